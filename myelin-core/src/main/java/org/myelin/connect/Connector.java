@@ -1,0 +1,21 @@
+package org.myelin.connect;
+
+/** A rule that builds the connectivity of one projection (fixed probability, one-to-one, ...). */
+public interface Connector
+{
+    /**
+     * Builds the synapses. Must be deterministic in {@code key}: the same key gives the same
+     * synapses for any number of threads.
+     *
+     * @param sourceSize neurons in the source group.
+     * @param targetSize neurons in the target group.
+     * @param sameGroup  true when source and target are the same group (self-connections are
+     *                   then possible).
+     * @param key        the projection's random key.
+     * @return the connectivity.
+     */
+    Connectivity build(int sourceSize, int targetSize, boolean sameGroup, long key);
+
+    /** A short description for summaries, e.g. {@code "fixed probability p=0.02"}. */
+    String describe();
+}

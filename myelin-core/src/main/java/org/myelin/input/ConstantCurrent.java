@@ -1,0 +1,27 @@
+package org.myelin.input;
+
+import org.myelin.util.Check;
+
+/**
+ * A constant current {@code I} [pA] into every neuron of a group.
+ *
+ * @param amplitude [pA] the current.
+ */
+public record ConstantCurrent(double amplitude) implements CurrentInput
+{
+    /** Validates the amplitude. */
+    public ConstantCurrent
+    {
+        Check.finite("ConstantCurrent", "amplitude", amplitude, "pA");
+    }
+
+    @Override
+    public void addCurrent(final long step, final double timeMs, final int from, final int to, final double[] current)
+    {
+        final double amp = amplitude;
+        for (int i = from; i < to; i++)
+        {
+            current[i] += amp;
+        }
+    }
+}

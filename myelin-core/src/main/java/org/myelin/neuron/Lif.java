@@ -1,0 +1,302 @@
+package org.myelin.neuron;
+
+import java.util.Arrays;
+import java.util.List;
+
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+import org.myelin.random.Initializer;
+import org.myelin.util.Check;
+
+/**
+ * Leaky integrate-and-fire neurons with an absolute refractory period ({@code LIFRef}).
+ *
+ * <pre>
+ *   τm · dv/dt = (vRest − v) + R · (I_syn + iExt)        while not refractory
+ *   I_syn = Σ current − Σ conductance · v                 (CUBA: g; COBA: g·(E − v))
+ *   spike when v &gt; vTh and not refractory;  then v ← vReset, refractory for tRef
+ * </pre>
+ *
+ * <table>
+ *   <caption>Parameters</caption>
+ *   <tr><th>name</th><th>default</th><th>unit</th><th>symbol</th><th>meaning</th></tr>
+ *   <tr><td>vRest</td><td>−60</td><td>mV</td><td>E_L</td><td>resting (leak reversal) potential</td></tr>
+ *   <tr><td>vTh</td><td>−50</td><td>mV</td><td>V_th</td><td>spike threshold</td></tr>
+ *   <tr><td>vReset</td><td>−60</td><td>mV</td><td>V_reset</td><td>reset potential, &lt; vTh</td></tr>
+ *   <tr><td>tauM</td><td>20</td><td>ms</td><td>τm</td><td>membrane time constant, &gt; 0</td></tr>
+ *   <tr><td>r</td><td>1</td><td>GΩ</td><td>R</td><td>membrane resistance (1/g_L), &gt; 0</td></tr>
+ *   <tr><td>tRef</td><td>0</td><td>ms</td><td>t_ref</td><td>refractory period, ≥ 0</td></tr>
+ *   <tr><td>iExt</td><td>0</td><td>pA</td><td>I_e</td><td>constant external current</td></tr>
+ * </table>
+ *
+ * <p>State: {@code v} [mV], initial value from an {@link Initializer} (default vRest).
+ *
+ * <p>Update of one step, as in Brian2 ({@code unless refractory}): the refractory countdown is
+ * decremented; a neuron that is not refractory integrates from t to t + dt with the inputs of t;
+ * a refractory one keeps {@code v} clamped at its reset value; a non-refractory neuron above
+ * threshold spikes, is reset and is refractory for {@code round(tRef/dt)} steps, so a spike at
+ * step n leaves {@code v} at vReset until step n + round(tRef/dt) integrates again.
+ *
+ * <p>Integration: {@link Integrator#EULER} is Brian2's {@code euler}; {@link Integrator#EXACT}
+ * uses {@code v ← v∞ + (v − v∞)·exp(−dt/τm)}, with current-based exponential synapses folded in
+ * through NEST's propagator {@code P21 = τs/(τs − τm)·(e^{−dt/τs} − e^{−dt/τm})}, which is exact
+ * for the linear system (Brian2 {@code exact}, NEST {@code iaf_psc_exp}); with conductance inputs
+ * the effective time constant {@code τm/(1 + R·g)} is used with g held for the step.
+ *
+ * <p>The loop is branch-free on the Vector API: one pass over the slice, no allocation, the
+ * refractory clamp and the reset as lane blends.
+ *
+ * <p>Sources: Brian2 COBA/CUBA benchmarks (Brette et al. 2007); brainstate {@code LIFRef};
+ * NEST {@code iaf_psc_exp} (Rotter and Diesmann 1999).
+ */
+public final class Lif extends NeuronGroup
+{
+    private static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED;
+    private static final int MODE_EULER = 0;
+    private static final int MODE_LINEAR_EXACT = 1;
+    private static final int MODE_CONDUCTANCE_EXACT = 2;
+
+    private final Parameters p;
+    private final Initializer vInit;
+    /** Steps of refractoriness left, as a double so the loop stays on one vector shape. */
+    private final double[] refractoryLeft;
+
+    private int mode;
+    private double dtOverTau;
+    private double p22;
+    private double refractorySteps;
+
+    /**
+     * The parameters of {@link Lif}; see the class documentation for units and meaning.
+     *
+     * @param vRest      [mV] resting potential.
+     * @param vTh        [mV] threshold.
+     * @param vReset     [mV] reset potential, {@code < vTh}.
+     * @param tauM       [ms] membrane time constant, {@code > 0}.
+     * @param r          [GΩ] membrane resistance, {@code > 0}.
+     * @param tRef       [ms] refractory period, {@code >= 0}.
+     * @param iExt       [pA] constant external current.
+     * @param integrator the integration method.
+     */
+    public record Parameters(
+        double vRest, double vTh, double vReset, double tauM, double r, double tRef, double iExt,
+        Integrator integrator)
+    {
+        /** Validates every parameter; the message names the parameter and the allowed range. */
+        public Parameters
+        {
+            final String owner = "LIF";
+            Check.finite(owner, "vRest", vRest, "mV");
+            Check.finite(owner, "vTh", vTh, "mV");
+            Check.finite(owner, "vReset", vReset, "mV");
+            Check.positive(owner, "tauM", tauM, "ms");
+            Check.positive(owner, "r", r, "GOhm");
+            Check.nonNegative(owner, "tRef", tRef, "ms");
+            Check.finite(owner, "iExt", iExt, "pA");
+            Check.that(vReset < vTh, owner, "vReset must be < vTh, got vReset=" + Check.fmt(vReset)
+                + " mV, vTh=" + Check.fmt(vTh) + " mV");
+            Check.that(integrator != null, owner, "integrator must be one of " + Arrays.toString(Integrator.values()));
+        }
+
+        /** The defaults of the table in {@link Lif}. */
+        public static Parameters defaults()
+        {
+            return new Parameters(-60, -50, -60, 20, 1, 0, 0, Integrator.EXACT);
+        }
+
+        /** A copy with another refractory period [ms]. */
+        public Parameters withTRef(final double value)
+        {
+            return new Parameters(vRest, vTh, vReset, tauM, r, value, iExt, integrator);
+        }
+
+        /** A copy with another external current [pA]. */
+        public Parameters withIExt(final double value)
+        {
+            return new Parameters(vRest, vTh, vReset, tauM, r, tRef, value, integrator);
+        }
+
+        /** A copy with another integrator. */
+        public Parameters withIntegrator(final Integrator value)
+        {
+            return new Parameters(vRest, vTh, vReset, tauM, r, tRef, iExt, value);
+        }
+    }
+
+    /**
+     * @param name       unique name in the network.
+     * @param size       number of neurons.
+     * @param parameters the model parameters.
+     * @param vInit      initial membrane potential.
+     */
+    public Lif(final String name, final int size, final Parameters parameters, final Initializer vInit)
+    {
+        super("LIF", name, size);
+        this.p = parameters;
+        this.vInit = vInit;
+        this.refractoryLeft = new double[size];
+    }
+
+    /** Neurons starting at rest. */
+    public Lif(final String name, final int size, final Parameters parameters)
+    {
+        this(name, size, parameters, Initializer.constant(parameters.vRest()));
+    }
+
+    @Override
+    public String kind()
+    {
+        return "LIF";
+    }
+
+    /** The parameters. */
+    public Parameters parameters()
+    {
+        return p;
+    }
+
+    @Override
+    protected void prepareModel(final double dt)
+    {
+        dtOverTau = dt / p.tauM();
+        p22 = Math.exp(-dtOverTau);
+        // Brian2 counts refractory steps as timestep(tRef, dt): floor with a 1e-3·dt tolerance.
+        refractorySteps = Math.floor(p.tRef() / dt + 1e-3);
+        if (p.integrator() == Integrator.EULER)
+        {
+            mode = MODE_EULER;
+        }
+        else
+        {
+            mode = hasConductanceInput() ? MODE_CONDUCTANCE_EXACT : MODE_LINEAR_EXACT;
+        }
+    }
+
+    @Override
+    protected double exactCurrentWeight(final double tauSyn)
+    {
+        if (p.integrator() != Integrator.EXACT)
+        {
+            return 1.0;
+        }
+        return propagator21(dtOverTau * p.tauM(), tauSyn, p.tauM()) / -Math.expm1(-dtOverTau);
+    }
+
+    /**
+     * NEST's {@code P21}: the change of {@code v} over one step {@code h} caused by a unit current
+     * (through R = 1) decaying with {@code tauSyn}, for a membrane with {@code tauM}. Uses the limit
+     * {@code (h/τm)·e^{−h/τm}} when the two time constants nearly coincide.
+     */
+    static double propagator21(final double h, final double tauSyn, final double tauM)
+    {
+        if (Math.abs(tauSyn - tauM) < 1e-9 * tauM)
+        {
+            return h / tauM * Math.exp(-h / tauM);
+        }
+        return tauSyn / (tauSyn - tauM) * (Math.exp(-h / tauSyn) - Math.exp(-h / tauM));
+    }
+
+    @Override
+    protected int integrate(final int from, final int to, final int[] spikes, final int offset)
+    {
+        final int bound = from + SPECIES.loopBound(to - from);
+        final int mode = this.mode;
+        int n = offset;
+        int i = from;
+        for (; i < bound; i += SPECIES.length())
+        {
+            n = block(i, null, mode, spikes, n);
+        }
+        if (i < to)
+        {
+            n = block(i, SPECIES.indexInRange(i, to), mode, spikes, n);
+        }
+        return n - offset;
+    }
+
+    /** One vector of neurons from {@code i}; {@code tail} masks the lanes past the slice, or is null. */
+    private int block(final int i, final VectorMask<Double> tail, final int mode, final int[] spikes, final int n0)
+    {
+        final double[] vArr = v;
+        final double[] refArr = refractoryLeft;
+        final boolean full = tail == null;
+        DoubleVector vm = full ? DoubleVector.fromArray(SPECIES, vArr, i) : DoubleVector.fromArray(SPECIES, vArr, i, tail);
+        DoubleVector ref = full ? DoubleVector.fromArray(SPECIES, refArr, i)
+            : DoubleVector.fromArray(SPECIES, refArr, i, tail);
+        final DoubleVector g = full ? DoubleVector.fromArray(SPECIES, conductance, i)
+            : DoubleVector.fromArray(SPECIES, conductance, i, tail);
+        final DoubleVector c = full ? DoubleVector.fromArray(SPECIES, current, i)
+            : DoubleVector.fromArray(SPECIES, current, i, tail);
+
+        ref = ref.sub(1.0).max(0.0);
+        final VectorMask<Double> active = ref.compare(VectorOperators.EQ, 0.0);
+        final double r = p.r();
+        // v∞ without conductances: vRest + R·(I + iExt)
+        final DoubleVector drive = c.add(p.iExt()).mul(r).add(p.vRest());
+        final DoubleVector next;
+        if (mode == MODE_EULER)
+        {
+            next = vm.add(drive.sub(vm.mul(g.mul(r).add(1.0))).mul(dtOverTau));
+        }
+        else if (mode == MODE_LINEAR_EXACT)
+        {
+            next = drive.add(vm.sub(drive).mul(p22));
+        }
+        else
+        {
+            final DoubleVector rate = g.mul(r).add(1.0);
+            final DoubleVector vInf = drive.div(rate);
+            next = vInf.add(vm.sub(vInf).mul(rate.mul(-dtOverTau).lanewise(VectorOperators.EXP)));
+        }
+        vm = vm.blend(next, active);
+        VectorMask<Double> spike = vm.compare(VectorOperators.GT, p.vTh()).and(active);
+        if (!full)
+        {
+            spike = spike.and(tail);
+        }
+        int n = n0;
+        if (spike.anyTrue())
+        {
+            vm = vm.blend(p.vReset(), spike);
+            ref = ref.blend(refractorySteps, spike);
+            long bits = spike.toLong();
+            while (bits != 0)
+            {
+                spikes[n++] = i + Long.numberOfTrailingZeros(bits);
+                bits &= bits - 1;
+            }
+        }
+        if (full)
+        {
+            vm.intoArray(vArr, i);
+            ref.intoArray(refArr, i);
+        }
+        else
+        {
+            vm.intoArray(vArr, i, tail);
+            ref.intoArray(refArr, i, tail);
+        }
+        return n;
+    }
+
+    @Override
+    protected List<String> ownStateVariables()
+    {
+        return List.of("v");
+    }
+
+    @Override
+    protected double[] ownState(final String variable)
+    {
+        return "v".equals(variable) ? v : null;
+    }
+
+    @Override
+    protected void resetModel(final long seed)
+    {
+        vInit.fill(v, seed, id(), "v");
+        Arrays.fill(refractoryLeft, 0.0);
+    }
+}

@@ -1,0 +1,232 @@
+package org.myelin.neuron;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import org.myelin.input.CurrentInput;
+import org.myelin.output.Output;
+import org.myelin.synapse.Receptor;
+import org.myelin.synapse.SynapseModel;
+import org.myelin.util.ModelException;
+
+/**
+ * A population of point neurons with a membrane potential {@code v}, align-post receptors and
+ * external currents.
+ *
+ * <p>One step of a slice, in this order (DESIGN.md §3):
+ * <ol>
+ *   <li>every receptor adds its output at time t to two per-neuron sums, {@code conductance}
+ *       and {@code current}, so that the synaptic current is {@code current − conductance·v},
+ *       and advances its own state to t + dt;</li>
+ *   <li>every external input adds its current at time t;</li>
+ *   <li>{@link #integrate} advances the neurons with these sums held for the step, detects
+ *       threshold crossings and resets (the model's own loop).</li>
+ * </ol>
+ * Spikes delivered afterwards in the same step change the receptors at t + dt, so they act on
+ * {@code v} from the next step on, as in Brian2's schedule.
+ */
+public abstract class NeuronGroup extends Population
+{
+    /** [mV] membrane potential. */
+    protected final double[] v;
+    /** [nS] summed conductance of this step's inputs (coefficient of −v). */
+    protected final double[] conductance;
+    /** [pA] summed current of this step's inputs that does not depend on v. */
+    protected final double[] current;
+
+    private final List<Receptor> receptors = new ArrayList<>();
+    private final List<String> receptorNames = new ArrayList<>();
+    private final List<CurrentInput> inputs = new ArrayList<>();
+    private Receptor[] receptorArray = new Receptor[0];
+    private CurrentInput[] inputArray = new CurrentInput[0];
+    private double dt = Double.NaN;
+
+    /**
+     * @param kind model name, used in messages.
+     * @param name unique name in the network.
+     * @param size number of neurons.
+     */
+    protected NeuronGroup(final String kind, final String name, final int size)
+    {
+        super(kind, name, size);
+        this.v = new double[size];
+        this.conductance = new double[size];
+        this.current = new double[size];
+    }
+
+    /**
+     * The receptor of this synapse model and output, created on first use and shared by every
+     * projection that asks for the same pair afterwards (align-post merging).
+     *
+     * @param label  name of the receptor's variable for monitors, e.g. {@code "ge"}; the first
+     *               projection's label is kept when several share one receptor.
+     * @param model  the synapse model.
+     * @param output how it drives the neurons.
+     * @return the shared receptor.
+     */
+    public final Receptor receptor(final String label, final SynapseModel model, final Output output)
+    {
+        for (final Receptor r : receptors)
+        {
+            if (r.model().equals(model) && r.output().equals(output))
+            {
+                return r;
+            }
+        }
+        if (label == null || label.isBlank() || label.equals("v") || receptorNames.contains(label)
+            || ownStateVariables().contains(label))
+        {
+            throw new ModelException(kind() + " '" + name() + "': receptor label '" + label
+                + "' must be a new, non-empty name; taken: " + stateVariables());
+        }
+        final Receptor receptor = model.newReceptor(size(), output);
+        receptors.add(receptor);
+        receptorNames.add(label);
+        receptorArray = receptors.toArray(new Receptor[0]);
+        return receptor;
+    }
+
+    /** The receptors, in order of creation. */
+    public final List<Receptor> receptors()
+    {
+        return List.copyOf(receptors);
+    }
+
+    /** Adds an external current. */
+    public final void addInput(final CurrentInput input)
+    {
+        inputs.add(input);
+        inputArray = inputs.toArray(new CurrentInput[0]);
+    }
+
+    /** True when some receptor's current depends on v (a conductance-based input). */
+    protected final boolean hasConductanceInput()
+    {
+        for (final Receptor r : receptorArray)
+        {
+            if (r.output().dependsOnVoltage())
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public void prepare(final RunContext context, final int historyDepth)
+    {
+        super.prepare(context, historyDepth);
+        this.dt = context.dt();
+        prepareModel(context.dt());
+        for (final Receptor r : receptorArray)
+        {
+            final double tau = r.exponentialTau();
+            final double weight = r.output().dependsOnVoltage() || Double.isNaN(tau) ? 1.0 : exactCurrentWeight(tau);
+            r.prepare(context.dt(), weight);
+        }
+        for (final CurrentInput input : inputArray)
+        {
+            input.prepare(context.dt(), context.seed());
+        }
+    }
+
+    /** Computes the model's constants that depend on {@code dt}; called before receptors are prepared. */
+    protected abstract void prepareModel(double dt);
+
+    /**
+     * The factor by which a current-based input that decays with time constant {@code tauSyn}
+     * enters this model's integration step, 1 when the model holds inputs constant over the step.
+     */
+    protected double exactCurrentWeight(final double tauSyn)
+    {
+        return 1.0;
+    }
+
+    @Override
+    public final int update(final long step, final int from, final int to, final int[] spikes, final int offset)
+    {
+        Arrays.fill(conductance, from, to, 0.0);
+        Arrays.fill(current, from, to, 0.0);
+        for (final Receptor r : receptorArray)
+        {
+            r.contribute(from, to, v, conductance, current);
+        }
+        final double t = step * dt;
+        for (final CurrentInput input : inputArray)
+        {
+            input.addCurrent(step, t, from, to, current);
+        }
+        return integrate(from, to, spikes, offset);
+    }
+
+    /**
+     * The model's own loop: advances {@code [from, to)} by one step with the input sums in
+     * {@link #conductance} and {@link #current}, writes spiking ids and applies resets.
+     *
+     * @return the number of ids written from {@code offset} on.
+     */
+    protected abstract int integrate(int from, int to, int[] spikes, int offset);
+
+    /** The model's own state variables, {@code v} first. */
+    protected abstract List<String> ownStateVariables();
+
+    /** The array of one of the model's own state variables, or null. */
+    protected abstract double[] ownState(String variable);
+
+    /** Resets the model's own state variables. */
+    protected abstract void resetModel(long seed);
+
+    @Override
+    public final void reset(final long seed)
+    {
+        resetModel(seed);
+        for (final Receptor r : receptorArray)
+        {
+            r.reset();
+        }
+    }
+
+    @Override
+    public final List<String> stateVariables()
+    {
+        final List<String> names = new ArrayList<>(ownStateVariables());
+        for (int k = 0; k < receptors.size(); k++)
+        {
+            final List<String> vars = receptors.get(k).stateVariables();
+            for (final String var : vars)
+            {
+                names.add(vars.size() == 1 ? receptorNames.get(k) : receptorNames.get(k) + "." + var);
+            }
+        }
+        return names;
+    }
+
+    @Override
+    public final double[] state(final String variable)
+    {
+        final double[] own = ownState(variable);
+        if (own != null)
+        {
+            return own;
+        }
+        for (int k = 0; k < receptors.size(); k++)
+        {
+            final String label = receptorNames.get(k);
+            final List<String> vars = receptors.get(k).stateVariables();
+            if (vars.size() == 1 && label.equals(variable))
+            {
+                return receptors.get(k).state(vars.get(0));
+            }
+            if (variable.startsWith(label + "."))
+            {
+                final String var = variable.substring(label.length() + 1);
+                if (vars.contains(var))
+                {
+                    return receptors.get(k).state(var);
+                }
+            }
+        }
+        throw unknownVariable(variable);
+    }
+}

@@ -1,0 +1,143 @@
+package org.myelin.neuron;
+
+import java.util.List;
+
+import org.myelin.delay.SpikeHistory;
+import org.myelin.random.Rng;
+import org.myelin.util.Check;
+import org.myelin.util.ModelException;
+
+/**
+ * A group of neurons (or spike sources) stored as a structure of arrays, updated one contiguous
+ * slice at a time by the simulation's workers.
+ *
+ * <p>Subclasses keep their state in primitive arrays and do the whole step of a slice in
+ * {@link #update}: one virtual call per slice and step, never one per neuron.
+ */
+public abstract class Population
+{
+    private final String name;
+    private final int size;
+    private final long id;
+    private SpikeHistory history;
+
+    /**
+     * @param kind model name, used in messages.
+     * @param name unique name in the network.
+     * @param size number of neurons, {@code >= 1}.
+     */
+    protected Population(final String kind, final String name, final int size)
+    {
+        if (name == null || name.isBlank())
+        {
+            throw new ModelException(kind + ": name must not be empty");
+        }
+        this.name = name;
+        this.size = Check.atLeast(kind + " '" + name + "'", "size", size, 1);
+        this.id = Rng.nameId(name);
+    }
+
+    /** The unique name in the network. */
+    public final String name()
+    {
+        return name;
+    }
+
+    /** Number of neurons. */
+    public final int size()
+    {
+        return size;
+    }
+
+    /** A stable id derived from the name: the owner part of this population's random keys. */
+    public final long id()
+    {
+        return id;
+    }
+
+    /** Model name for messages and summaries, e.g. {@code "LIF"}. */
+    public abstract String kind();
+
+    /** The spikes of the last steps; available once the simulation is prepared. */
+    public final SpikeHistory history()
+    {
+        return history;
+    }
+
+    /**
+     * Called once before a run: allocates the spike history and computes everything that
+     * depends on {@code dt}.
+     *
+     * @param context the run's time step, seed and slices.
+     * @param historyDepth steps of spike history to keep (largest outgoing delay + 1).
+     */
+    public void prepare(final RunContext context, final int historyDepth)
+    {
+        this.history = new SpikeHistory(size, historyDepth, context.sliceStart());
+    }
+
+    /** Sets every state variable to its initial value, as at time 0 (draws are seeded). */
+    public abstract void reset(long seed);
+
+    /**
+     * Advances neurons {@code [from, to)} from step {@code step} to {@code step + 1}, detects
+     * spikes and applies resets.
+     *
+     * @param step   the current step n (time n·dt).
+     * @param from   first neuron of the slice.
+     * @param to     one past the last neuron.
+     * @param spikes where to write the ids that spike at this step, from index {@code offset}.
+     * @param offset first index to write.
+     * @return the number of ids written.
+     */
+    public abstract int update(long step, int from, int to, int[] spikes, int offset);
+
+    /** Names of the state variables that monitors can record. */
+    public abstract List<String> stateVariables();
+
+    /**
+     * The array of a state variable.
+     *
+     * @throws ModelException if there is no such variable.
+     */
+    public double[] state(final String variable)
+    {
+        throw unknownVariable(variable);
+    }
+
+    /** The error for a state variable that does not exist. */
+    protected final ModelException unknownVariable(final String variable)
+    {
+        return new ModelException(
+            kind() + " '" + name + "': no state variable '" + variable + "'; known: " + stateVariables());
+    }
+
+    /**
+     * Stops the run with a clear message if a state of {@code [from, to)} is NaN or infinite.
+     *
+     * @param timeMs the time of the state, for the message.
+     */
+    public void checkFinite(final int from, final int to, final double timeMs)
+    {
+        for (final String variable : stateVariables())
+        {
+            final double[] values = state(variable);
+            for (int i = from; i < to; i++)
+            {
+                if (!Double.isFinite(values[i]))
+                {
+                    throw new ModelException(String.format(
+                        "%s '%s': state %s became %s at neuron %d, t = %.3f ms; "
+                            + "check the parameters or use a smaller dt",
+                        kind(), name, variable, values[i], i, timeMs));
+                }
+            }
+        }
+    }
+
+    @Override
+    public String toString()
+    {
+        return kind() + " '" + name + "' (" + size + ")";
+    }
+}

@@ -1,0 +1,306 @@
+package org.myelin.sim;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.myelin.delay.SpikeHistory;
+import org.myelin.monitor.SpikeMonitor;
+import org.myelin.monitor.StateMonitor;
+import org.myelin.neuron.Population;
+import org.myelin.neuron.RunContext;
+import org.myelin.projection.AlignPostProjection;
+import org.myelin.projection.Delivery;
+import org.myelin.units.Units;
+import org.myelin.util.Check;
+import org.myelin.util.ModelException;
+
+/**
+ * Runs a {@link Network} with a fixed number of worker threads.
+ *
+ * <p>One step n (time t = n·dt), Brian2's default schedule (DESIGN.md §3):
+ * <ol>
+ *   <li><b>state update, threshold, reset</b> — each worker takes its slice of every population:
+ *       state monitors record the state at t, then the group integrates to t + dt with the
+ *       inputs of t, detects threshold crossings, resets and writes its spikes of step n;</li>
+ *   <li>barrier;</li>
+ *   <li><b>propagation</b> — each worker delivers, into its slice of every target, the spikes
+ *       whose delay ends at step n (emitted at n − d), projection by projection in the order
+ *       they were added; the first worker appends step n's spikes to the spike monitors;</li>
+ *   <li>barrier.</li>
+ * </ol>
+ * Every population is cut into the same number of contiguous slices, one per worker, and a
+ * worker only writes inside its slices; each target sums its inputs in one fixed order (projection,
+ * then presynaptic id, then synapse), so spikes are bit-identical for any thread count.
+ * Resets happen in the update pass, before propagation: they cannot change what is delivered,
+ * since align-post delivery reads no post-synaptic state.
+ */
+public final class Simulation
+{
+    /** Every this many steps each worker checks its states for NaN and infinity. */
+    static final int FINITE_CHECK_INTERVAL = 1000;
+    /** Slices start at multiples of this, so vector loops work on whole vectors. */
+    private static final int SLICE_ALIGNMENT = 16;
+
+    private final Network network;
+    private final int threads;
+    private final Population[] populations;
+    private final int[][] sliceStarts;
+    private final Delivery[] deliveries;
+    private final int[][] deliverySliceStarts;
+    private final SpikeMonitor[] spikeMonitors;
+    private final StateMonitor[] stateMonitors;
+    private final int[][] stateMonitorSliceStarts;
+    private long step;
+
+    /**
+     * Prepares the network: slices, spike histories sized to the largest delay, connectivity
+     * (built from the seed) and initial states.
+     *
+     * @param network the network.
+     * @param threads worker threads, {@code >= 1}.
+     */
+    public Simulation(final Network network, final int threads)
+    {
+        this.network = network;
+        this.threads = Check.atLeast("Simulation", "threads", threads, 1);
+        final double dt = network.dt();
+        final List<Population> pops = network.populations();
+        if (pops.isEmpty())
+        {
+            throw new ModelException("the network has no population; add one before running");
+        }
+        this.populations = pops.toArray(new Population[0]);
+        this.sliceStarts = new int[populations.length][];
+        final Map<Population, int[]> slicesOf = new HashMap<>();
+        final Map<Population, Integer> depth = new HashMap<>();
+        for (final Delivery d : network.deliveries())
+        {
+            if (d instanceof AlignPostProjection p)
+            {
+                depth.merge(p.source(), p.delaySteps(dt) + 1, Math::max);
+            }
+        }
+        for (int k = 0; k < populations.length; k++)
+        {
+            final Population p = populations[k];
+            sliceStarts[k] = slices(p.size(), threads);
+            slicesOf.put(p, sliceStarts[k]);
+            p.prepare(new RunContext(dt, network.seed(), sliceStarts[k]), depth.getOrDefault(p, 1));
+            p.reset(network.seed());
+        }
+        this.deliveries = network.deliveries().toArray(new Delivery[0]);
+        this.deliverySliceStarts = new int[deliveries.length][];
+        for (int k = 0; k < deliveries.length; k++)
+        {
+            deliverySliceStarts[k] = slicesOf.get(deliveries[k].target());
+            deliveries[k].prepare(dt, network.seed(), deliverySliceStarts[k]);
+        }
+        this.spikeMonitors = network.spikeMonitors().toArray(new SpikeMonitor[0]);
+        this.stateMonitors = network.stateMonitors().toArray(new StateMonitor[0]);
+        this.stateMonitorSliceStarts = new int[stateMonitors.length][];
+        for (int k = 0; k < stateMonitors.length; k++)
+        {
+            stateMonitorSliceStarts[k] = slicesOf.get(stateMonitors[k].population());
+        }
+    }
+
+    /** Cuts {@code size} neurons into {@code parts} contiguous, aligned slices. */
+    static int[] slices(final int size, final int parts)
+    {
+        final int[] start = new int[parts + 1];
+        for (int k = 1; k < parts; k++)
+        {
+            final long even = (long) size * k / parts;
+            start[k] = (int) Math.min(size, (even + SLICE_ALIGNMENT / 2) / SLICE_ALIGNMENT * SLICE_ALIGNMENT);
+            start[k] = Math.max(start[k], start[k - 1]);
+        }
+        start[parts] = size;
+        return start;
+    }
+
+    /** The network. */
+    public Network network()
+    {
+        return network;
+    }
+
+    /** Worker threads. */
+    public int threads()
+    {
+        return threads;
+    }
+
+    /** Steps simulated so far. */
+    public long step()
+    {
+        return step;
+    }
+
+    /** [ms] simulated time so far. */
+    public double timeMs()
+    {
+        return step * network.dt();
+    }
+
+    /**
+     * Runs for {@code durationMs}, a whole number of steps.
+     *
+     * @throws ModelException if the duration is negative or not a multiple of dt.
+     */
+    public void run(final double durationMs, final ProgressListener listener)
+    {
+        runSteps(Units.toSteps("run", "duration", durationMs, network.dt(), false), listener);
+    }
+
+    /** Runs for {@code durationMs} without progress reports. */
+    public void run(final double durationMs)
+    {
+        run(durationMs, ProgressListener.NONE);
+    }
+
+    /**
+     * Runs {@code steps} more steps.
+     *
+     * @throws ModelException if a state becomes NaN or infinite (the message names the
+     *                        population, variable, neuron and time).
+     */
+    public void runSteps(final long steps, final ProgressListener listener)
+    {
+        Check.that(steps >= 0, "run", "the number of steps must be >= 0, got " + steps);
+        final long first = step;
+        final long end = first + steps;
+        for (final StateMonitor m : stateMonitors)
+        {
+            m.prepare(first, steps);
+            m.beginRun(first);
+        }
+        final SpinBarrier barrier = new SpinBarrier(threads);
+        final List<Thread> workers = new ArrayList<>();
+        for (int w = 1; w < threads; w++)
+        {
+            final int worker = w;
+            final Thread t = new Thread(() -> work(worker, first, end, barrier, ProgressListener.NONE),
+                "myelin-worker-" + w);
+            t.setDaemon(true);
+            workers.add(t);
+            t.start();
+        }
+        try
+        {
+            work(0, first, end, barrier, listener == null ? ProgressListener.NONE : listener);
+        }
+        finally
+        {
+            for (final Thread t : workers)
+            {
+                joinQuietly(t);
+            }
+        }
+        final Throwable failure = barrier.failure();
+        if (failure != null)
+        {
+            step = first;
+            rethrow(failure);
+        }
+        step = end;
+        for (final StateMonitor m : stateMonitors)
+        {
+            m.endRun(end);
+        }
+    }
+
+    private void work(
+        final int worker, final long first, final long end, final SpinBarrier barrier, final ProgressListener listener)
+    {
+        final long reportEvery = Math.max(1, (end - first) / 1000);
+        final double dt = network.dt();
+        try
+        {
+            for (long n = first; n < end; n++)
+            {
+                for (int k = 0; k < stateMonitors.length; k++)
+                {
+                    final int[] s = stateMonitorSliceStarts[k];
+                    stateMonitors[k].record(n, s[worker], s[worker + 1]);
+                }
+                final boolean check = (n + 1) % FINITE_CHECK_INTERVAL == 0 || n + 1 == end;
+                for (int k = 0; k < populations.length; k++)
+                {
+                    final Population p = populations[k];
+                    final int from = sliceStarts[k][worker];
+                    final int to = sliceStarts[k][worker + 1];
+                    final SpikeHistory history = p.history();
+                    final int slot = history.slotOf(n);
+                    final int count = p.update(n, from, to, history.ids(slot), history.sliceStart(worker));
+                    history.setCount(slot, worker, count);
+                    if (check)
+                    {
+                        p.checkFinite(from, to, (n + 1) * dt);
+                    }
+                }
+                barrier.await();
+                for (int k = 0; k < deliveries.length; k++)
+                {
+                    final int[] s = deliverySliceStarts[k];
+                    deliveries[k].deliver(n, worker, s[worker], s[worker + 1]);
+                }
+                if (worker == 0)
+                {
+                    for (final SpikeMonitor m : spikeMonitors)
+                    {
+                        m.record(n);
+                    }
+                    if ((n - first + 1) % reportEvery == 0)
+                    {
+                        listener.progress(n - first + 1, end - first);
+                    }
+                }
+                barrier.await();
+            }
+        }
+        catch (final SpinBarrier.BrokenException e)
+        {
+            // another worker failed; its failure is reported
+        }
+        catch (final RuntimeException | Error e)
+        {
+            barrier.breakBarrier(e);
+        }
+    }
+
+    private static void joinQuietly(final Thread t)
+    {
+        boolean interrupted = false;
+        while (true)
+        {
+            try
+            {
+                t.join();
+                break;
+            }
+            catch (final InterruptedException e)
+            {
+                interrupted = true;
+            }
+        }
+        if (interrupted)
+        {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void rethrow(final Throwable failure)
+    {
+        if (failure instanceof RuntimeException r)
+        {
+            throw r;
+        }
+        if (failure instanceof Error e)
+        {
+            throw e;
+        }
+        throw new IllegalStateException(failure);
+    }
+}

@@ -1,0 +1,91 @@
+package org.myelin.synapse;
+
+import java.util.List;
+
+import org.myelin.output.Output;
+import org.myelin.util.ModelException;
+
+/**
+ * The align-post state of one synapse model on a post-synaptic neuron group, shared by every
+ * projection with the same model and output (brainstate {@code AlignPost}, DESIGN.md §4): its
+ * state is one array per variable of length N_post, not one per synapse.
+ *
+ * <p>Each step the group calls {@link #contribute} on its slice: the receptor adds its output
+ * current for the state at time {@code t}, then advances its state to {@code t + dt}. Spike
+ * delivery afterwards adds weights into {@link #input()}.
+ */
+public abstract class Receptor
+{
+    private final SynapseModel model;
+    private final Output output;
+    private final int size;
+
+    /**
+     * @param model  the synapse model.
+     * @param output how the state drives the neurons.
+     * @param size   neurons in the post-synaptic group.
+     */
+    protected Receptor(final SynapseModel model, final Output output, final int size)
+    {
+        this.model = model;
+        this.output = output;
+        this.size = size;
+    }
+
+    /** The synapse model. */
+    public SynapseModel model()
+    {
+        return model;
+    }
+
+    /** The output. */
+    public Output output()
+    {
+        return output;
+    }
+
+    /** Neurons in the post-synaptic group. */
+    public int size()
+    {
+        return size;
+    }
+
+    /** The array that arriving spikes add their weights to. */
+    public abstract double[] input();
+
+    /**
+     * Computes the constants that depend on the time step.
+     *
+     * @param dt            [ms] time step.
+     * @param currentWeight factor on the output current (see {@link #exponentialTau()}).
+     */
+    public abstract void prepare(double dt, double currentWeight);
+
+    /**
+     * Adds the output current at time {@code t} to the group's coefficients and advances the
+     * state of neurons {@code [from, to)} to {@code t + dt}.
+     */
+    public abstract void contribute(int from, int to, double[] v, double[] conductance, double[] current);
+
+    /**
+     * [ms] The time constant when the output variable decays as one exponential between spikes,
+     * else NaN. A neuron group that integrates exactly uses it to weight a current-based input
+     * by the exact propagator instead of holding it constant over the step.
+     */
+    public double exponentialTau()
+    {
+        return Double.NaN;
+    }
+
+    /** Names of the state variables, for monitors. */
+    public abstract List<String> stateVariables();
+
+    /** The array of a state variable. */
+    public double[] state(final String variable)
+    {
+        throw new ModelException(model.name() + ": no state variable '" + variable + "'; known: " + stateVariables());
+    }
+
+    /** Sets every state variable to its initial value. */
+    public abstract void reset();
+}

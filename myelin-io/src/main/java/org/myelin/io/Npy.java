@@ -1,0 +1,170 @@
+package org.myelin.io;
+
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.myelin.util.AtomicFiles;
+
+/**
+ * NumPy {@code .npy} files (format version 1.0), readable with {@code numpy.load}: a magic
+ * string, a header dict ({@code descr}, {@code fortran_order}, {@code shape}) padded to 64 bytes,
+ * then the little-endian data in C order. Written atomically.
+ */
+public final class Npy
+{
+    private static final byte[] MAGIC = {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y', 1, 0};
+    private static final Pattern DESCR = Pattern.compile("'descr':\\s*'([<>|]?[a-z]\\d+)'");
+    private static final Pattern SHAPE = Pattern.compile("'shape':\\s*\\(([^)]*)\\)");
+    private static final int CHUNK = 1 << 14;
+
+    private Npy()
+    {
+    }
+
+    /** Writes a 1-D int64 array. */
+    public static void write(final Path path, final long[] values) throws IOException
+    {
+        write(path, "<i8", new long[] {values.length}, 8, (buf, from, to) ->
+        {
+            for (int i = from; i < to; i++)
+            {
+                buf.putLong(values[i]);
+            }
+        });
+    }
+
+    /** Writes a 1-D int32 array. */
+    public static void write(final Path path, final int[] values) throws IOException
+    {
+        write(path, "<i4", new long[] {values.length}, 4, (buf, from, to) ->
+        {
+            for (int i = from; i < to; i++)
+            {
+                buf.putInt(values[i]);
+            }
+        });
+    }
+
+    /** Writes a float64 array of the given shape (C order; {@code values.length} = product of shape). */
+    public static void write(final Path path, final double[] values, final long... shape) throws IOException
+    {
+        final long[] dims = shape.length == 0 ? new long[] {values.length} : shape.clone();
+        if (Arrays.stream(dims).reduce(1, (a, b) -> a * b) != values.length)
+        {
+            throw new IllegalArgumentException("shape " + Arrays.toString(dims) + " does not hold " + values.length
+                + " values");
+        }
+        write(path, "<f8", dims, 8, (buf, from, to) ->
+        {
+            for (int i = from; i < to; i++)
+            {
+                buf.putDouble(values[i]);
+            }
+        });
+    }
+
+    @FunctionalInterface
+    private interface Filler
+    {
+        void fill(ByteBuffer buffer, int from, int to);
+    }
+
+    private static void write(
+        final Path path, final String descr, final long[] shape, final int itemSize, final Filler filler)
+        throws IOException
+    {
+        final long count = Arrays.stream(shape).reduce(1, (a, b) -> a * b);
+        AtomicFiles.write(path, out ->
+        {
+            out.write(header(descr, shape));
+            final ByteBuffer buffer = ByteBuffer.allocate(CHUNK * itemSize).order(ByteOrder.LITTLE_ENDIAN);
+            for (long from = 0; from < count; from += CHUNK)
+            {
+                final int to = (int) Math.min(count, from + CHUNK);
+                buffer.clear();
+                filler.fill(buffer, (int) from, to);
+                out.write(buffer.array(), 0, buffer.position());
+            }
+        });
+    }
+
+    private static byte[] header(final String descr, final long[] shape)
+    {
+        final StringBuilder dims = new StringBuilder();
+        for (final long d : shape)
+        {
+            dims.append(d).append(", ");
+        }
+        if (shape.length > 1)
+        {
+            dims.setLength(dims.length() - 2);
+        }
+        else
+        {
+            dims.setLength(dims.length() - 1);
+        }
+        final StringBuilder dict = new StringBuilder("{'descr': '" + descr + "', 'fortran_order': False, 'shape': ("
+            + dims.toString().trim() + "), }");
+        final int total = MAGIC.length + 2 + dict.length() + 1;
+        dict.append(" ".repeat((64 - total % 64) % 64)).append('\n');
+        final byte[] text = dict.toString().getBytes(StandardCharsets.US_ASCII);
+        final ByteBuffer header = ByteBuffer.allocate(MAGIC.length + 2 + text.length).order(ByteOrder.LITTLE_ENDIAN);
+        header.put(MAGIC).putShort((short) text.length).put(text);
+        return header.array();
+    }
+
+    /** A read array: its NumPy type, shape and values widened to double (for tests and tools). */
+    public record Array(String descr, long[] shape, double[] values)
+    {
+    }
+
+    /** Reads a little-endian {@code <i4}, {@code <i8} or {@code <f8} file written by {@link Npy}. */
+    public static Array read(final Path path) throws IOException
+    {
+        try (InputStream raw = Files.newInputStream(path); DataInputStream in = new DataInputStream(raw))
+        {
+            final byte[] magic = in.readNBytes(MAGIC.length);
+            if (magic.length < 6 || magic[0] != MAGIC[0] || magic[1] != 'N')
+            {
+                throw new IOException(path + ": not a .npy file");
+            }
+            final int headerLength = Short.toUnsignedInt(Short.reverseBytes(in.readShort()));
+            final String header = new String(in.readNBytes(headerLength), StandardCharsets.US_ASCII);
+            final Matcher d = DESCR.matcher(header);
+            final Matcher s = SHAPE.matcher(header);
+            if (!d.find() || !s.find())
+            {
+                throw new IOException(path + ": malformed .npy header: " + header.trim());
+            }
+            final long[] shape = Arrays.stream(s.group(1).split(",")).map(String::trim).filter(x -> !x.isEmpty())
+                .mapToLong(Long::parseLong).toArray();
+            final long count = Arrays.stream(shape).reduce(1, (a, b) -> a * b);
+            final String descr = d.group(1);
+            final int itemSize = Integer.parseInt(descr.substring(2));
+            final ByteBuffer data = ByteBuffer.wrap(in.readNBytes((int) (count * itemSize)))
+                .order(ByteOrder.LITTLE_ENDIAN);
+            final double[] values = new double[(int) count];
+            for (int i = 0; i < count; i++)
+            {
+                values[i] = switch (descr)
+                {
+                    case "<i4" -> data.getInt();
+                    case "<i8" -> data.getLong();
+                    case "<f8" -> data.getDouble();
+                    default -> throw new IOException(path + ": unsupported dtype " + descr);
+                };
+            }
+            return new Array(descr, shape, values);
+        }
+    }
+}

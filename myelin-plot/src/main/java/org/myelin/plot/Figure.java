@@ -1,0 +1,326 @@
+package org.myelin.plot;
+
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.FontMetrics;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+
+import javax.imageio.ImageIO;
+import javax.imageio.ImageWriter;
+import javax.imageio.stream.ImageOutputStream;
+import javax.imageio.stream.MemoryCacheImageOutputStream;
+
+import org.knowm.xchart.XYChart;
+
+/**
+ * A PNG figure: a header (title, optional legend line, optional note lines) above one or more chart panels stacked
+ * vertically and sharing the full width. Owns the header drawing, the panel layout and the PNG encoding so that
+ * every plot type looks and writes the same.
+ *
+ * <p>Stacked panels must share one fixed x range (set with {@code setXAxisMin}/{@code setXAxisMax}); their plot
+ * areas are then aligned on the left so that one time in one panel is directly above the same time in the next.
+ */
+final class Figure
+{
+    static
+    {
+        PlotStyle.ensureHeadless();
+    }
+
+    private static final int LEGEND_SWATCH = 11;
+    private static final int LEGEND_GAP = 6;
+    private static final int LEGEND_SPACING = 28;
+    private static final int LINE_GAP = 4;
+
+    private record Panel(XYChart chart, double weight)
+    {
+    }
+
+    private record LegendEntry(String label, Color colour)
+    {
+    }
+
+    private final String title;
+    private final List<LegendEntry> legend = new ArrayList<>();
+    private final List<String> notes = new ArrayList<>();
+    private final List<Panel> panels = new ArrayList<>();
+
+    /**
+     * Starts a figure.
+     *
+     * @param title shown centred at the top; empty for none.
+     */
+    Figure(final String title)
+    {
+        this.title = null == title ? "" : title;
+    }
+
+    /**
+     * Adds an entry to the header legend: a filled square in {@code colour} followed by {@code label}.
+     *
+     * @param label  text of the entry.
+     * @param colour of the square, the same as the series it names.
+     * @return this figure.
+     */
+    Figure legendEntry(final String label, final Color colour)
+    {
+        legend.add(new LegendEntry(label, colour));
+        return this;
+    }
+
+    /**
+     * Adds a line of secondary text under the title and legend, e.g. a note that data were subsampled.
+     *
+     * @param note the line of text.
+     * @return this figure.
+     */
+    Figure note(final String note)
+    {
+        notes.add(note);
+        return this;
+    }
+
+    /**
+     * Adds a panel below the previous ones.
+     *
+     * @param chart  styled by {@link PlotStyle#newChart(String, String)}; its size is set when rendered.
+     * @param weight share of the height below the header that this panel gets, relative to the other panels.
+     * @return this figure.
+     */
+    Figure panel(final XYChart chart, final double weight)
+    {
+        panels.add(new Panel(chart, weight));
+        return this;
+    }
+
+    /**
+     * Renders the figure.
+     *
+     * @param width  of the image in pixels.
+     * @param height of the image in pixels.
+     * @return an RGB image of exactly {@code width} x {@code height} pixels.
+     */
+    BufferedImage render(final int width, final int height)
+    {
+        final BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        final Graphics2D g = image.createGraphics();
+        try
+        {
+            g.setColor(PlotStyle.BACKGROUND);
+            g.fillRect(0, 0, width, height);
+            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+            final int headerHeight = paintHeader(g, width);
+            final int[] panelHeights = panelHeights(height - headerHeight);
+            alignPanels(width, panelHeights);
+
+            int y = headerHeight;
+            for (int i = 0; i < panels.size(); i++)
+            {
+                final Graphics2D panelGraphics = (Graphics2D)g.create(0, y, width, panelHeights[i]);
+                try
+                {
+                    panels.get(i).chart().paint(panelGraphics, width, panelHeights[i]);
+                }
+                finally
+                {
+                    panelGraphics.dispose();
+                }
+                y += panelHeights[i];
+            }
+        }
+        finally
+        {
+            g.dispose();
+        }
+        return image;
+    }
+
+    /**
+     * Renders the figure and writes it as a PNG with {@link AtomicFiles#write(Path, AtomicFiles.ContentWriter)}.
+     *
+     * @param target PNG file to create or replace.
+     * @param width  of the image in pixels.
+     * @param height of the image in pixels.
+     * @throws IOException if the file cannot be written; the target is then unchanged.
+     */
+    void writePng(final Path target, final int width, final int height) throws IOException
+    {
+        writePng(target, render(width, height));
+    }
+
+    /**
+     * Writes an image as a PNG with {@link AtomicFiles#write(Path, AtomicFiles.ContentWriter)}.
+     *
+     * @param target PNG file to create or replace.
+     * @param image  to encode.
+     * @throws IOException if the file cannot be written; the target is then unchanged.
+     */
+    static void writePng(final Path target, final BufferedImage image) throws IOException
+    {
+        AtomicFiles.write(target, out ->
+        {
+            final Iterator<ImageWriter> writers = ImageIO.getImageWritersByFormatName("png");
+            if (!writers.hasNext())
+            {
+                throw new IOException("no PNG image writer available in this JVM");
+            }
+            final ImageWriter writer = writers.next();
+            try (ImageOutputStream imageOut = new MemoryCacheImageOutputStream(out))
+            {
+                writer.setOutput(imageOut);
+                writer.write(image);
+            }
+            finally
+            {
+                writer.dispose();
+            }
+        });
+    }
+
+    /**
+     * Smallest image height that leaves {@code minPanelHeight} pixels to every panel, for argument checks.
+     *
+     * @param width          of the image in pixels.
+     * @param minPanelHeight per panel in pixels.
+     * @return the height in pixels.
+     */
+    int minimumHeight(final int width, final int minPanelHeight)
+    {
+        final BufferedImage scratch = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB);
+        final Graphics2D g = scratch.createGraphics();
+        try
+        {
+            return paintHeader(g, width) + panels.size() * minPanelHeight;
+        }
+        finally
+        {
+            g.dispose();
+        }
+    }
+
+    private int paintHeader(final Graphics2D g, final int width)
+    {
+        int y = PlotStyle.PADDING;
+        if (!title.isEmpty())
+        {
+            y = paintCentredLine(g, title, PlotStyle.TITLE_FONT, PlotStyle.TEXT, width, y);
+        }
+        if (!legend.isEmpty())
+        {
+            y = paintLegend(g, width, y + LINE_GAP);
+        }
+        for (final String note : notes)
+        {
+            y = paintCentredLine(g, note, PlotStyle.SUBTITLE_FONT, PlotStyle.SUBTLE_TEXT, width, y + LINE_GAP);
+        }
+        return y + PlotStyle.PADDING / 2;
+    }
+
+    private static int paintCentredLine(
+        final Graphics2D g, final String text, final Font font, final Color colour, final int width,
+        final int top)
+    {
+        g.setFont(font);
+        g.setColor(colour);
+        final FontMetrics metrics = g.getFontMetrics();
+        final int textWidth = metrics.stringWidth(text);
+        g.drawString(text, Math.max(PlotStyle.PADDING, (width - textWidth) / 2), top + metrics.getAscent());
+        return top + metrics.getHeight();
+    }
+
+    private int paintLegend(final Graphics2D g, final int width, final int top)
+    {
+        g.setFont(PlotStyle.SUBTITLE_FONT);
+        final FontMetrics metrics = g.getFontMetrics();
+        int totalWidth = 0;
+        for (final LegendEntry entry : legend)
+        {
+            totalWidth += LEGEND_SWATCH + LEGEND_GAP + metrics.stringWidth(entry.label());
+        }
+        totalWidth += (legend.size() - 1) * LEGEND_SPACING;
+
+        int x = Math.max(PlotStyle.PADDING, (width - totalWidth) / 2);
+        final int baseline = top + metrics.getAscent();
+        final int swatchTop = baseline - (metrics.getAscent() + LEGEND_SWATCH) / 2 + metrics.getDescent() / 2;
+        for (final LegendEntry entry : legend)
+        {
+            g.setColor(entry.colour());
+            g.fillRect(x, swatchTop, LEGEND_SWATCH, LEGEND_SWATCH);
+            x += LEGEND_SWATCH + LEGEND_GAP;
+            g.setColor(PlotStyle.TEXT);
+            g.drawString(entry.label(), x, baseline);
+            x += metrics.stringWidth(entry.label()) + LEGEND_SPACING;
+        }
+        return top + metrics.getHeight();
+    }
+
+    private int[] panelHeights(final int available)
+    {
+        final int count = panels.size();
+        final int[] heights = new int[count];
+        double totalWeight = 0;
+        for (final Panel panel : panels)
+        {
+            totalWeight += panel.weight();
+        }
+        int used = 0;
+        for (int i = 0; i < count - 1; i++)
+        {
+            heights[i] = (int)Math.round(available * panels.get(i).weight() / totalWeight);
+            used += heights[i];
+        }
+        if (count > 0)
+        {
+            heights[count - 1] = available - used;
+        }
+        return heights;
+    }
+
+    /**
+     * Gives every panel the same left y-axis width so that the plot areas start at the same x. A first layout pass
+     * on a 1 x 1 scratch image measures where each panel's plot area would start on its own; the largest of those
+     * positions is then used as XChart's left-axis width hint for all of them.
+     */
+    private void alignPanels(final int width, final int[] panelHeights)
+    {
+        if (panels.size() < 2)
+        {
+            return;
+        }
+        final BufferedImage scratch = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB);
+        double widest = 0;
+        for (int i = 0; i < panels.size(); i++)
+        {
+            final XYChart chart = panels.get(i).chart();
+            final Double xMin = chart.getStyler().getXAxisMin();
+            if (null == xMin)
+            {
+                throw new IllegalStateException("Figure: stacked panels need a fixed x range, got xAxisMin=null");
+            }
+            chart.getStyler().setYAxisLeftWidthHint(0);
+            final Graphics2D g = scratch.createGraphics();
+            try
+            {
+                chart.paint(g, width, panelHeights[i]);
+            }
+            finally
+            {
+                g.dispose();
+            }
+            widest = Math.max(widest, chart.getScreenXFromChart(xMin));
+        }
+        final int hint = (int)Math.ceil(widest);
+        for (final Panel panel : panels)
+        {
+            panel.chart().getStyler().setYAxisLeftWidthHint(hint);
+        }
+    }
+}
