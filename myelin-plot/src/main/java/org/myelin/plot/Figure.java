@@ -117,6 +117,9 @@ final class Figure
             g.fillRect(0, 0, width, height);
             g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
             g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+            // Sub-pixel stroke geometry: the default normalisation snaps lines to the pixel grid, which puts visible
+            // steps into slowly sloping traces.
+            g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
             final int headerHeight = paintHeader(g, width);
             final int[] panelHeights = panelHeights(height - headerHeight);
             alignPanels(width, panelHeights);
