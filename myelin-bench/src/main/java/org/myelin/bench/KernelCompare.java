@@ -23,7 +23,9 @@ import org.myelin.synapse.Receptor;
  * Variants: the engine's {@code Population.update} untiled and tiled (256, 512, 1024 neurons),
  * and the fused one-pass copy {@link FusedCobaKernel}.
  *
- * <p>usage: {@code KernelCompare [rounds=400] [stepsPerSample=50]}
+ * <p>usage: {@code KernelCompare [rounds=400] [stepsPerSample=50] [variant regex=.*]}; a variant
+ * that compiles other paths of the same class (e.g. {@code engine-exact}) changes how C2 compiles
+ * the shared loop, so compare engine variants with a regex that selects one integrator.
  */
 public final class KernelCompare
 {
@@ -46,6 +48,7 @@ public final class KernelCompare
     {
         final int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 400;
         final int stepsPerSample = args.length > 1 ? Integer.parseInt(args[1]) : 50;
+        final java.util.regex.Pattern only = java.util.regex.Pattern.compile(args.length > 2 ? args[2] : ".*");
         final List<Variant> variants = new ArrayList<>();
         for (final int tile : new int[] {NEURONS, 1024, 512, 256})
         {
@@ -72,7 +75,8 @@ public final class KernelCompare
             return fused.update(0, NEURONS, spikes, 0);
         }));
         for (final String mode : new String[] {"split-receptors", "split-receptors-merged", "split-integrate",
-            "split-all", "split-all-merged"})
+            "split-all", "split-all-merged",
+            "split-receptors-vector", "split-receptors-vector-noclear", "split-all-vector-noclear"})
         {
             final SplitCobaKernel split = new SplitCobaKernel(NEURONS);
             for (int i = 0; i < NEURONS; i++)
@@ -80,6 +84,8 @@ public final class KernelCompare
                 split.v[i] = -60 + 10 * random.nextDouble();
             }
             final boolean merged = mode.endsWith("merged");
+            final boolean vector = mode.contains("vector");
+            final boolean clear = !mode.endsWith("noclear");
             final boolean receptors = !mode.equals("split-integrate");
             final boolean integrate = !mode.startsWith("split-receptors");
             variants.add(new Variant(mode, n ->
@@ -89,13 +95,18 @@ public final class KernelCompare
                     System.arraycopy(snapshot[0], 0, split.ge, 0, NEURONS);
                     System.arraycopy(snapshot[1], 0, split.gi, 0, NEURONS);
                 }
-                if (receptors)
+                if (receptors && vector)
+                {
+                    split.receptorsVector(0, NEURONS, clear);
+                }
+                else if (receptors)
                 {
                     split.receptors(0, NEURONS, merged);
                 }
                 return integrate ? split.integrate(0, NEURONS, spikes, 0) : 0;
             }));
         }
+        variants.removeIf(v -> !only.matcher(v.name()).matches());
         final double[][] samples = new double[variants.size()][rounds];
         final long[] step = new long[variants.size()];
         long sink = 0;

@@ -56,6 +56,34 @@ final class SplitCobaKernel
         }
     }
 
+    /** The receptor part on the Vector API, output and decay merged, the first receptor setting the sums. */
+    void receptorsVector(final int from, final int to, final boolean clear)
+    {
+        if (clear)
+        {
+            Arrays.fill(conductance, from, to, 0.0);
+            Arrays.fill(current, from, to, 0.0);
+        }
+        vectorOutputAndDecay(ge, 0.0, decayE, from, to, !clear);
+        vectorOutputAndDecay(gi, -80.0, decayI, from, to, false);
+    }
+
+    private void vectorOutputAndDecay(
+        final double[] g, final double e, final double decay, final int from, final int to, final boolean set)
+    {
+        final double[] cond = conductance;
+        final double[] cur = current;
+        for (int i = from; i < to; i += SPECIES.length())
+        {
+            final DoubleVector x = DoubleVector.fromArray(SPECIES, g, i);
+            final DoubleVector c0 = set ? DoubleVector.zero(SPECIES) : DoubleVector.fromArray(SPECIES, cond, i);
+            final DoubleVector i0 = set ? DoubleVector.zero(SPECIES) : DoubleVector.fromArray(SPECIES, cur, i);
+            c0.add(x).intoArray(cond, i);
+            i0.add(x.mul(e)).intoArray(cur, i);
+            x.mul(decay).intoArray(g, i);
+        }
+    }
+
     private void output(final double[] g, final double e, final int from, final int to)
     {
         final double[] cond = conductance;
