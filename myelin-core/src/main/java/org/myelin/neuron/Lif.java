@@ -7,10 +7,7 @@ import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
-import org.myelin.output.Coba;
 import org.myelin.random.Initializer;
-import org.myelin.synapse.Exponential;
-import org.myelin.synapse.Receptor;
 import org.myelin.util.Check;
 
 /**
@@ -49,9 +46,7 @@ import org.myelin.util.Check;
  * the effective time constant {@code τm/(1 + R·g)} is used with g held for the step.
  *
  * <p>The loop is branch-free on the Vector API: one pass over the slice, no allocation, the
- * refractory clamp and the reset as lane blends. With one or two exponential receptors (COBA or
- * CUBA output) and no external input, the same pass also sums the receptors' outputs and decays
- * them ({@link #fuseReceptors}), with the same numbers as the general path.
+ * refractory clamp and the reset as lane blends.
  *
  * <p>Sources: Brian2 COBA/CUBA benchmarks (Brette et al. 2007); brainstate {@code LIFRef};
  * NEST {@code iaf_psc_exp} (Rotter and Diesmann 1999).
@@ -62,8 +57,6 @@ public final class Lif extends NeuronGroup
     private static final int MODE_EULER = 0;
     private static final int MODE_LINEAR_EXACT = 1;
     private static final int MODE_CONDUCTANCE_EXACT = 2;
-    /** Receptors the loop can take over; C2 compiles a fixed number of them much better than a loop. */
-    private static final int MAX_FUSED = 2;
 
     private final Parameters p;
     private final Initializer vInit;
@@ -71,16 +64,6 @@ public final class Lif extends NeuronGroup
     private final double[] refractoryLeft;
 
     private int mode;
-    /**
-     * Up to {@link #MAX_FUSED} receptors read and decayed inside the loop ({@link #fuseReceptors}):
-     * input array, whether the output is a conductance (COBA), the factor on the current
-     * ([mV] reversal potential for COBA, the current weight for CUBA) and the decay exp(−dt/τ).
-     */
-    private final double[][] fusedInput = new double[MAX_FUSED][];
-    private final boolean[] fusedConductance = new boolean[MAX_FUSED];
-    private final double[] fusedFactor = new double[MAX_FUSED];
-    private final double[] fusedDecay = new double[MAX_FUSED];
-    private int fusedCount;
     private double dtOverTau;
     private double p22;
     private double refractorySteps;
@@ -177,7 +160,6 @@ public final class Lif extends NeuronGroup
     @Override
     protected void prepareModel(final double dt)
     {
-        fusedCount = 0;
         dtOverTau = dt / p.tauM();
         p22 = Math.exp(-dtOverTau);
         // Brian2 counts refractory steps as timestep(tRef, dt): floor with a 1e-3·dt tolerance.
@@ -190,38 +172,6 @@ public final class Lif extends NeuronGroup
         {
             mode = hasConductanceInput() ? MODE_CONDUCTANCE_EXACT : MODE_LINEAR_EXACT;
         }
-    }
-
-    /**
-     * Takes over one or two exponential receptors with COBA or CUBA outputs (the reference
-     * networks have two): the loop then sums their outputs per vector of neurons, in receptor
-     * order as the receptors themselves would, and applies their decay {@code g ← g·exp(−dt/τ)},
-     * so the sums never go through memory. Other receptor sets keep the general path.
-     */
-    @Override
-    protected boolean fuseReceptors(final Receptor[] receptors, final double dt)
-    {
-        if (receptors.length == 0 || receptors.length > MAX_FUSED)
-        {
-            return false;
-        }
-        for (final Receptor r : receptors)
-        {
-            if (!(r.model() instanceof Exponential) || r.output().dependsOnVoltage() && !(r.output() instanceof Coba))
-            {
-                return false;
-            }
-        }
-        for (int k = 0; k < receptors.length; k++)
-        {
-            final Receptor r = receptors[k];
-            fusedInput[k] = r.input();
-            fusedDecay[k] = Math.exp(-dt / r.exponentialTau());
-            fusedConductance[k] = r.output() instanceof Coba;
-            fusedFactor[k] = r.output() instanceof Coba coba ? coba.eRev() : currentWeight(r);
-        }
-        fusedCount = receptors.length;
-        return true;
     }
 
     @Override
@@ -269,16 +219,6 @@ public final class Lif extends NeuronGroup
         final double dtOverTau = this.dtOverTau;
         final double p22 = this.p22;
         final double refractorySteps = this.refractorySteps;
-        final boolean fused = fusedCount > 0;
-        final boolean second = fusedCount > 1;
-        final double[] in0 = fusedInput[0];
-        final double[] in1 = fusedInput[1];
-        final boolean conductance0 = fusedConductance[0];
-        final boolean conductance1 = fusedConductance[1];
-        final double factor0 = fusedFactor[0];
-        final double factor1 = fusedFactor[1];
-        final double decay0 = fusedDecay[0];
-        final double decay1 = fusedDecay[1];
         final int bound = from + SPECIES.loopBound(to - from);
         int n = offset;
         for (int i = from; i < to; i += SPECIES.length())
@@ -289,32 +229,10 @@ public final class Lif extends NeuronGroup
                 : DoubleVector.fromArray(SPECIES, vArr, i, tail);
             DoubleVector ref = full ? DoubleVector.fromArray(SPECIES, refArr, i)
                 : DoubleVector.fromArray(SPECIES, refArr, i, tail);
-            DoubleVector g;
-            DoubleVector c;
-            if (fused)
-            {
-                // the receptors' step 1 (NeuronGroup.update): sums from 0 in receptor order, then decay
-                g = DoubleVector.zero(SPECIES);
-                c = g;
-                final DoubleVector x0 = full ? DoubleVector.fromArray(SPECIES, in0, i)
-                    : DoubleVector.fromArray(SPECIES, in0, i, tail);
-                g = conductance0 ? g.add(x0) : g;
-                c = c.add(x0.mul(factor0));
-                store(x0.mul(decay0), in0, i, tail);
-                if (second)
-                {
-                    final DoubleVector x1 = full ? DoubleVector.fromArray(SPECIES, in1, i)
-                        : DoubleVector.fromArray(SPECIES, in1, i, tail);
-                    g = conductance1 ? g.add(x1) : g;
-                    c = c.add(x1.mul(factor1));
-                    store(x1.mul(decay1), in1, i, tail);
-                }
-            }
-            else
-            {
-                g = full ? DoubleVector.fromArray(SPECIES, gArr, i) : DoubleVector.fromArray(SPECIES, gArr, i, tail);
-                c = full ? DoubleVector.fromArray(SPECIES, cArr, i) : DoubleVector.fromArray(SPECIES, cArr, i, tail);
-            }
+            final DoubleVector g = full ? DoubleVector.fromArray(SPECIES, gArr, i)
+                : DoubleVector.fromArray(SPECIES, gArr, i, tail);
+            final DoubleVector c = full ? DoubleVector.fromArray(SPECIES, cArr, i)
+                : DoubleVector.fromArray(SPECIES, cArr, i, tail);
 
             ref = ref.sub(1.0).max(0.0);
             final VectorMask<Double> active = ref.compare(VectorOperators.EQ, 0.0);
@@ -352,23 +270,18 @@ public final class Lif extends NeuronGroup
                     bits &= bits - 1;
                 }
             }
-            store(vm, vArr, i, tail);
-            store(ref, refArr, i, tail);
+            if (full)
+            {
+                vm.intoArray(vArr, i);
+                ref.intoArray(refArr, i);
+            }
+            else
+            {
+                vm.intoArray(vArr, i, tail);
+                ref.intoArray(refArr, i, tail);
+            }
         }
         return n - offset;
-    }
-
-    /** Stores a whole vector, or only the lanes of {@code tail} when it is not null. */
-    private static void store(final DoubleVector x, final double[] a, final int i, final VectorMask<Double> tail)
-    {
-        if (tail == null)
-        {
-            x.intoArray(a, i);
-        }
-        else
-        {
-            x.intoArray(a, i, tail);
-        }
     }
 
     @Override

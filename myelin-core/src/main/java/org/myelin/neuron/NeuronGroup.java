@@ -41,8 +41,6 @@ public abstract class NeuronGroup extends Population
     private Receptor[] receptorArray = new Receptor[0];
     private CurrentInput[] inputArray = new CurrentInput[0];
     private double dt = Double.NaN;
-    /** True when the model's own loop reads and advances the receptors (see {@link #fuseReceptors}). */
-    private boolean receptorsFused;
 
     /**
      * @param kind model name, used in messages.
@@ -123,40 +121,18 @@ public abstract class NeuronGroup extends Population
         prepareModel(context.dt());
         for (final Receptor r : receptorArray)
         {
-            r.prepare(context.dt(), currentWeight(r));
+            final double tau = r.exponentialTau();
+            final double weight = r.output().dependsOnVoltage() || Double.isNaN(tau) ? 1.0 : exactCurrentWeight(tau);
+            r.prepare(context.dt(), weight);
         }
         for (final CurrentInput input : inputArray)
         {
             input.prepare(context.dt(), context.seed());
         }
-        receptorsFused = inputArray.length == 0 && fuseReceptors(receptorArray.clone(), context.dt());
-    }
-
-    /**
-     * Offers the model to do the receptors' work of {@link #update} step 1 inside its own loop,
-     * which saves the passes over {@link #conductance} and {@link #current}. Called once per run,
-     * after the receptors are prepared, and only when the group has no external input. The model
-     * must then produce, per neuron, the same sums in the same order as the receptors would, and
-     * advance the receptors' state as they would.
-     *
-     * @param receptors the receptors, in order of creation.
-     * @param dt        [ms] the time step.
-     * @return true if the model takes the receptors over for this run.
-     */
-    protected boolean fuseReceptors(final Receptor[] receptors, final double dt)
-    {
-        return false;
     }
 
     /** Computes the model's constants that depend on {@code dt}; called before receptors are prepared. */
     protected abstract void prepareModel(double dt);
-
-    /** The factor on {@code r}'s output current in this model's step (see {@link #exactCurrentWeight}). */
-    protected final double currentWeight(final Receptor r)
-    {
-        final double tau = r.exponentialTau();
-        return r.output().dependsOnVoltage() || Double.isNaN(tau) ? 1.0 : exactCurrentWeight(tau);
-    }
 
     /**
      * The factor by which a current-based input that decays with time constant {@code tauSyn}
@@ -170,14 +146,11 @@ public abstract class NeuronGroup extends Population
     @Override
     public final int update(final long step, final int from, final int to, final int[] spikes, final int offset)
     {
-        if (!receptorsFused)
+        Arrays.fill(conductance, from, to, 0.0);
+        Arrays.fill(current, from, to, 0.0);
+        for (final Receptor r : receptorArray)
         {
-            Arrays.fill(conductance, from, to, 0.0);
-            Arrays.fill(current, from, to, 0.0);
-            for (final Receptor r : receptorArray)
-            {
-                r.contribute(from, to, v, conductance, current);
-            }
+            r.contribute(from, to, v, conductance, current);
         }
         final double t = step * dt;
         for (final CurrentInput input : inputArray)
