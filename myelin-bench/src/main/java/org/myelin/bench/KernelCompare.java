@@ -21,7 +21,9 @@ import org.myelin.synapse.Receptor;
  * rotation, many short samples each, and reports the minimum and the median time per neuron
  * update of every variant (the minimum is the figure least disturbed by other processes).
  * Variants: the engine's {@code Population.update} untiled and tiled (256, 512, 1024 neurons),
- * and the fused one-pass copy {@link FusedCobaKernel}.
+ * EULER and EXACT; the fused one-pass copy {@link FusedCobaKernel}; and the parts of the
+ * separate-pass copy {@link SplitCobaKernel} ({@code split-receptors}, {@code split-integrate},
+ * {@code split-all}, and the Vector API receptor variants).
  *
  * <p>usage: {@code KernelCompare [rounds=400] [stepsPerSample=50] [variant regex=.*]}; a variant
  * that compiles other paths of the same class (e.g. {@code engine-exact}) changes how C2 compiles
@@ -74,8 +76,7 @@ public final class KernelCompare
             }
             return fused.update(0, NEURONS, spikes, 0);
         }));
-        for (final String mode : new String[] {"split-receptors", "split-receptors-merged", "split-integrate",
-            "split-all", "split-all-merged",
+        for (final String mode : new String[] {"split-receptors", "split-integrate", "split-all",
             "split-receptors-vector", "split-receptors-vector-noclear", "split-all-vector-noclear"})
         {
             final SplitCobaKernel split = new SplitCobaKernel(NEURONS);
@@ -83,7 +84,6 @@ public final class KernelCompare
             {
                 split.v[i] = -60 + 10 * random.nextDouble();
             }
-            final boolean merged = mode.endsWith("merged");
             final boolean vector = mode.contains("vector");
             final boolean clear = !mode.endsWith("noclear");
             final boolean receptors = !mode.equals("split-integrate");
@@ -101,7 +101,7 @@ public final class KernelCompare
                 }
                 else if (receptors)
                 {
-                    split.receptors(0, NEURONS, merged);
+                    split.receptors(0, NEURONS);
                 }
                 return integrate ? split.integrate(0, NEURONS, spikes, 0) : 0;
             }));

@@ -9,8 +9,8 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * A profiling copy, not engine code: the engine's COBA neuron step as separate passes (clear the
- * sums, one output pass and one decay pass per receptor, then the {@code Lif} vector loop), with
- * switches to time each pass alone or to merge a receptor's output and decay into one pass.
+ * sums, one output pass and one decay pass per receptor, then the {@code Lif} vector loop), so
+ * that each part can be timed alone, and a Vector API variant of the receptor part.
  */
 final class SplitCobaKernel
 {
@@ -37,23 +37,15 @@ final class SplitCobaKernel
         current = new double[size];
     }
 
-    /** The receptor part: clear, then output and decay per receptor (merged into one pass if asked). */
-    void receptors(final int from, final int to, final boolean merged)
+    /** The receptor part as the engine does it: clear, then an output pass and a decay pass per receptor. */
+    void receptors(final int from, final int to)
     {
         Arrays.fill(conductance, from, to, 0.0);
         Arrays.fill(current, from, to, 0.0);
-        if (merged)
-        {
-            outputAndDecay(ge, 0.0, decayE, from, to);
-            outputAndDecay(gi, -80.0, decayI, from, to);
-        }
-        else
-        {
-            output(ge, 0.0, from, to);
-            decay(ge, decayE, from, to);
-            output(gi, -80.0, from, to);
-            decay(gi, decayI, from, to);
-        }
+        output(ge, 0.0, from, to);
+        decay(ge, decayE, from, to);
+        output(gi, -80.0, from, to);
+        decay(gi, decayI, from, to);
     }
 
     /** The receptor part on the Vector API, output and decay merged, the first receptor setting the sums. */
@@ -101,19 +93,6 @@ final class SplitCobaKernel
         for (int i = from; i < to; i++)
         {
             g[i] *= decay;
-        }
-    }
-
-    private void outputAndDecay(final double[] g, final double e, final double decay, final int from, final int to)
-    {
-        final double[] cond = conductance;
-        final double[] cur = current;
-        for (int i = from; i < to; i++)
-        {
-            final double x = g[i];
-            cond[i] += x;
-            cur[i] += x * e;
-            g[i] = x * decay;
         }
     }
 
