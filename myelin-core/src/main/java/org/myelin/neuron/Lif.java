@@ -97,7 +97,7 @@ public final class Lif extends NeuronGroup
             Check.finite(owner, "iExt", iExt, "pA");
             Check.that(vReset < vTh, owner, "vReset must be < vTh, got vReset=" + Check.fmt(vReset)
                 + " mV, vTh=" + Check.fmt(vTh) + " mV");
-            Check.that(integrator != null, owner, "integrator must be one of " + Arrays.toString(Integrator.values()));
+            Integrator.require(owner, integrator, Integrator.EULER, Integrator.EXACT);
         }
 
         /** The defaults of the table in {@link Lif}. */
