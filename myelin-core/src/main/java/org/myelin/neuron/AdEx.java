@@ -12,8 +12,9 @@ import org.myelin.util.Check;
  *   τw · dw/dt = a·(v − eL) − w
  *   spike when v ≥ vPeak and not refractory;  then v ← vReset, w ← w + b, refractory for tRef
  * </pre>
- * In the exponential, v is capped at vPeak (as NEST's {@code aeif_*} models), so an overshooting
- * Runge–Kutta stage cannot overflow.
+ * On the right-hand side v is capped at vPeak (as in NEST's {@code aeif_*} models), so a
+ * Runge–Kutta stage that overshoots the cut-off neither overflows the exponential nor drives
+ * {@code w} with a huge potential.
  *
  * <table>
  *   <caption>Parameters (Brette and Gerstner 2005, Table 1; vPeak as NEST)</caption>
@@ -150,13 +151,13 @@ public final class AdEx extends OdeNeuronGroup
         final double[] c = current;
         for (int i = from; i < to; i++)
         {
-            final double vi = vArr[i];
-            final double spike = gL[i] * deltaT[i] * Math.exp((Math.min(vi, vPeak[i]) - vT[i]) / deltaT[i]);
+            final double vi = Math.min(vArr[i], vPeak[i]);
+            final double spike = gL[i] * deltaT[i] * Math.exp((vi - vT[i]) / deltaT[i]);
             dv[i] = (-gL[i] * (vi - eL[i]) + spike - wArr[i] + c[i] - g[i] * vi + iExt[i]) / cM[i];
             dw[i] = (a[i] * (vi - eL[i]) - wArr[i]) / tauW[i];
             if (jv != null)
             {
-                jv[i] = (-gL[i] + (vi < vPeak[i] ? spike / deltaT[i] : 0.0) - g[i]) / cM[i];
+                jv[i] = (-gL[i] + (vArr[i] < vPeak[i] ? spike / deltaT[i] : 0.0) - g[i]) / cM[i];
                 jw[i] = -1 / tauW[i];
             }
         }

@@ -238,7 +238,8 @@ public abstract class OdeNeuronGroup extends NeuronGroup
             final double[] jk = jacobian[k];
             for (int i = from; i < to; i++)
             {
-                final double z = jk[i] * h;
+                // capped so that a blow-up (a spike upstroke) gives a huge finite step, not inf
+                final double z = Math.min(jk[i] * h, 700.0);
                 // (e^z − 1)/z, 1 at z = 0
                 final double phi = Math.abs(z) < 1e-12 ? 1.0 : Math.expm1(z) / z;
                 yk[i] += h * phi * dyk[i];
