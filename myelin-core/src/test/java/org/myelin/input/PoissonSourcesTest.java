@@ -74,10 +74,10 @@ class PoissonSourcesTest
     {
         final Network net = new Network(DT, 42);
         final PoissonGroup constant = net.add(new PoissonGroup("c", 1001, 40));
-        final PoissonGroup varying = net.add(new PoissonGroup("v", 777, t -> t < 50 ? 10 : 80));
+        final PoissonGroup varying = net.add(new PoissonGroup("v", 777, t -> t < 15 ? 10 : 80));
         final SpikeMonitor a = net.monitorSpikes(constant);
         final SpikeMonitor b = net.monitorSpikes(varying);
-        new Simulation(net, threads).run(100);
+        new Simulation(net, threads).run(30);
         return new long[][] {pack(a), pack(b)};
     }
 
