@@ -9,7 +9,8 @@ import org.myelin.util.ModelException;
 /**
  * A piecewise-constant current into every neuron of a group (BrainPy's {@code section_input}):
  * {@code values[k]} [pA] for {@code durations[k]} [ms], one section after the other from t = 0,
- * and 0 after the last section. A step current is the special case {@link #step}.
+ * and 0 after the last section. A step current is the special case {@link #step}, which may
+ * also last forever.
  *
  * <p>Section boundaries are whole steps ({@link Units#toSteps}, rounding to the nearest step),
  * so the current changes exactly at a step and the time never drifts.
@@ -20,6 +21,7 @@ public final class SectionInput implements CurrentInput
 
     private final double[] values;
     private final double[] durations;
+    private final double after;
     private long[] ends;
 
     /**
@@ -27,6 +29,11 @@ public final class SectionInput implements CurrentInput
      * @param durations [ms] the duration of each section, {@code >= 0}; as many as values.
      */
     public SectionInput(final double[] values, final double[] durations)
+    {
+        this(values, durations, 0.0);
+    }
+
+    private SectionInput(final double[] values, final double[] durations, final double after)
     {
         if (values.length != durations.length || values.length == 0)
         {
@@ -40,6 +47,7 @@ public final class SectionInput implements CurrentInput
         }
         this.values = values.clone();
         this.durations = durations.clone();
+        this.after = after;
     }
 
     /**
@@ -53,6 +61,14 @@ public final class SectionInput implements CurrentInput
         Check.that(stopMs >= startMs, "StepCurrent", "stop must be >= start, got start=" + Check.fmt(startMs)
             + " ms, stop=" + Check.fmt(stopMs) + " ms");
         return new SectionInput(new double[] {0, amplitude}, new double[] {startMs, stopMs - startMs});
+    }
+
+    /** A step that does not end: 0 until {@code startMs}, then {@code amplitude}. */
+    public static SectionInput step(final double amplitude, final double startMs)
+    {
+        Check.nonNegative("StepCurrent", "start", startMs, "ms");
+        Check.finite("StepCurrent", "amplitude", amplitude, "pA");
+        return new SectionInput(new double[] {0}, new double[] {startMs}, amplitude);
     }
 
     @Override
@@ -72,7 +88,7 @@ public final class SectionInput implements CurrentInput
     {
         int k = Arrays.binarySearch(ends, step);
         k = k >= 0 ? k + 1 : -k - 1;
-        return k < values.length ? values[k] : 0.0;
+        return k < values.length ? values[k] : after;
     }
 
     @Override

@@ -48,6 +48,11 @@ class InputsTest
         assertThat(at(step, 100)).isEqualTo(100);
         assertThat(at(step, 299)).isEqualTo(100);
         assertThat(at(step, 300)).isZero();
+        final SectionInput forever = SectionInput.step(7, 1);
+        forever.prepare(DT, 1);
+        assertThat(at(forever, 9)).isZero();
+        assertThat(at(forever, 10)).isEqualTo(7);
+        assertThat(at(forever, Long.MAX_VALUE / 2)).isEqualTo(7);
         assertThatThrownBy(() -> SectionInput.step(1, 10, 5))
             .isInstanceOf(ModelException.class)
             .hasMessage("StepCurrent: stop must be >= start, got start=10 ms, stop=5 ms");
