@@ -42,11 +42,10 @@ import org.myelin.util.Check;
  * <p>Sources: Brette and Gerstner (2005) J. Neurophysiol. 94:3637; Naud, Marcille, Clopath and
  * Gerstner (2008) Biol. Cybern. 99:335; NEST {@code aeif_cond_exp}; BrainPy {@code AdExIF}.
  */
-public final class AdEx extends OdeNeuronGroup
+public final class AdEx extends OdeNeuronGroup<AdEx.Parameters>
 {
     private static final String MODEL = "AdEx";
 
-    private final Parameters p;
     private final double[] cM;
     private final double[] gL;
     private final double[] eL;
@@ -116,26 +115,18 @@ public final class AdEx extends OdeNeuronGroup
     /** A group whose parameters may differ between neurons. */
     public AdEx(final String name, final int size, final PerNeuron<Parameters> values)
     {
-        values.validate(size);
-        super(MODEL, name, size, List.of("v", "w"), values.scalars().integrator(), values.array("tRef", size));
-        this.p = values.scalars();
-        this.cM = values.array("cM", size);
-        this.gL = values.array("gL", size);
-        this.eL = values.array("eL", size);
-        this.vT = values.array("vT", size);
-        this.deltaT = values.array("deltaT", size);
-        this.vPeak = values.array("vPeak", size);
-        this.vReset = values.array("vReset", size);
-        this.tauW = values.array("tauW", size);
-        this.a = values.array("a", size);
-        this.b = values.array("b", size);
-        this.iExt = values.array("iExt", size);
-    }
-
-    /** The scalar parameters. */
-    public Parameters parameters()
-    {
-        return p;
+        super(MODEL, name, size, List.of("v", "w"), values, true);
+        this.cM = parameter("cM");
+        this.gL = parameter("gL");
+        this.eL = parameter("eL");
+        this.vT = parameter("vT");
+        this.deltaT = parameter("deltaT");
+        this.vPeak = parameter("vPeak");
+        this.vReset = parameter("vReset");
+        this.tauW = parameter("tauW");
+        this.a = parameter("a");
+        this.b = parameter("b");
+        this.iExt = parameter("iExt");
     }
 
     @Override

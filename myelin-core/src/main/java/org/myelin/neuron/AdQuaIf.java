@@ -40,11 +40,10 @@ import org.myelin.util.Check;
  * <p>Sources: Izhikevich (2007) Dynamical Systems in Neuroscience, MIT Press, ch. 8;
  * defaults of BrainPy {@code AdQuaIF}.
  */
-public final class AdQuaIf extends OdeNeuronGroup
+public final class AdQuaIf extends OdeNeuronGroup<AdQuaIf.Parameters>
 {
     private static final String MODEL = "AdQuaIF";
 
-    private final Parameters p;
     private final double[] vRest;
     private final double[] vReset;
     private final double[] vTh;
@@ -104,26 +103,18 @@ public final class AdQuaIf extends OdeNeuronGroup
     /** A group whose parameters may differ between neurons. */
     public AdQuaIf(final String name, final int size, final PerNeuron<Parameters> values)
     {
-        values.validate(size);
-        super(MODEL, name, size, List.of("v", "w"), values.scalars().integrator(), values.array("tRef", size));
-        this.p = values.scalars();
-        this.vRest = values.array("vRest", size);
-        this.vReset = values.array("vReset", size);
-        this.vTh = values.array("vTh", size);
-        this.vC = values.array("vC", size);
-        this.c = values.array("c", size);
-        this.tauM = values.array("tauM", size);
-        this.r = values.array("r", size);
-        this.tauW = values.array("tauW", size);
-        this.a = values.array("a", size);
-        this.b = values.array("b", size);
-        this.iExt = values.array("iExt", size);
-    }
-
-    /** The scalar parameters. */
-    public Parameters parameters()
-    {
-        return p;
+        super(MODEL, name, size, List.of("v", "w"), values, true);
+        this.vRest = parameter("vRest");
+        this.vReset = parameter("vReset");
+        this.vTh = parameter("vTh");
+        this.vC = parameter("vC");
+        this.c = parameter("c");
+        this.tauM = parameter("tauM");
+        this.r = parameter("r");
+        this.tauW = parameter("tauW");
+        this.a = parameter("a");
+        this.b = parameter("b");
+        this.iExt = parameter("iExt");
     }
 
     @Override

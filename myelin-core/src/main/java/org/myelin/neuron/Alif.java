@@ -37,11 +37,10 @@ import org.myelin.util.Check;
  * <p>Sources: Bellec, Salaj, Subramoney, Legenstein and Maass (2018) NeurIPS, "Long short-term
  * memory and learning-to-learn in networks of spiking neurons"; brainstate {@code ALIF}.
  */
-public final class Alif extends OdeNeuronGroup
+public final class Alif extends OdeNeuronGroup<Alif.Parameters>
 {
     private static final String MODEL = "ALIF";
 
-    private final Parameters p;
     private final double[] vRest;
     private final double[] vTh;
     private final double[] vReset;
@@ -101,23 +100,15 @@ public final class Alif extends OdeNeuronGroup
     /** A group whose parameters may differ between neurons. */
     public Alif(final String name, final int size, final PerNeuron<Parameters> values)
     {
-        values.validate(size);
-        super(MODEL, name, size, List.of("v", "a"), values.scalars().integrator(), values.array("tRef", size));
-        this.p = values.scalars();
-        this.vRest = values.array("vRest", size);
-        this.vTh = values.array("vTh", size);
-        this.vReset = values.array("vReset", size);
-        this.tauM = values.array("tauM", size);
-        this.r = values.array("r", size);
-        this.tauA = values.array("tauA", size);
-        this.beta = values.array("beta", size);
-        this.iExt = values.array("iExt", size);
-    }
-
-    /** The scalar parameters. */
-    public Parameters parameters()
-    {
-        return p;
+        super(MODEL, name, size, List.of("v", "a"), values, true);
+        this.vRest = parameter("vRest");
+        this.vTh = parameter("vTh");
+        this.vReset = parameter("vReset");
+        this.tauM = parameter("tauM");
+        this.r = parameter("r");
+        this.tauA = parameter("tauA");
+        this.beta = parameter("beta");
+        this.iExt = parameter("iExt");
     }
 
     @Override

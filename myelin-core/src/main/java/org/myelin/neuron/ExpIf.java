@@ -37,11 +37,10 @@ import org.myelin.util.Check;
  * <p>Sources: Fourcaud-Trocmé, Hansel, van Vreeswijk and Brunel (2003) J. Neurosci. 23:11628;
  * defaults of BrainPy {@code ExpIF}.
  */
-public final class ExpIf extends OdeNeuronGroup
+public final class ExpIf extends OdeNeuronGroup<ExpIf.Parameters>
 {
     private static final String MODEL = "ExpIF";
 
-    private final Parameters p;
     private final double[] vRest;
     private final double[] vReset;
     private final double[] vTh;
@@ -102,23 +101,15 @@ public final class ExpIf extends OdeNeuronGroup
     /** A group whose parameters may differ between neurons. */
     public ExpIf(final String name, final int size, final PerNeuron<Parameters> values)
     {
-        values.validate(size);
-        super(MODEL, name, size, List.of("v"), values.scalars().integrator(), values.array("tRef", size));
-        this.p = values.scalars();
-        this.vRest = values.array("vRest", size);
-        this.vReset = values.array("vReset", size);
-        this.vTh = values.array("vTh", size);
-        this.vT = values.array("vT", size);
-        this.deltaT = values.array("deltaT", size);
-        this.tauM = values.array("tauM", size);
-        this.r = values.array("r", size);
-        this.iExt = values.array("iExt", size);
-    }
-
-    /** The scalar parameters. */
-    public Parameters parameters()
-    {
-        return p;
+        super(MODEL, name, size, List.of("v"), values, true);
+        this.vRest = parameter("vRest");
+        this.vReset = parameter("vReset");
+        this.vTh = parameter("vTh");
+        this.vT = parameter("vT");
+        this.deltaT = parameter("deltaT");
+        this.tauM = parameter("tauM");
+        this.r = parameter("r");
+        this.iExt = parameter("iExt");
     }
 
     @Override

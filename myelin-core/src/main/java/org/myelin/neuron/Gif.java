@@ -47,11 +47,10 @@ import org.myelin.util.Check;
  *
  * <p>Sources: Mihalas and Niebur (2009) Neural Comput. 21:704; BrainPy {@code GIF}.
  */
-public final class Gif extends OdeNeuronGroup
+public final class Gif extends OdeNeuronGroup<Gif.Parameters>
 {
     private static final String MODEL = "GIF";
 
-    private final Parameters p;
     private final double[] vRest;
     private final double[] vReset;
     private final double[] thetaInf;
@@ -131,30 +130,22 @@ public final class Gif extends OdeNeuronGroup
     /** A group whose parameters may differ between neurons. */
     public Gif(final String name, final int size, final PerNeuron<Parameters> values)
     {
-        values.validate(size);
-        super(MODEL, name, size, List.of("v", "i1", "i2", "theta"), values.scalars().integrator(), null);
-        this.p = values.scalars();
-        this.vRest = values.array("vRest", size);
-        this.vReset = values.array("vReset", size);
-        this.thetaInf = values.array("thetaInf", size);
-        this.thetaReset = values.array("thetaReset", size);
-        this.tauM = values.array("tauM", size);
-        this.r = values.array("r", size);
-        this.a = values.array("a", size);
-        this.b = values.array("b", size);
-        this.k1 = values.array("k1", size);
-        this.k2 = values.array("k2", size);
-        this.r1 = values.array("r1", size);
-        this.r2 = values.array("r2", size);
-        this.a1 = values.array("a1", size);
-        this.a2 = values.array("a2", size);
-        this.iExt = values.array("iExt", size);
-    }
-
-    /** The scalar parameters. */
-    public Parameters parameters()
-    {
-        return p;
+        super(MODEL, name, size, List.of("v", "i1", "i2", "theta"), values, false);
+        this.vRest = parameter("vRest");
+        this.vReset = parameter("vReset");
+        this.thetaInf = parameter("thetaInf");
+        this.thetaReset = parameter("thetaReset");
+        this.tauM = parameter("tauM");
+        this.r = parameter("r");
+        this.a = parameter("a");
+        this.b = parameter("b");
+        this.k1 = parameter("k1");
+        this.k2 = parameter("k2");
+        this.r1 = parameter("r1");
+        this.r2 = parameter("r2");
+        this.a1 = parameter("a1");
+        this.a2 = parameter("a2");
+        this.iExt = parameter("iExt");
     }
 
     @Override

@@ -53,11 +53,10 @@ import org.myelin.util.Check;
  * <p>Sources: Hodgkin and Huxley (1952) J. Physiol. 117:500; Dayan and Abbott (2001) ch. 5;
  * Brian2 and BrainPy {@code HH} examples.
  */
-public final class HodgkinHuxley extends OdeNeuronGroup
+public final class HodgkinHuxley extends OdeNeuronGroup<HodgkinHuxley.Parameters>
 {
     private static final String MODEL = "HH";
 
-    private final Parameters p;
     private final double[] cM;
     private final double[] gNa;
     private final double[] gK;
@@ -135,30 +134,22 @@ public final class HodgkinHuxley extends OdeNeuronGroup
     /** A group whose parameters may differ between neurons. */
     public HodgkinHuxley(final String name, final int size, final PerNeuron<Parameters> values)
     {
-        values.validate(size);
-        super(MODEL, name, size, List.of("v", "m", "h", "n"), values.scalars().integrator(), null);
-        this.p = values.scalars();
-        this.cM = values.array("cM", size);
-        this.gNa = values.array("gNa", size);
-        this.gK = values.array("gK", size);
-        this.gL = values.array("gL", size);
-        this.eNa = values.array("eNa", size);
-        this.eK = values.array("eK", size);
-        this.eL = values.array("eL", size);
-        this.vTh = values.array("vTh", size);
-        this.v0 = values.array("v0", size);
-        this.iExt = values.array("iExt", size);
-        this.scale = values.array("area", size);
+        super(MODEL, name, size, List.of("v", "m", "h", "n"), values, false);
+        this.cM = parameter("cM");
+        this.gNa = parameter("gNa");
+        this.gK = parameter("gK");
+        this.gL = parameter("gL");
+        this.eNa = parameter("eNa");
+        this.eK = parameter("eK");
+        this.eL = parameter("eL");
+        this.vTh = parameter("vTh");
+        this.v0 = parameter("v0");
+        this.iExt = parameter("iExt");
+        this.scale = parameter("area");
         for (int i = 0; i < size; i++)
         {
             scale[i] = 100.0 / scale[i];
         }
-    }
-
-    /** The scalar parameters. */
-    public Parameters parameters()
-    {
-        return p;
     }
 
     /** {@code x/(1 − e^{−x/k})}, with its limit k at x = 0. */

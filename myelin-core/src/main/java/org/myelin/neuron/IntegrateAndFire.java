@@ -34,11 +34,10 @@ import org.myelin.util.Check;
  *
  * @see Lif
  */
-public final class IntegrateAndFire extends OdeNeuronGroup
+public final class IntegrateAndFire extends OdeNeuronGroup<IntegrateAndFire.Parameters>
 {
     private static final String MODEL = "IF";
 
-    private final Parameters p;
     private final double[] vTh;
     private final double[] vReset;
     private final double[] cM;
@@ -84,19 +83,11 @@ public final class IntegrateAndFire extends OdeNeuronGroup
     /** A group whose parameters may differ between neurons. */
     public IntegrateAndFire(final String name, final int size, final PerNeuron<Parameters> values)
     {
-        values.validate(size);
-        super(MODEL, name, size, List.of("v"), values.scalars().integrator(), values.array("tRef", size));
-        this.p = values.scalars();
-        this.vTh = values.array("vTh", size);
-        this.vReset = values.array("vReset", size);
-        this.cM = values.array("cM", size);
-        this.iExt = values.array("iExt", size);
-    }
-
-    /** The scalar parameters. */
-    public Parameters parameters()
-    {
-        return p;
+        super(MODEL, name, size, List.of("v"), values, true);
+        this.vTh = parameter("vTh");
+        this.vReset = parameter("vReset");
+        this.cM = parameter("cM");
+        this.iExt = parameter("iExt");
     }
 
     @Override

@@ -45,7 +45,7 @@ import org.myelin.util.ModelException;
  * <p>Sources: Izhikevich (2003) IEEE Trans. Neural Netw. 14:1569, Fig. 2 for the presets;
  * BrainPy {@code Izhikevich}.
  */
-public final class Izhikevich extends OdeNeuronGroup
+public final class Izhikevich extends OdeNeuronGroup<Izhikevich.Parameters>
 {
     private static final String MODEL = "Izhikevich";
 
@@ -117,7 +117,6 @@ public final class Izhikevich extends OdeNeuronGroup
         }
     }
 
-    private final Parameters p;
     private final double[] a;
     private final double[] b;
     private final double[] c;
@@ -187,23 +186,15 @@ public final class Izhikevich extends OdeNeuronGroup
     /** A group whose parameters may differ between neurons. */
     public Izhikevich(final String name, final int size, final PerNeuron<Parameters> values)
     {
-        values.validate(size);
-        super(MODEL, name, size, List.of("v", "u"), values.scalars().integrator(), null);
-        this.p = values.scalars();
-        this.a = values.array("a", size);
-        this.b = values.array("b", size);
-        this.c = values.array("c", size);
-        this.d = values.array("d", size);
-        this.vPeak = values.array("vPeak", size);
-        this.cM = values.array("cM", size);
-        this.v0 = values.array("v0", size);
-        this.iExt = values.array("iExt", size);
-    }
-
-    /** The scalar parameters. */
-    public Parameters parameters()
-    {
-        return p;
+        super(MODEL, name, size, List.of("v", "u"), values, false);
+        this.a = parameter("a");
+        this.b = parameter("b");
+        this.c = parameter("c");
+        this.d = parameter("d");
+        this.vPeak = parameter("vPeak");
+        this.cM = parameter("cM");
+        this.v0 = parameter("v0");
+        this.iExt = parameter("iExt");
     }
 
     @Override

@@ -84,7 +84,7 @@ public final class NeuronModels
         /** The default integration method. */
         public Integrator defaultIntegrator()
         {
-            return (Integrator) component(defaults, "integrator");
+            return (Integrator) PerNeuron.component(defaults, "integrator");
         }
 
         /**
@@ -177,24 +177,5 @@ public final class NeuronModels
             throw new ModelException("unknown neuron model '" + name + "'; known: " + names());
         }
         return model;
-    }
-
-    private static Object component(final Record record, final String name)
-    {
-        try
-        {
-            for (final var c : record.getClass().getRecordComponents())
-            {
-                if (c.getName().equals(name))
-                {
-                    return c.getAccessor().invoke(record);
-                }
-            }
-        }
-        catch (final ReflectiveOperationException e)
-        {
-            throw new IllegalStateException(e);
-        }
-        throw new IllegalStateException("no component " + name);
     }
 }

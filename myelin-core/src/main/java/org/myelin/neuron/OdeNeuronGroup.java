@@ -30,10 +30,14 @@ import org.myelin.util.ModelException;
  * </ol>
  * A spike at step n thus leaves {@code v} at its reset value until step n + round(tRef/dt)
  * integrates again.
+ *
+ * @param <P> the model's parameter record, with an {@code integrator} component (and a
+ *            {@code tRef} component when the model has a refractory period).
  */
-public abstract class OdeNeuronGroup extends NeuronGroup
+public abstract class OdeNeuronGroup<P extends Record> extends NeuronGroup
 {
     private final String kind;
+    private final PerNeuron<P> values;
     private final List<String> names;
     /** The state variables, {@code y[0] == v}. */
     protected final double[][] y;
@@ -57,19 +61,21 @@ public abstract class OdeNeuronGroup extends NeuronGroup
      * @param name       unique name in the network.
      * @param size       number of neurons.
      * @param variables  names of the state variables, {@code "v"} first.
-     * @param integrator the integration method (already validated for the model).
-     * @param tRef       [ms] refractory period per neuron, or null when the model has none.
+     * @param values     the parameters, scalar or per neuron; validated here.
+     * @param refractory whether the model has a refractory period (its {@code tRef} parameter).
      */
     protected OdeNeuronGroup(
         final String kind, final String name, final int size, final List<String> variables,
-        final Integrator integrator, final double[] tRef)
+        final PerNeuron<P> values, final boolean refractory)
     {
         super(kind, name, size);
         if (!"v".equals(variables.get(0)))
         {
             throw new IllegalArgumentException("the first state variable must be v");
         }
+        values.validate(size);
         this.kind = kind;
+        this.values = values;
         this.names = List.copyOf(variables);
         this.y = new double[variables.size()][];
         this.y[0] = v;
@@ -78,9 +84,21 @@ public abstract class OdeNeuronGroup extends NeuronGroup
             y[k] = new double[size];
         }
         this.initial = new Initializer[variables.size()];
-        this.integrator = integrator;
-        this.tRef = tRef;
-        this.refractoryLeft = tRef == null ? null : new int[size];
+        this.integrator = (Integrator) PerNeuron.component(values.scalars(), "integrator");
+        this.tRef = refractory ? values.array("tRef", size) : null;
+        this.refractoryLeft = refractory ? new int[size] : null;
+    }
+
+    /** One value per neuron of a parameter, read once into an array the update loops index. */
+    protected final double[] parameter(final String parameterName)
+    {
+        return values.array(parameterName, size());
+    }
+
+    /** The scalar parameters (for parameters given per neuron, the scalar is unused). */
+    public final P parameters()
+    {
+        return values.scalars();
     }
 
     @Override
@@ -101,7 +119,7 @@ public abstract class OdeNeuronGroup extends NeuronGroup
      *
      * @return this group.
      */
-    public final OdeNeuronGroup initial(final String variable, final Initializer initializer)
+    public final OdeNeuronGroup<P> initial(final String variable, final Initializer initializer)
     {
         final int k = names.indexOf(variable);
         if (k < 0)

@@ -210,6 +210,12 @@ public final class PerNeuron<P extends Record>
         return (P) construct(record.getClass(), args);
     }
 
+    /** The value of any component of a record. */
+    static Object component(final Record record, final String name)
+    {
+        return componentValues(record)[indexOf(record.getClass().getRecordComponents(), name)];
+    }
+
     private static void requireKnown(final String model, final Class<?> type, final String name)
     {
         @SuppressWarnings("unchecked")

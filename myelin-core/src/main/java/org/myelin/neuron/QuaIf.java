@@ -35,11 +35,10 @@ import java.util.List;
  * <p>Sources: Latham, Richmond, Nelson and Nirenberg (2000) J. Neurophysiol. 83:808;
  * defaults of BrainPy {@code QuaIF}.
  */
-public final class QuaIf extends OdeNeuronGroup
+public final class QuaIf extends OdeNeuronGroup<QuaIf.Parameters>
 {
     private static final String MODEL = "QuaIF";
 
-    private final Parameters p;
     private final double[] vRest;
     private final double[] vReset;
     private final double[] vTh;
@@ -90,23 +89,15 @@ public final class QuaIf extends OdeNeuronGroup
     /** A group whose parameters may differ between neurons. */
     public QuaIf(final String name, final int size, final PerNeuron<Parameters> values)
     {
-        values.validate(size);
-        super(MODEL, name, size, List.of("v"), values.scalars().integrator(), values.array("tRef", size));
-        this.p = values.scalars();
-        this.vRest = values.array("vRest", size);
-        this.vReset = values.array("vReset", size);
-        this.vTh = values.array("vTh", size);
-        this.vC = values.array("vC", size);
-        this.c = values.array("c", size);
-        this.tauM = values.array("tauM", size);
-        this.r = values.array("r", size);
-        this.iExt = values.array("iExt", size);
-    }
-
-    /** The scalar parameters. */
-    public Parameters parameters()
-    {
-        return p;
+        super(MODEL, name, size, List.of("v"), values, true);
+        this.vRest = parameter("vRest");
+        this.vReset = parameter("vReset");
+        this.vTh = parameter("vTh");
+        this.vC = parameter("vC");
+        this.c = parameter("c");
+        this.tauM = parameter("tauM");
+        this.r = parameter("r");
+        this.iExt = parameter("iExt");
     }
 
     @Override

@@ -4,8 +4,6 @@ import java.util.Arrays;
 import java.util.List;
 
 import org.myelin.neuron.Population;
-import org.myelin.neuron.RunContext;
-import org.myelin.util.Check;
 
 /**
  * A leaky rate readout (brainstate {@code LeakyRateReadout}): a low-pass filter of the source's
@@ -34,9 +32,7 @@ public final class LeakyRateReadout extends Readout
 {
     private static final String MODEL = "LeakyRateReadout";
 
-    private final double tau;
     private final double[] r;
-    private double decay;
 
     /**
      * @param name    unique name in the network.
@@ -48,22 +44,8 @@ public final class LeakyRateReadout extends Readout
     public LeakyRateReadout(final String name, final Population source, final int size, final double tau,
         final double[] weights)
     {
-        super(MODEL, name, source, size, weights);
-        this.tau = Check.positive(MODEL + " '" + name + "'", "tau", tau, "ms");
+        super(MODEL, name, source, size, tau, weights);
         this.r = new double[size];
-    }
-
-    @Override
-    public String kind()
-    {
-        return MODEL;
-    }
-
-    @Override
-    public void prepare(final RunContext context, final int historyDepth)
-    {
-        super.prepare(context, historyDepth);
-        decay = Math.exp(-context.dt() / tau);
     }
 
     @Override

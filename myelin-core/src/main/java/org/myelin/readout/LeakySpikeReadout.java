@@ -4,7 +4,6 @@ import java.util.Arrays;
 import java.util.List;
 
 import org.myelin.neuron.Population;
-import org.myelin.neuron.RunContext;
 import org.myelin.util.Check;
 
 /**
@@ -36,12 +35,10 @@ public final class LeakySpikeReadout extends Readout
 {
     private static final String MODEL = "LeakySpikeReadout";
 
-    private final double tau;
     private final double vTh;
     private final boolean softReset;
     private final double[] v;
     private final double[] x;
-    private double decay;
 
     /**
      * @param name      unique name in the network.
@@ -55,25 +52,11 @@ public final class LeakySpikeReadout extends Readout
     public LeakySpikeReadout(final String name, final Population source, final int size, final double tau,
         final double vTh, final boolean softReset, final double[] weights)
     {
-        super(MODEL, name, source, size, weights);
-        this.tau = Check.positive(MODEL + " '" + name + "'", "tau", tau, "ms");
+        super(MODEL, name, source, size, tau, weights);
         this.vTh = Check.positive(MODEL + " '" + name + "'", "vTh", vTh, "mV");
         this.softReset = softReset;
         this.v = new double[size];
         this.x = new double[size];
-    }
-
-    @Override
-    public String kind()
-    {
-        return MODEL;
-    }
-
-    @Override
-    public void prepare(final RunContext context, final int historyDepth)
-    {
-        super.prepare(context, historyDepth);
-        decay = Math.exp(-context.dt() / tau);
     }
 
     @Override

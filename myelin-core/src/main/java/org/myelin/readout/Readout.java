@@ -21,22 +21,29 @@ import org.myelin.util.ModelException;
  */
 public abstract class Readout extends Population
 {
+    private final String kind;
     private final Population source;
     private final double[] weights;
+    private final double tau;
     private final Delivery input = new Input();
+    /** The decay factor {@code e^{−dt/τ}} of one step, set when prepared. */
+    protected double decay;
 
     /**
      * @param kind    model name.
      * @param name    unique name in the network.
      * @param source  the population read out.
      * @param size    number of output units.
+     * @param tau     [ms] time constant, {@code > 0}.
      * @param weights W, row-major: {@code weights[i·size + j]} from source neuron i to output j.
      */
     protected Readout(final String kind, final String name, final Population source, final int size,
-        final double[] weights)
+        final double tau, final double[] weights)
     {
         super(kind, name, size);
         final String owner = kind + " '" + name + "'";
+        this.kind = kind;
+        this.tau = Check.positive(owner, "tau", tau, "ms");
         if (source == null)
         {
             throw new ModelException(owner + ": source must not be null");
@@ -52,6 +59,19 @@ public abstract class Readout extends Population
         }
         this.source = source;
         this.weights = weights.clone();
+    }
+
+    @Override
+    public final String kind()
+    {
+        return kind;
+    }
+
+    @Override
+    public void prepare(final org.myelin.neuron.RunContext context, final int historyDepth)
+    {
+        super.prepare(context, historyDepth);
+        decay = Math.exp(-context.dt() / tau);
     }
 
     /** The population read out. */
