@@ -105,6 +105,34 @@ final class FineReference
         }
     }
 
+    /** The state after {@code tEnd} ms of RK4 with step {@code h}, without spikes. */
+    static double[] endState(final Rhs rhs, final double[] y0, final double h, final double tEnd)
+    {
+        final double[] y = y0.clone();
+        final int k = y.length;
+        final double[] k1 = new double[k];
+        final double[] k2 = new double[k];
+        final double[] k3 = new double[k];
+        final double[] k4 = new double[k];
+        final double[] tmp = new double[k];
+        final long steps = Math.round(tEnd / h);
+        for (long s = 0; s < steps; s++)
+        {
+            rhs.f(y, k1);
+            step(y, k1, 0.5 * h, tmp, false);
+            rhs.f(tmp, k2);
+            step(y, k2, 0.5 * h, tmp, false);
+            rhs.f(tmp, k3);
+            step(y, k3, h, tmp, false);
+            rhs.f(tmp, k4);
+            for (int j = 0; j < k; j++)
+            {
+                y[j] += h / 6 * (k1[j] + 2 * k2[j] + 2 * k3[j] + k4[j]);
+            }
+        }
+        return y;
+    }
+
     /** Mean inter-spike interval of spikes after {@code fromMs}. */
     static double meanIsi(final double[] times, final double fromMs)
     {
