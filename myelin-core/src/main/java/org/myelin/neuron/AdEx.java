@@ -76,8 +76,19 @@ public final class AdEx extends OdeNeuronGroup<AdEx.Parameters>
      * @param integrator the integration method.
      */
     public record Parameters(
-        double cM, double gL, double eL, double vT, double deltaT, double vPeak, double vReset, double tauW,
-        double a, double b, double tRef, double iExt, Integrator integrator)
+        @ParameterUnit("pF") double cM,
+        @ParameterUnit("nS") double gL,
+        @ParameterUnit("mV") double eL,
+        @ParameterUnit("mV") double vT,
+        @ParameterUnit("mV") double deltaT,
+        @ParameterUnit("mV") double vPeak,
+        @ParameterUnit("mV") double vReset,
+        @ParameterUnit("ms") double tauW,
+        @ParameterUnit("nS") double a,
+        @ParameterUnit("pA") double b,
+        @ParameterUnit("ms") double tRef,
+        @ParameterUnit("pA") double iExt,
+        Integrator integrator)
     {
         /** Validates every parameter. */
         public Parameters

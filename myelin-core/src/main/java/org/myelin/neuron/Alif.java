@@ -65,8 +65,16 @@ public final class Alif extends OdeNeuronGroup<Alif.Parameters>
      * @param integrator the integration method.
      */
     public record Parameters(
-        double vRest, double vTh, double vReset, double tauM, double r, double tauA, double beta, double tRef,
-        double iExt, Integrator integrator)
+        @ParameterUnit("mV") double vRest,
+        @ParameterUnit("mV") double vTh,
+        @ParameterUnit("mV") double vReset,
+        @ParameterUnit("ms") double tauM,
+        @ParameterUnit("Gohm") double r,
+        @ParameterUnit("ms") double tauA,
+        @ParameterUnit("mV") double beta,
+        @ParameterUnit("ms") double tRef,
+        @ParameterUnit("pA") double iExt,
+        Integrator integrator)
     {
         /** Validates every parameter. */
         public Parameters

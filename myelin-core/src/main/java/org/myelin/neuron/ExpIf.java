@@ -65,8 +65,16 @@ public final class ExpIf extends OdeNeuronGroup<ExpIf.Parameters>
      * @param integrator the integration method.
      */
     public record Parameters(
-        double vRest, double vReset, double vTh, double vT, double deltaT, double tauM, double r, double tRef,
-        double iExt, Integrator integrator)
+        @ParameterUnit("mV") double vRest,
+        @ParameterUnit("mV") double vReset,
+        @ParameterUnit("mV") double vTh,
+        @ParameterUnit("mV") double vT,
+        @ParameterUnit("mV") double deltaT,
+        @ParameterUnit("ms") double tauM,
+        @ParameterUnit("Gohm") double r,
+        @ParameterUnit("ms") double tRef,
+        @ParameterUnit("pA") double iExt,
+        Integrator integrator)
     {
         /** Validates every parameter. */
         public Parameters

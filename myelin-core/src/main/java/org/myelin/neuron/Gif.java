@@ -88,8 +88,22 @@ public final class Gif extends OdeNeuronGroup<Gif.Parameters>
      * @param integrator the integration method.
      */
     public record Parameters(
-        double vRest, double vReset, double thetaInf, double thetaReset, double tauM, double r, double a, double b,
-        double k1, double k2, double r1, double r2, double a1, double a2, double iExt, Integrator integrator)
+        @ParameterUnit("mV") double vRest,
+        @ParameterUnit("mV") double vReset,
+        @ParameterUnit("mV") double thetaInf,
+        @ParameterUnit("mV") double thetaReset,
+        @ParameterUnit("ms") double tauM,
+        @ParameterUnit("Gohm") double r,
+        @ParameterUnit("1/ms") double a,
+        @ParameterUnit("1/ms") double b,
+        @ParameterUnit("1/ms") double k1,
+        @ParameterUnit("1/ms") double k2,
+        @ParameterUnit("1") double r1,
+        @ParameterUnit("1") double r2,
+        @ParameterUnit("pA") double a1,
+        @ParameterUnit("pA") double a2,
+        @ParameterUnit("pA") double iExt,
+        Integrator integrator)
     {
         /** Validates every parameter. */
         public Parameters

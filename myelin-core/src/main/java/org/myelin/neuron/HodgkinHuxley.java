@@ -86,8 +86,18 @@ public final class HodgkinHuxley extends OdeNeuronGroup<HodgkinHuxley.Parameters
      * @param integrator the integration method.
      */
     public record Parameters(
-        double cM, double gNa, double gK, double gL, double eNa, double eK, double eL, double vTh, double area,
-        double v0, double iExt, Integrator integrator)
+        @ParameterUnit("uF/cm^2") double cM,
+        @ParameterUnit("mS/cm^2") double gNa,
+        @ParameterUnit("mS/cm^2") double gK,
+        @ParameterUnit("mS/cm^2") double gL,
+        @ParameterUnit("mV") double eNa,
+        @ParameterUnit("mV") double eK,
+        @ParameterUnit("mV") double eL,
+        @ParameterUnit("mV") double vTh,
+        @ParameterUnit("um^2") double area,
+        @ParameterUnit("mV") double v0,
+        @ParameterUnit("pA") double iExt,
+        Integrator integrator)
     {
         /** Validates every parameter. */
         public Parameters

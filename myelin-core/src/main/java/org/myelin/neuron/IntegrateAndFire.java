@@ -53,7 +53,13 @@ public final class IntegrateAndFire extends OdeNeuronGroup<IntegrateAndFire.Para
      * @param iExt       [pA] external current.
      * @param integrator the integration method.
      */
-    public record Parameters(double vTh, double vReset, double cM, double tRef, double iExt, Integrator integrator)
+    public record Parameters(
+        @ParameterUnit("mV") double vTh,
+        @ParameterUnit("mV") double vReset,
+        @ParameterUnit("pF") double cM,
+        @ParameterUnit("ms") double tRef,
+        @ParameterUnit("pA") double iExt,
+        Integrator integrator)
     {
         /** Validates every parameter. */
         public Parameters

@@ -140,7 +140,14 @@ public final class Izhikevich extends OdeNeuronGroup<Izhikevich.Parameters>
      * @param integrator the integration method.
      */
     public record Parameters(
-        double a, double b, double c, double d, double vPeak, double cM, double v0, double iExt,
+        @ParameterUnit("1/ms") double a,
+        @ParameterUnit("1/ms") double b,
+        @ParameterUnit("mV") double c,
+        @ParameterUnit("mV/ms") double d,
+        @ParameterUnit("mV") double vPeak,
+        @ParameterUnit("pF") double cM,
+        @ParameterUnit("mV") double v0,
+        @ParameterUnit("pA") double iExt,
         Integrator integrator)
     {
         /** Validates every parameter. */

@@ -81,7 +81,13 @@ public final class Lif extends NeuronGroup
      * @param integrator the integration method.
      */
     public record Parameters(
-        double vRest, double vTh, double vReset, double tauM, double r, double tRef, double iExt,
+        @ParameterUnit("mV") double vRest,
+        @ParameterUnit("mV") double vTh,
+        @ParameterUnit("mV") double vReset,
+        @ParameterUnit("ms") double tauM,
+        @ParameterUnit("Gohm") double r,
+        @ParameterUnit("ms") double tRef,
+        @ParameterUnit("pA") double iExt,
         Integrator integrator)
     {
         /** Validates every parameter; the message names the parameter and the allowed range. */

@@ -1,11 +1,14 @@
 package org.myelin.neuron;
 
+import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.myelin.units.Unit;
+import org.myelin.units.Units;
 import org.myelin.util.ModelException;
 
 /**
@@ -79,6 +82,39 @@ public final class NeuronModels
         public Map<String, Double> defaults()
         {
             return PerNeuron.toMap(defaults);
+        }
+
+        /**
+         * The unit in which the model holds a parameter, e.g. {@code "ms"} or {@code "mS/cm^2"}
+         * (see {@link ParameterUnit}).
+         *
+         * @throws ModelException for an unknown parameter, listing the known ones.
+         */
+        public String unit(final String parameter)
+        {
+            for (final RecordComponent c : defaults.getClass().getRecordComponents())
+            {
+                if (c.getName().equals(parameter) && c.getType() == double.class)
+                {
+                    return c.getAnnotation(ParameterUnit.class).value();
+                }
+            }
+            throw new ModelException(kind + ": unknown parameter '" + parameter + "'; known: " + parameterNames());
+        }
+
+        /**
+         * A quantity written by the user, e.g. {@code "144 ms"} or {@code "0.144 s"}, in the
+         * unit of {@link #unit(String)}.
+         *
+         * @throws ModelException for an unknown parameter.
+         * @throws org.myelin.units.UnitException for a malformed quantity, an unknown unit or a
+         *                                        quantity of another dimension; the message names
+         *                                        the model, the parameter and what was expected.
+         */
+        public double parse(final String parameter, final String text)
+        {
+            final Unit unit = Unit.parse(unit(parameter));
+            return unit.fromCanonical(Units.parse(kind, parameter, text, unit.dimension()));
         }
 
         /** The default integration method. */

@@ -63,8 +63,16 @@ public final class QuaIf extends OdeNeuronGroup<QuaIf.Parameters>
      * @param integrator the integration method.
      */
     public record Parameters(
-        double vRest, double vReset, double vTh, double vC, double c, double tauM, double r, double tRef,
-        double iExt, Integrator integrator)
+        @ParameterUnit("mV") double vRest,
+        @ParameterUnit("mV") double vReset,
+        @ParameterUnit("mV") double vTh,
+        @ParameterUnit("mV") double vC,
+        @ParameterUnit("1/mV") double c,
+        @ParameterUnit("ms") double tauM,
+        @ParameterUnit("Gohm") double r,
+        @ParameterUnit("ms") double tRef,
+        @ParameterUnit("pA") double iExt,
+        Integrator integrator)
     {
         /** Validates every parameter. */
         public Parameters

@@ -65,41 +65,38 @@ class NeuronModelsTest
 
     @ParameterizedTest
     @MethodSource("models")
-    void theUpdateOfEveryModelAndMethodShouldNotAllocate(final String key)
+    void everyParameterShouldHaveAParsableUnitAndBeValidatedInThatUnit(final String key)
     {
         final NeuronModels.Model<?> model = NeuronModels.get(key);
-        for (final Integrator integrator : Integrator.values())
+        for (final String name : model.parameterNames())
         {
-            final NeuronGroup group;
-            try
-            {
-                group = model.create("pop", 64, Map.of(), Map.of(), integrator);
-            }
-            catch (final ModelException notAccepted)
-            {
-                continue;
-            }
-            final Network net = new Network(0.1, 1);
-            net.add(group);
-            group.addInput(new org.myelin.input.ConstantCurrent(20));
-            new Simulation(net, 1);
-            final int[] spikes = new int[64];
-            // LIF's Vector API kernel allocates its vectors until C2 has compiled it
-            final long warmup = "lif".equals(key) ? 30_000 : 1_500;
-            final com.sun.management.ThreadMXBean threads =
-                (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
-            for (long step = 0; step < warmup; step++)
-            {
-                group.update(step, 0, 64, spikes, 0);
-            }
-            final long before = threads.getCurrentThreadAllocatedBytes();
-            for (long step = warmup; step < warmup + 3_000; step++)
-            {
-                group.update(step, 0, 64, spikes, 0);
-            }
-            final long allocated = threads.getCurrentThreadAllocatedBytes() - before;
-            assertThat(allocated).as("%s with %s", key, integrator).isLessThan(1024);
+            final String unit = model.unit(name);
+            org.myelin.units.Unit.parse(unit);
+            final String suffix = "1".equals(unit) ? "" : " " + unit;
+            assertThatThrownBy(() -> model.create("p", 1, Map.of(name, Double.NaN)))
+                .as("%s.%s", key, name)
+                .isInstanceOf(ModelException.class)
+                .satisfies(e -> assertThat(e.getMessage()).as("%s.%s", key, name)
+                    .startsWith(model.kind() + ": " + name + " must be ")
+                    .endsWithIgnoringCase(", got " + name + "=NaN" + suffix));
         }
+    }
+
+    @Test
+    void quantitiesShouldBeConvertedIntoTheUnitOfTheModel()
+    {
+        assertThat(NeuronModels.get("adex").parse("tauW", "0.144 s")).isCloseTo(144, within(1e-9));
+        assertThat(NeuronModels.get("adex").parse("a", "4 nS")).isCloseTo(4, within(1e-12));
+        assertThat(NeuronModels.get("hh").parse("gNa", "1.2 nS/um^2")).isCloseTo(120, within(1e-9));
+        assertThat(NeuronModels.get("hh").parse("cM", "1 uF/cm^2")).isCloseTo(1, within(1e-12));
+        assertThat(NeuronModels.get("gif").parse("k1", "200 Hz")).isCloseTo(0.2, within(1e-12));
+        assertThat(NeuronModels.get("lif").parse("r", "100 Mohm")).isCloseTo(0.1, within(1e-12));
+        assertThatThrownBy(() -> NeuronModels.get("adex").parse("tauW", "5 mV"))
+            .isInstanceOf(org.myelin.units.UnitException.class)
+            .hasMessageStartingWith("AdEx: tauW must be a time");
+        assertThatThrownBy(() -> NeuronModels.get("adex").unit("tau"))
+            .isInstanceOf(ModelException.class)
+            .hasMessageStartingWith("AdEx: unknown parameter 'tau'; known: [cM,");
     }
 
     @Test
