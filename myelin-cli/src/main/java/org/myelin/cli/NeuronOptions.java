@@ -21,8 +21,9 @@ final class NeuronOptions
     String model;
 
     @Option(names = "--param", paramLabel = "NAME=VALUE",
-        description = "A model parameter in canonical units (mV, ms, pA, nS, pF, GOhm; HH per area), repeatable.")
-    Map<String, Double> parameters = new LinkedHashMap<>();
+        description = "A model parameter with a unit (tauW=144ms, gNa=120mS/cm^2) or a plain number in the model's"
+            + " own unit; repeatable.")
+    Map<String, String> parameters = new LinkedHashMap<>();
 
     @Option(names = "--integrator", paramLabel = "METHOD",
         description = "euler, exact, exponential_euler, rk2 or rk4 (default: the model's own).")
@@ -57,8 +58,27 @@ final class NeuronOptions
             }
             values.putAll(PerNeuron.toMap(Izhikevich.Preset.of(preset).parameters()));
         }
-        values.putAll(parameters);
+        final NeuronModels.Model<?> m = model();
+        for (final Map.Entry<String, String> e : parameters.entrySet())
+        {
+            values.put(e.getKey(), value(m, e.getKey(), e.getValue()));
+        }
         return values;
+    }
+
+    /** A plain number is in the model's unit; anything else is parsed as a quantity with a unit. */
+    private static double value(final NeuronModels.Model<?> model, final String name, final String text)
+    {
+        try
+        {
+            final double plain = Double.parseDouble(text.strip());
+            model.unit(name);
+            return plain;
+        }
+        catch (final NumberFormatException withUnit)
+        {
+            return model.parse(name, text);
+        }
     }
 
     /** The integrator of {@code --integrator}, or null for the model's default. */

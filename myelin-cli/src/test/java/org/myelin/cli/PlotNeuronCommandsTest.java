@@ -35,7 +35,7 @@ class PlotNeuronCommandsTest
     {
         final Path png = dir.resolve("fi.png");
         final Result r = run("plot", "fi", "--model", "lif", "--max", "40", "--points", "5", "--duration", "200ms",
-            "--out", png.toString());
+            "--param", "tRef=2ms", "--param", "tauM=0.02s", "--param", "vTh=-50", "--out", png.toString());
         assertThat(r.err()).isEmpty();
         assertThat(r.code()).isZero();
         assertThat(r.out()).startsWith("myelin plot fi: wrote " + png + " (5 currents, 0.000 to 40.00 pA, max rate ");
@@ -70,6 +70,10 @@ class PlotNeuronCommandsTest
             dir.resolve("x.png").toString());
         assertThat(param.code()).isEqualTo(Main.EXIT_FAILURE);
         assertThat(param.err()).startsWith("myelin plot neuron: AdEx: unknown parameter 'tauWW'; known: [cM, gL,");
+        final Result unit = run("plot", "fi", "--model", "adex", "--param", "tauW=5mV", "--out",
+            dir.resolve("x.png").toString());
+        assertThat(unit.code()).isEqualTo(Main.EXIT_FAILURE);
+        assertThat(unit.err()).startsWith("myelin plot fi: AdEx: tauW must be a time");
         final Result presetElsewhere = run("plot", "neuron", "--model", "hh", "--preset", "rs", "--out",
             dir.resolve("x.png").toString());
         assertThat(presetElsewhere.code()).isEqualTo(Main.EXIT_USAGE);

@@ -16,7 +16,10 @@ import org.myelin.util.Check;
  */
 public final class PoissonGroup extends Population
 {
-    /** [Hz] a firing rate as a function of time [ms]. */
+    /**
+     * [Hz] a firing rate as a function of time [ms]. It is called once per step by every worker
+     * thread, so it must be a pure function of time (no state, no randomness).
+     */
     @FunctionalInterface
     public interface Rate
     {
