@@ -117,6 +117,31 @@ public final class NeuronModels
             return unit.fromCanonical(Units.parse(kind, parameter, text, unit.dimension()));
         }
 
+        /** The simple name of the model's class. */
+        String factoryClass()
+        {
+            return defaults.getClass().getEnclosingClass().getSimpleName();
+        }
+
+        /** The integration methods the model accepts, in lower case. */
+        List<String> integrators()
+        {
+            final List<String> accepted = new ArrayList<>();
+            for (final Integrator integrator : Integrator.values())
+            {
+                try
+                {
+                    PerNeuron.with(defaults, "integrator", integrator);
+                    accepted.add(integrator.name().toLowerCase(Locale.ROOT));
+                }
+                catch (final ModelException notAccepted)
+                {
+                    // not one of this model's methods
+                }
+            }
+            return accepted;
+        }
+
         /** The default integration method. */
         public Integrator defaultIntegrator()
         {
@@ -198,6 +223,30 @@ public final class NeuronModels
     public static List<String> names()
     {
         return new ArrayList<>(MODELS.keySet());
+    }
+
+    /**
+     * The catalogue as Markdown: for each model its class, default integrator, accepted
+     * integrators and a table of parameters with defaults and units (docs/NEURON_MODELS.md).
+     */
+    public static String catalogue()
+    {
+        final StringBuilder out = new StringBuilder();
+        for (final Model<?> m : MODELS.values())
+        {
+            out.append("### ").append(m.key()).append(" — ").append(m.kind()).append("\n\n");
+            out.append("Class `").append(m.factoryClass()).append("`; default integrator `")
+                .append(m.defaultIntegrator().name().toLowerCase(Locale.ROOT)).append("`; accepts ")
+                .append(m.integrators()).append(".\n\n");
+            out.append("| parameter | default | unit |\n|---|---|---|\n");
+            for (final Map.Entry<String, Double> e : m.defaults().entrySet())
+            {
+                out.append("| ").append(e.getKey()).append(" | ").append(Units.format(e.getValue())).append(" | ")
+                    .append(m.unit(e.getKey())).append(" |\n");
+            }
+            out.append('\n');
+        }
+        return out.toString();
     }
 
     /**
