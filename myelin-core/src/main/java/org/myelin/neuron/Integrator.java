@@ -21,9 +21,11 @@ public enum Integrator
     EULER,
     /**
      * Exact for linear dynamics: the closed-form propagator of the linear ODE with the inputs of
-     * the step. Current-based exponential synapses are integrated together with {@code v}
-     * (NEST's {@code iaf_psc_exp}, Brian2's {@code method='exact'}); conductance inputs are
-     * held for the step (exponential Euler). Only models whose equations are linear accept it.
+     * the step. In {@link Lif}, current-based exponential synapses are integrated together with
+     * {@code v} (NEST's {@code iaf_psc_exp}, Brian2's {@code method='exact'}) and conductance
+     * inputs are held for the step; in the other linear models ({@link IntegrateAndFire},
+     * {@link Alif}) every input is held for the step, where the closed form is the exponential
+     * Euler step. Only models whose equations are linear accept it.
      */
     EXACT,
     /**
