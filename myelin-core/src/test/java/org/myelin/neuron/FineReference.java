@@ -46,13 +46,8 @@ final class FineReference
         final Rhs rhs, final double[] y0, final double h, final double tEnd, final double vTh, final Reset reset,
         final double tRef)
     {
-        final int k = y0.length;
         final double[] y = y0.clone();
-        final double[] k1 = new double[k];
-        final double[] k2 = new double[k];
-        final double[] k3 = new double[k];
-        final double[] k4 = new double[k];
-        final double[] tmp = new double[k];
+        final double[][] scratch = new double[5][y.length];
         final List<Double> spikes = new ArrayList<>();
         double maxV = y[0];
         double refractoryUntil = -1;
@@ -62,17 +57,7 @@ final class FineReference
             final double t = s * h;
             final boolean clamped = t < refractoryUntil - 1e-12;
             final double vBefore = y[0];
-            rhs.f(y, k1);
-            step(y, k1, 0.5 * h, tmp, clamped);
-            rhs.f(tmp, k2);
-            step(y, k2, 0.5 * h, tmp, clamped);
-            rhs.f(tmp, k3);
-            step(y, k3, h, tmp, clamped);
-            rhs.f(tmp, k4);
-            for (int j = 0; j < k; j++)
-            {
-                y[j] += h / 6 * (k1[j] + 2 * k2[j] + 2 * k3[j] + k4[j]);
-            }
+            rk4(rhs, y, h, scratch, clamped);
             if (clamped)
             {
                 y[0] = vBefore;
@@ -92,6 +77,28 @@ final class FineReference
         return new Result(spikes, maxV);
     }
 
+    /** One classic RK4 step of y in place; {@code clampV} keeps y[0] fixed in the stages. */
+    private static void rk4(final Rhs rhs, final double[] y, final double h, final double[][] scratch,
+        final boolean clampV)
+    {
+        final double[] k1 = scratch[0];
+        final double[] k2 = scratch[1];
+        final double[] k3 = scratch[2];
+        final double[] k4 = scratch[3];
+        final double[] tmp = scratch[4];
+        rhs.f(y, k1);
+        step(y, k1, 0.5 * h, tmp, clampV);
+        rhs.f(tmp, k2);
+        step(y, k2, 0.5 * h, tmp, clampV);
+        rhs.f(tmp, k3);
+        step(y, k3, h, tmp, clampV);
+        rhs.f(tmp, k4);
+        for (int j = 0; j < y.length; j++)
+        {
+            y[j] += h / 6 * (k1[j] + 2 * k2[j] + 2 * k3[j] + k4[j]);
+        }
+    }
+
     private static void step(final double[] y, final double[] dy, final double h, final double[] out,
         final boolean clampV)
     {
@@ -109,26 +116,11 @@ final class FineReference
     static double[] endState(final Rhs rhs, final double[] y0, final double h, final double tEnd)
     {
         final double[] y = y0.clone();
-        final int k = y.length;
-        final double[] k1 = new double[k];
-        final double[] k2 = new double[k];
-        final double[] k3 = new double[k];
-        final double[] k4 = new double[k];
-        final double[] tmp = new double[k];
+        final double[][] scratch = new double[5][y.length];
         final long steps = Math.round(tEnd / h);
         for (long s = 0; s < steps; s++)
         {
-            rhs.f(y, k1);
-            step(y, k1, 0.5 * h, tmp, false);
-            rhs.f(tmp, k2);
-            step(y, k2, 0.5 * h, tmp, false);
-            rhs.f(tmp, k3);
-            step(y, k3, h, tmp, false);
-            rhs.f(tmp, k4);
-            for (int j = 0; j < k; j++)
-            {
-                y[j] += h / 6 * (k1[j] + 2 * k2[j] + 2 * k3[j] + k4[j]);
-            }
+            rk4(rhs, y, h, scratch, false);
         }
         return y;
     }
