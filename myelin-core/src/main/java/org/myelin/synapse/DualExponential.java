@@ -1,0 +1,200 @@
+package org.myelin.synapse;
+
+import java.util.Arrays;
+import java.util.Locale;
+
+import org.myelin.output.Output;
+import org.myelin.util.Check;
+import org.myelin.util.ModelException;
+
+/**
+ * Dual-exponential synapse ({@code DualExpon}): a finite rise followed by a slower decay.
+ *
+ * <pre>
+ *   d(rise)/dt  = −rise / τr            rise  ← rise  + w   on a spike of weight w
+ *   d(decay)/dt = −decay / τd           decay ← decay + w
+ *   g = A · (decay − rise)
+ *
+ *   unit response (w = 1 at t = 0):  g(t) = A · (e^{−t/τd} − e^{−t/τr})
+ *
+ *   A = amplitude · τd/(τd − τr) · (τr/τd)^{τr/(τr − τd)}   normalization = peak   (peak of g is amplitude)
+ *   A = amplitude / (τd − τr)                                 normalization = charge (∫ g dt = amplitude · w)
+ *   A = amplitude                                             normalization = none
+ * </pre>
+ *
+ * <table>
+ *   <caption>Parameters</caption>
+ *   <tr><th>name</th><th>default</th><th>unit</th><th>symbol</th><th>meaning</th></tr>
+ *   <tr><td>tauDecay</td><td>10</td><td>ms</td><td>τd</td><td>decay time constant, &gt; 0</td></tr>
+ *   <tr><td>tauRise</td><td>1</td><td>ms</td><td>τr</td><td>rise time constant, &gt; 0; ≠ τd unless normalization = none</td></tr>
+ *   <tr><td>amplitude</td><td>1</td><td>1</td><td></td><td>factor on the normalised response</td></tr>
+ *   <tr><td>normalization</td><td>peak</td><td></td><td></td><td>{@code peak}, {@code charge} or {@code none}</td></tr>
+ * </table>
+ *
+ * <p>State (per post-synaptic neuron, initial 0): {@code rise}, {@code decay} and the output
+ * {@code g}, in the unit of the output (nS for COBA, pA for CUBA; with {@code charge} the weight is
+ * a charge, pA·ms = fC, for CUBA).
+ *
+ * <p>Update of a step: add the arrived weights to both variables, output {@code g} at t, then
+ * decay both exactly by their precomputed factors {@code e^{−dt/τ}} (exact for any dt).
+ *
+ * <p>Sources: brainstate {@code DualExpon} ({@code normalize=True} is {@code peak}, the default;
+ * {@code normalize=False} is {@code none}); inferno {@code DoubleExponentialCurrent} for
+ * {@code charge} (spike charge Q/(τd − τr) added to both currents); Roth and van Rossum (2009),
+ * Modeling synapses, in Computational Modeling Methods for Neuroscientists.
+ *
+ * @param tauDecay      [ms] decay time constant τd.
+ * @param tauRise       [ms] rise time constant τr.
+ * @param amplitude     [1] factor on the normalised response.
+ * @param normalization how the response to a unit weight is scaled.
+ * @see Alpha
+ * @see Exponential
+ */
+public record DualExponential(double tauDecay, double tauRise, double amplitude, Normalization normalization)
+    implements SynapseModel
+{
+    /** The model name. */
+    public static final String NAME = "DualExpon";
+    /** brainstate's default decay time constant [ms]. */
+    public static final double DEFAULT_TAU_DECAY = 10.0;
+    /** brainstate's default rise time constant [ms]. */
+    public static final double DEFAULT_TAU_RISE = 1.0;
+
+    /** How the unit response of a {@link DualExponential} is scaled. */
+    public enum Normalization
+    {
+        /** The response to a unit weight peaks at exactly {@code amplitude} (brainstate). */
+        PEAK,
+        /** The time integral of the response to weight Q is {@code amplitude · Q} (inferno). */
+        CHARGE,
+        /** The raw difference of exponentials times {@code amplitude}. */
+        NONE;
+
+        /** The lower-case name used in model files. */
+        public String label()
+        {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        /**
+         * Parses {@code peak}, {@code charge} or {@code none} (any case).
+         *
+         * @throws ModelException naming the model, the option and the allowed values.
+         */
+        public static Normalization parse(final String text)
+        {
+            for (final Normalization n : values())
+            {
+                if (n.label().equalsIgnoreCase(text == null ? "" : text.strip()))
+                {
+                    return n;
+                }
+            }
+            throw new ModelException(NAME + ": normalization must be one of "
+                + Arrays.stream(values()).map(Normalization::label).toList() + ", got normalization=" + text);
+        }
+    }
+
+    /** Validates the parameters; the messages name the model, the parameter and the allowed range. */
+    public DualExponential
+    {
+        Check.positive(NAME, "tauDecay", tauDecay, "ms");
+        Check.positive(NAME, "tauRise", tauRise, "ms");
+        Check.finite(NAME, "amplitude", amplitude, "");
+        Check.that(normalization != null, NAME, "normalization must be one of [peak, charge, none], got normalization=null");
+        Check.that(normalization == Normalization.NONE || tauRise != tauDecay, NAME,
+            "tauRise must differ from tauDecay with normalization=" + normalization.label() + ", got tauRise="
+                + Check.fmt(tauRise) + " ms, tauDecay=" + Check.fmt(tauDecay)
+                + " ms; use Alpha for equal time constants or normalization=none");
+    }
+
+    /** brainstate's defaults: τd = 10 ms, τr = 1 ms, amplitude 1, peak normalisation. */
+    public DualExponential()
+    {
+        this(DEFAULT_TAU_DECAY, DEFAULT_TAU_RISE, 1.0, Normalization.PEAK);
+    }
+
+    @Override
+    public String name()
+    {
+        return NAME;
+    }
+
+    /** The factor A on {@code decay − rise}; see the class documentation. */
+    public double scale()
+    {
+        return switch (normalization)
+        {
+            case PEAK -> amplitude * tauDecay / (tauDecay - tauRise)
+                * Math.pow(tauRise / tauDecay, tauRise / (tauRise - tauDecay));
+            case CHARGE -> amplitude / (tauDecay - tauRise);
+            case NONE -> amplitude;
+        };
+    }
+
+    /** [ms] Time of the peak of the unit response, {@code τdτr/(τd − τr)·ln(τd/τr)} (τr ≠ τd). */
+    public double peakTime()
+    {
+        return tauDecay * tauRise / (tauDecay - tauRise) * Math.log(tauDecay / tauRise);
+    }
+
+    @Override
+    public Receptor newReceptor(final int size, final Output output)
+    {
+        return new State(this, output, size);
+    }
+
+    /** The rise and decay arrays and the output {@code g}. */
+    private static final class State extends StateReceptor
+    {
+        private final double tauDecay;
+        private final double tauRise;
+        private final double scale;
+        private double riseFactor = Double.NaN;
+        private double decayFactor = Double.NaN;
+
+        State(final DualExponential model, final Output output, final int size)
+        {
+            super(model, output, size, "g", "rise", "decay");
+            this.tauDecay = model.tauDecay();
+            this.tauRise = model.tauRise();
+            this.scale = model.scale();
+        }
+
+        @Override
+        public void prepare(final double dt, final double currentWeight)
+        {
+            riseFactor = Math.exp(-dt / tauRise);
+            decayFactor = Math.exp(-dt / tauDecay);
+        }
+
+        @Override
+        public void contribute(
+            final int from, final int to, final double[] v, final double[] conductance, final double[] current)
+        {
+            final double[] in = arrivals;
+            final double[] g = array(0);
+            final double[] rise = array(1);
+            final double[] decay = array(2);
+            final double a = scale;
+            for (int i = from; i < to; i++)
+            {
+                final double w = in[i];
+                in[i] = 0.0;
+                final double r = rise[i] + w;
+                final double d = decay[i] + w;
+                g[i] = a * (d - r);
+                rise[i] = r;
+                decay[i] = d;
+            }
+            output().addCurrent(g, from, to, v, conductance, current, 1.0);
+            final double fr = riseFactor;
+            final double fd = decayFactor;
+            for (int i = from; i < to; i++)
+            {
+                rise[i] *= fr;
+                decay[i] *= fd;
+            }
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package org.myelin.synapse;
+
+import java.util.Arrays;
+import java.util.List;
+
+import org.myelin.output.Output;
+
+/**
+ * The common part of the receptors of {@link Alpha}, {@link DualExponential}, {@link Delta},
+ * {@link ExponentialCurrent}, {@link Ampa}, {@link GabaA} and {@link Nmda}: named state arrays of
+ * length N_post and an arrival array that spike delivery adds weights into.
+ *
+ * <p>Every subclass does one step of a slice in the same order: absorb the weights that arrived
+ * since the last step (they were delivered after the neurons' update, so they act from this step's
+ * time t on), add the output current of the state at t, then advance the state to t + dt.
+ */
+abstract class StateReceptor extends Receptor
+{
+    /** Weights delivered since the last step, absorbed (and cleared) by the next step. */
+    protected final double[] arrivals;
+    private final List<String> names;
+    private final double[][] arrays;
+
+    /**
+     * @param model     the synapse model.
+     * @param output    how the state drives the neurons.
+     * @param size      neurons in the post-synaptic group.
+     * @param variables names of the state variables, each given an array of length {@code size}.
+     */
+    StateReceptor(final SynapseModel model, final Output output, final int size, final String... variables)
+    {
+        super(model, output, size);
+        this.arrivals = new double[size];
+        this.names = List.of(variables);
+        this.arrays = new double[variables.length][size];
+    }
+
+    /** The array of the {@code k}-th state variable, in constructor order. */
+    protected final double[] array(final int k)
+    {
+        return arrays[k];
+    }
+
+    @Override
+    public final double[] input()
+    {
+        return arrivals;
+    }
+
+    @Override
+    public final List<String> stateVariables()
+    {
+        return names;
+    }
+
+    @Override
+    public final double[] state(final String variable)
+    {
+        final int k = names.indexOf(variable);
+        return k < 0 ? super.state(variable) : arrays[k];
+    }
+
+    @Override
+    public void reset()
+    {
+        Arrays.fill(arrivals, 0.0);
+        for (final double[] a : arrays)
+        {
+            Arrays.fill(a, 0.0);
+        }
+    }
+}
