@@ -22,7 +22,7 @@ import org.myelin.util.Check;
  * <p>State (per post-synaptic neuron, initial 0): {@code g} (the output) and {@code h}, in the unit
  * of the output (nS for COBA, pA for CUBA).
  *
- * <p>Update of a step: add the arrived weights to {@code h}, output {@code g} at t, then advance
+ * <p>Spikes add their weights to {@code h}. Update of a step: output {@code g} at t, then advance
  * both by the exact solution of the linear system,
  * {@code g ← e^{−dt/τ}·(g + h·dt/τ)}, {@code h ← e^{−dt/τ}·h}.
  *
@@ -74,7 +74,7 @@ public record Alpha(double tau) implements SynapseModel
 
         State(final Alpha model, final Output output, final int size)
         {
-            super(model, output, size, "g", "h");
+            super(model, output, size, 1, "g", "h");
             this.tau = model.tau();
         }
 
@@ -89,14 +89,8 @@ public record Alpha(double tau) implements SynapseModel
         public void contribute(
             final int from, final int to, final double[] v, final double[] conductance, final double[] current)
         {
-            final double[] in = arrivals;
             final double[] g = array(0);
             final double[] h = array(1);
-            for (int i = from; i < to; i++)
-            {
-                h[i] += in[i];
-                in[i] = 0.0;
-            }
             output().addCurrent(g, from, to, v, conductance, current, 1.0);
             final double e = factor;
             final double k = dtOverTau;

@@ -107,7 +107,7 @@ public record Delta(Target target) implements SynapseModel
 
         State(final Delta model, final Output output, final int size)
         {
-            super(model, output, size, "g");
+            super(model, output, size, -1, "g");
             this.voltage = model.target() == Target.VOLTAGE;
             this.jumpConductance = voltage ? new double[size] : null;
             this.jumpCurrent = voltage ? new double[size] : null;

@@ -31,12 +31,14 @@ import org.myelin.util.ModelException;
  *   <tr><td>normalization</td><td>peak</td><td></td><td></td><td>{@code peak}, {@code charge} or {@code none}</td></tr>
  * </table>
  *
- * <p>State (per post-synaptic neuron, initial 0): {@code rise}, {@code decay} and the output
- * {@code g}, in the unit of the output (nS for COBA, pA for CUBA; with {@code charge} the weight is
- * a charge, pA·ms = fC, for CUBA).
+ * <p>State (per post-synaptic neuron, initial 0): the output {@code g} = A·(decay − rise) and
+ * {@code decay}, in the unit of the output (nS for COBA, pA for CUBA; with {@code charge} the
+ * weight is a charge, pA·ms = fC, for CUBA). A spike adds w to both rise and decay, which leaves
+ * their difference unchanged, so it adds w to {@code decay} only and {@code rise} is implied.
  *
- * <p>Update of a step: add the arrived weights to both variables, output {@code g} at t, then
- * decay both exactly by their precomputed factors {@code e^{−dt/τ}} (exact for any dt).
+ * <p>Update of a step: output {@code g} at t, then advance both exactly with the precomputed
+ * factors {@code e_d = e^{−dt/τd}}, {@code e_r = e^{−dt/τr}}:
+ * {@code g ← A·decay·(e_d − e_r) + g·e_r}, {@code decay ← decay·e_d}.
  *
  * <p>Sources: brainstate {@code DualExpon} ({@code normalize=True} is {@code peak}, the default;
  * {@code normalize=False} is {@code none}); inferno {@code DoubleExponentialCurrent} for
@@ -144,7 +146,7 @@ public record DualExponential(double tauDecay, double tauRise, double amplitude,
         return new State(this, output, size);
     }
 
-    /** The rise and decay arrays and the output {@code g}. */
+    /** The output {@code g} and the decay array. */
     private static final class State extends StateReceptor
     {
         private final double tauDecay;
@@ -155,7 +157,7 @@ public record DualExponential(double tauDecay, double tauRise, double amplitude,
 
         State(final DualExponential model, final Output output, final int size)
         {
-            super(model, output, size, "g", "rise", "decay");
+            super(model, output, size, 1, "g", "decay");
             this.tauDecay = model.tauDecay();
             this.tauRise = model.tauRise();
             this.scale = model.scale();
@@ -172,27 +174,15 @@ public record DualExponential(double tauDecay, double tauRise, double amplitude,
         public void contribute(
             final int from, final int to, final double[] v, final double[] conductance, final double[] current)
         {
-            final double[] in = arrivals;
             final double[] g = array(0);
-            final double[] rise = array(1);
-            final double[] decay = array(2);
-            final double a = scale;
-            for (int i = from; i < to; i++)
-            {
-                final double w = in[i];
-                in[i] = 0.0;
-                final double r = rise[i] + w;
-                final double d = decay[i] + w;
-                g[i] = a * (d - r);
-                rise[i] = r;
-                decay[i] = d;
-            }
+            final double[] decay = array(1);
             output().addCurrent(g, from, to, v, conductance, current, 1.0);
             final double fr = riseFactor;
             final double fd = decayFactor;
+            final double jump = scale * (fd - fr);
             for (int i = from; i < to; i++)
             {
-                rise[i] *= fr;
+                g[i] = jump * decay[i] + g[i] * fr;
                 decay[i] *= fd;
             }
         }

@@ -22,8 +22,8 @@ import org.myelin.util.Check;
  * <p>State (per post-synaptic neuron, initial 0): {@code g}, the current (pA with CUBA, weights
  * in pA·ms = fC; with COBA it is a conductance and the weight is nS·ms).
  *
- * <p>Update of a step: add {@code w/τ} for the arrived weights, output {@code g} at t, then decay
- * exactly by {@code e^{−dt/τ}}. It is one exponential between spikes, so an exactly integrated
+ * <p>A spike adds {@code w/τ} to {@code g} (the receptor's input scale 1/τ). Update of a step:
+ * output {@code g} at t, then decay exactly by {@code e^{−dt/τ}}. It is one exponential between spikes, so an exactly integrated
  * neuron folds it in through its exact propagator as it does {@link Exponential}.
  *
  * <p>Source: inferno {@code SingleExponentialCurrent} (seed 003). Its sum over steps times dt
@@ -60,53 +60,6 @@ public record ExponentialCurrent(double tau) implements SynapseModel
     @Override
     public Receptor newReceptor(final int size, final Output output)
     {
-        return new State(this, output, size);
-    }
-
-    /** The current {@code g} and its decay factor. */
-    private static final class State extends StateReceptor
-    {
-        private final double tau;
-        private double decay = Double.NaN;
-        private double currentWeight = 1.0;
-
-        State(final ExponentialCurrent model, final Output output, final int size)
-        {
-            super(model, output, size, "g");
-            this.tau = model.tau();
-        }
-
-        @Override
-        public void prepare(final double dt, final double weight)
-        {
-            decay = Math.exp(-dt / tau);
-            currentWeight = weight;
-        }
-
-        @Override
-        public void contribute(
-            final int from, final int to, final double[] v, final double[] conductance, final double[] current)
-        {
-            final double[] in = arrivals;
-            final double[] g = array(0);
-            final double perCharge = 1.0 / tau;
-            for (int i = from; i < to; i++)
-            {
-                g[i] += in[i] * perCharge;
-                in[i] = 0.0;
-            }
-            output().addCurrent(g, from, to, v, conductance, current, currentWeight);
-            final double f = decay;
-            for (int i = from; i < to; i++)
-            {
-                g[i] *= f;
-            }
-        }
-
-        @Override
-        public double exponentialTau()
-        {
-            return tau;
-        }
+        return new ExponentialDecay(this, output, size, tau, 1.0 / tau);
     }
 }

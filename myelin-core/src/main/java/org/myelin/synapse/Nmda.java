@@ -23,7 +23,7 @@ import org.myelin.util.Check;
  *
  * <p>State (per post-synaptic neuron, initial 0): {@code g} [output unit] and {@code x} [1].
  *
- * <p>Update of a step: add the arrived weights to {@code x}, output {@code g} at t, then advance.
+ * <p>Spikes add their weights to {@code x}. Update of a step: output {@code g} at t, then advance.
  * {@code x} decays exactly; {@code g} is linear in itself with a coefficient that depends on
  * {@code x(t)}, so it is advanced exactly for the step-averaged coefficient: with
  * {@code X = ∫x dt = x·τr·(1 − e^{−dt/τr})}, {@code K = dt/τd + a·X},
@@ -84,7 +84,7 @@ public record Nmda(double tauDecay, double tauRise, double a, double gMax) imple
 
         State(final Nmda model, final Output output, final int size)
         {
-            super(model, output, size, "g", "x");
+            super(model, output, size, 1, "g", "x");
             this.p = model;
         }
 
@@ -100,14 +100,8 @@ public record Nmda(double tauDecay, double tauRise, double a, double gMax) imple
         public void contribute(
             final int from, final int to, final double[] v, final double[] conductance, final double[] current)
         {
-            final double[] in = arrivals;
             final double[] g = array(0);
             final double[] x = array(1);
-            for (int i = from; i < to; i++)
-            {
-                x[i] += in[i];
-                in[i] = 0.0;
-            }
             output().addCurrent(g, from, to, v, conductance, current, 1.0);
             final double a = p.a();
             final double gMax = p.gMax();

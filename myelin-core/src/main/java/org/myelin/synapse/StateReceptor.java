@@ -16,7 +16,7 @@ import org.myelin.output.Output;
  */
 abstract class StateReceptor extends Receptor
 {
-    /** Weights delivered since the last step, absorbed (and cleared) by the next step. */
+    /** The array deliveries add weights into: a state array, or pending arrivals. */
     protected final double[] arrivals;
     private final List<String> names;
     private final double[][] arrays;
@@ -25,14 +25,17 @@ abstract class StateReceptor extends Receptor
      * @param model     the synapse model.
      * @param output    how the state drives the neurons.
      * @param size      neurons in the post-synaptic group.
+     * @param input     index of the state variable that receives the weights, or −1 for a
+     *                  separate arrival array that the next step absorbs and clears.
      * @param variables names of the state variables, each given an array of length {@code size}.
      */
-    StateReceptor(final SynapseModel model, final Output output, final int size, final String... variables)
+    StateReceptor(
+        final SynapseModel model, final Output output, final int size, final int input, final String... variables)
     {
         super(model, output, size);
-        this.arrivals = new double[size];
         this.names = List.of(variables);
         this.arrays = new double[variables.length][size];
+        this.arrivals = input < 0 ? new double[size] : arrays[input];
     }
 
     /** The array of the {@code k}-th state variable, in constructor order. */

@@ -50,7 +50,7 @@ public final class SynapseKernels
             {
                 if (s == n)
                 {
-                    receptor.input()[0] += weight;
+                    receptor.input()[0] += weight * receptor.inputScale();
                 }
             }
         }

@@ -41,7 +41,7 @@ final class TransmitterPulse extends StateReceptor
         final SynapseModel model, final Output output, final int size, final double alpha, final double beta,
         final double t, final double tDur, final double gMax)
     {
-        super(model, output, size, "g", "transmitter");
+        super(model, output, size, -1, "g", "transmitter");
         this.name = model.name();
         this.alpha = alpha;
         this.beta = beta;
