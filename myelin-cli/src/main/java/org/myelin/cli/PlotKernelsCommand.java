@@ -7,10 +7,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.IntToDoubleFunction;
 
 import javax.imageio.ImageIO;
 
 import org.myelin.output.MgBlock;
+import org.myelin.plasticity.PresynapticState;
 import org.myelin.plasticity.ShortTermDepression;
 import org.myelin.plasticity.ShortTermPlasticity;
 import org.myelin.plot.TracePlot;
@@ -41,10 +43,12 @@ final class PlotKernelsCommand implements Callable<Integer>
     /** A spike at step 0 arrives at step 1, so responses are drawn from the arrival on. */
     private static final long SPIKE = 0;
 
-    @Option(names = "--out", paramLabel = "FILE", defaultValue = "kernels.png", description = "PNG to write (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--out", paramLabel = "FILE", defaultValue = "kernels.png",
+        description = "PNG to write (default: ${DEFAULT-VALUE}).")
     private Path out;
 
-    @Option(names = "--dt", paramLabel = "TIME", defaultValue = "0.1ms", description = "Time step (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--dt", paramLabel = "TIME", defaultValue = "0.1ms",
+        description = "Time step (default: ${DEFAULT-VALUE}).")
     private String dt;
 
     @Override
@@ -141,56 +145,50 @@ final class PlotKernelsCommand implements Callable<Integer>
             .size(PANEL_WIDTH, PANEL_HEIGHT).series("[Mg] = 1.2 mM", v, b).build();
     }
 
-    /** A 20 Hz train for 500 ms, then a probe spike at 1000 ms. */
-    private static boolean spikes(final long n, final double dt)
+    /**
+     * Drives neuron 0 of {@code state} with a 20 Hz train for 500 ms and a probe spike at 1000 ms,
+     * and samples each readout after every step's update; returns the times, then one trace per
+     * readout.
+     */
+    private static double[][] underTrain(
+        final PresynapticState state, final double dt, final IntToDoubleFunction... readouts)
     {
+        state.prepare(1, dt);
+        final int steps = (int) Math.round(1200 / dt);
         final long period = Math.round(50 / dt);
+        final long trainEnd = Math.round(500 / dt);
         final long probe = Math.round(1000 / dt);
-        return (n < Math.round(500 / dt) && n % period == 0) || n == probe;
+        final double[][] traces = new double[readouts.length + 1][steps];
+        for (int n = 0; n < steps; n++)
+        {
+            if ((n < trainEnd && n % period == 0) || n == probe)
+            {
+                state.onSpike(0, n);
+            }
+            traces[0][n] = n * dt;
+            for (int k = 0; k < readouts.length; k++)
+            {
+                traces[k + 1][n] = readouts[k].applyAsDouble(n);
+            }
+        }
+        return traces;
     }
 
     private static TracePlot shortTermPlasticity(final double dt)
     {
         final ShortTermPlasticity stp = new ShortTermPlasticity();
-        stp.prepare(1, dt);
-        final int steps = (int) Math.round(1200 / dt);
-        final double[] t = new double[steps];
-        final double[] u = new double[steps];
-        final double[] x = new double[steps];
-        final double[] ux = new double[steps];
-        for (int n = 0; n < steps; n++)
-        {
-            t[n] = n * dt;
-            if (spikes(n, dt))
-            {
-                stp.onSpike(0, n);
-            }
-            u[n] = stp.u(0, n);
-            x[n] = stp.x(0, n);
-            ux[n] = u[n] * x[n];
-        }
+        final double[][] t = underTrain(stp, dt, n -> stp.u(0, n), n -> stp.x(0, n),
+            n -> stp.u(0, n) * stp.x(0, n));
         return panel("STP (U = 0.15, τf = 1.5 s, τd = 200 ms): 20 Hz, probe at 1 s", "")
-            .xLabel("time (ms)").series("u", t, u).series("x", t, x).series("u·x", t, ux).build();
+            .xLabel("time (ms)").series("u", t[0], t[1]).series("x", t[0], t[2]).series("u·x", t[0], t[3]).build();
     }
 
     private static TracePlot shortTermDepression(final double dt)
     {
         final ShortTermDepression std = new ShortTermDepression();
-        std.prepare(1, dt);
-        final int steps = (int) Math.round(1200 / dt);
-        final double[] t = new double[steps];
-        final double[] x = new double[steps];
-        for (int n = 0; n < steps; n++)
-        {
-            t[n] = n * dt;
-            if (spikes(n, dt))
-            {
-                std.onSpike(0, n);
-            }
-            x[n] = std.x(0, n);
-        }
+        final double[][] t = underTrain(std, dt, n -> std.x(0, n));
         return panel("STD (U = 0.07, τ = 200 ms): 20 Hz, probe at 1 s", "x").xLabel("time (ms)")
-            .series("x", t, x).build();
+            .series("x", t[0], t[1]).build();
     }
 
     private static TracePlot overlay(final double dt)

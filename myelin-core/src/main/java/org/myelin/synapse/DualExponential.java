@@ -17,7 +17,7 @@ import org.myelin.util.ModelException;
  *
  *   unit response (w = 1 at t = 0):  g(t) = A · (e^{−t/τd} − e^{−t/τr})
  *
- *   A = amplitude · τd/(τd − τr) · (τr/τd)^{τr/(τr − τd)}   normalization = peak   (peak of g is amplitude)
+ *   A = amplitude · τd/(τd − τr) · (τr/τd)^{τr/(τr − τd)}   normalization = peak   (peak g = amplitude)
  *   A = amplitude / (τd − τr)                                 normalization = charge (∫ g dt = amplitude · w)
  *   A = amplitude                                             normalization = none
  * </pre>
@@ -26,7 +26,8 @@ import org.myelin.util.ModelException;
  *   <caption>Parameters</caption>
  *   <tr><th>name</th><th>default</th><th>unit</th><th>symbol</th><th>meaning</th></tr>
  *   <tr><td>tauDecay</td><td>10</td><td>ms</td><td>τd</td><td>decay time constant, &gt; 0</td></tr>
- *   <tr><td>tauRise</td><td>1</td><td>ms</td><td>τr</td><td>rise time constant, &gt; 0; ≠ τd unless normalization = none</td></tr>
+ *   <tr><td>tauRise</td><td>1</td><td>ms</td><td>τr</td>
+ *       <td>rise time constant, &gt; 0; ≠ τd unless normalization = none</td></tr>
  *   <tr><td>amplitude</td><td>1</td><td>1</td><td></td><td>factor on the normalised response</td></tr>
  *   <tr><td>normalization</td><td>peak</td><td></td><td></td><td>{@code peak}, {@code charge} or {@code none}</td></tr>
  * </table>
@@ -103,7 +104,8 @@ public record DualExponential(double tauDecay, double tauRise, double amplitude,
         Check.positive(NAME, "tauDecay", tauDecay, "ms");
         Check.positive(NAME, "tauRise", tauRise, "ms");
         Check.finite(NAME, "amplitude", amplitude, "");
-        Check.that(normalization != null, NAME, "normalization must be one of [peak, charge, none], got normalization=null");
+        Check.that(normalization != null, NAME,
+            "normalization must be one of [peak, charge, none], got normalization=null");
         Check.that(normalization == Normalization.NONE || tauRise != tauDecay, NAME,
             "tauRise must differ from tauDecay with normalization=" + normalization.label() + ", got tauRise="
                 + Check.fmt(tauRise) + " ms, tauDecay=" + Check.fmt(tauDecay)

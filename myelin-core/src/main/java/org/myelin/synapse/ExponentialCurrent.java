@@ -16,15 +16,17 @@ import org.myelin.util.Check;
  * <table>
  *   <caption>Parameters</caption>
  *   <tr><th>name</th><th>default</th><th>unit</th><th>symbol</th><th>meaning</th></tr>
- *   <tr><td>tau</td><td>8</td><td>ms</td><td>τ</td><td>decay time constant, &gt; 0 (Myelin's default; inferno has none)</td></tr>
+ *   <tr><td>tau</td><td>8</td><td>ms</td><td>τ</td>
+ *       <td>decay time constant, &gt; 0 (Myelin's default; inferno has none)</td></tr>
  * </table>
  *
  * <p>State (per post-synaptic neuron, initial 0): {@code g}, the current (pA with CUBA, weights
  * in pA·ms = fC; with COBA it is a conductance and the weight is nS·ms).
  *
  * <p>A spike adds {@code w/τ} to {@code g} (the receptor's input scale 1/τ). Update of a step:
- * output {@code g} at t, then decay exactly by {@code e^{−dt/τ}}. It is one exponential between spikes, so an exactly integrated
- * neuron folds it in through its exact propagator as it does {@link Exponential}.
+ * output {@code g} at t, then decay exactly by {@code e^{−dt/τ}}. It is one exponential between
+ * spikes, so an exactly integrated neuron folds it in through its exact propagator as it does
+ * {@link Exponential}.
  *
  * <p>Source: inferno {@code SingleExponentialCurrent} (seed 003). Its sum over steps times dt
  * approaches Q as dt → 0 (the left Riemann sum of {@code e^{−t/τ}/τ}).

@@ -18,7 +18,8 @@ import org.myelin.util.Check;
  *   <tr><td>tauDecay</td><td>100</td><td>ms</td><td>τd</td><td>decay time constant, &gt; 0</td></tr>
  *   <tr><td>tauRise</td><td>2</td><td>ms</td><td>τr</td><td>rise (transmitter) time constant, &gt; 0</td></tr>
  *   <tr><td>a</td><td>0.5</td><td>1/ms</td><td>a</td><td>binding rate, &gt; 0</td></tr>
- *   <tr><td>gMax</td><td>1</td><td>nS (COBA, Mg block) / pA (CUBA)</td><td>g_max</td><td>g when every channel is open, &gt; 0</td></tr>
+ *   <tr><td>gMax</td><td>1</td><td>nS (COBA, Mg block) / pA (CUBA)</td><td>g_max</td>
+ *       <td>g when every channel is open, &gt; 0</td></tr>
  * </table>
  *
  * <p>State (per post-synaptic neuron, initial 0): {@code g} [output unit] and {@code x} [1].

@@ -7,7 +7,7 @@ import org.myelin.output.Output;
 
 /**
  * The common part of the receptors of {@link Alpha}, {@link DualExponential}, {@link Delta},
- * {@link ExponentialCurrent}, {@link Ampa}, {@link GabaA} and {@link Nmda}: named state arrays of
+ * {@link ExponentialCurrent}, {@link TwoStateKinetic} and {@link Nmda}: named state arrays of
  * length N_post and an arrival array that spike delivery adds weights into.
  *
  * <p>Every subclass does one step of a slice in the same order: absorb the weights that arrived

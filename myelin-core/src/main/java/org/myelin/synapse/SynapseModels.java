@@ -21,7 +21,8 @@ import org.myelin.util.ModelException;
  *   <caption>Models</caption>
  *   <tr><th>name</th><th>parameters (defaults)</th><th>options</th></tr>
  *   <tr><td>Expon</td><td>tau (8)</td><td></td></tr>
- *   <tr><td>DualExpon</td><td>tauDecay (10), tauRise (1), amplitude (1)</td><td>normalization (peak | charge | none)</td></tr>
+ *   <tr><td>DualExpon</td><td>tauDecay (10), tauRise (1), amplitude (1)</td>
+ *       <td>normalization (peak | charge | none)</td></tr>
  *   <tr><td>Alpha</td><td>tau (8)</td><td></td></tr>
  *   <tr><td>Delta</td><td></td><td>target (voltage | current)</td></tr>
  *   <tr><td>ExpCurrent</td><td>tau (8)</td><td></td></tr>
@@ -48,12 +49,11 @@ public final class SynapseModels
     static
     {
         final DualExponential dual = new DualExponential();
-        final Ampa ampa = new Ampa();
-        final GabaA gaba = new GabaA();
         final Nmda nmda = new Nmda();
         MODELS.put("Expon", new Entry(List.of("tau"), List.of(),
             p -> new Exponential(p.number("tau", Exponential.DEFAULT_TAU))));
-        MODELS.put(DualExponential.NAME, new Entry(List.of("tauDecay", "tauRise", "amplitude"), List.of("normalization"),
+        MODELS.put(DualExponential.NAME, new Entry(
+            List.of("tauDecay", "tauRise", "amplitude"), List.of("normalization"),
             p -> new DualExponential(p.number("tauDecay", dual.tauDecay()), p.number("tauRise", dual.tauRise()),
                 p.number("amplitude", dual.amplitude()),
                 DualExponential.Normalization.parse(p.option("normalization", dual.normalization().label())))));
@@ -63,12 +63,13 @@ public final class SynapseModels
             p -> new Delta(Delta.Target.parse(p.option("target", Delta.Target.VOLTAGE.label())))));
         MODELS.put(ExponentialCurrent.NAME, new Entry(List.of("tau"), List.of(),
             p -> new ExponentialCurrent(p.number("tau", ExponentialCurrent.DEFAULT_TAU))));
-        MODELS.put(Ampa.NAME, new Entry(List.of("alpha", "beta", "T", "tDur", "gMax"), List.of(),
-            p -> new Ampa(p.number("alpha", ampa.alpha()), p.number("beta", ampa.beta()), p.number("T", ampa.t()),
-                p.number("tDur", ampa.tDur()), p.number("gMax", ampa.gMax()))));
-        MODELS.put(GabaA.NAME, new Entry(List.of("alpha", "beta", "T", "tDur", "gMax"), List.of(),
-            p -> new GabaA(p.number("alpha", gaba.alpha()), p.number("beta", gaba.beta()), p.number("T", gaba.t()),
-                p.number("tDur", gaba.tDur()), p.number("gMax", gaba.gMax()))));
+        for (final TwoStateKinetic.Kind kind : TwoStateKinetic.Kind.values())
+        {
+            final TwoStateKinetic d = kind.defaults();
+            MODELS.put(kind.label(), new Entry(List.of("alpha", "beta", "T", "tDur", "gMax"), List.of(),
+                p -> new TwoStateKinetic(kind, p.number("alpha", d.alpha()), p.number("beta", d.beta()),
+                    p.number("T", d.t()), p.number("tDur", d.tDur()), p.number("gMax", d.gMax()))));
+        }
         MODELS.put(Nmda.NAME, new Entry(List.of("tauDecay", "tauRise", "a", "gMax"), List.of(),
             p -> new Nmda(p.number("tauDecay", nmda.tauDecay()), p.number("tauRise", nmda.tauRise()),
                 p.number("a", nmda.a()), p.number("gMax", nmda.gMax()))));

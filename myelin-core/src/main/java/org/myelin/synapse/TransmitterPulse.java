@@ -5,7 +5,7 @@ import org.myelin.units.Units;
 import org.myelin.util.Check;
 
 /**
- * The two-state kinetic receptor shared by {@link Ampa} and {@link GabaA} (Destexhe, Mainen and
+ * The receptor of {@link TwoStateKinetic}, AMPA and GABAa (Destexhe, Mainen and
  * Sejnowski 1994): a fraction of open channels driven by a square pulse of transmitter.
  *
  * <pre>

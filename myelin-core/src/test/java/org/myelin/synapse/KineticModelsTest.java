@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
+import org.myelin.synapse.TwoStateKinetic.Kind;
 import org.myelin.util.ModelException;
 
 /**
@@ -76,12 +77,12 @@ class KineticModelsTest
         final int steps = (int) Math.round(DURATION / dt);
         for (final long[] train : new long[][] {{0}, spikes(dt, TRAIN)})
         {
-            final Ampa ampa = new Ampa(0.98, 0.18, 0.5, 0.5, 2.0);
+            final TwoStateKinetic ampa = new TwoStateKinetic(Kind.AMPA, 0.98, 0.18, 0.5, 0.5, 2.0);
             final double[] a = SynapseKernels.response(ampa, dt, steps, 1.0, train);
             final double[] aRef = pulseOracle(0.98, 0.18, 0.5, 0.5, 2.0, dt, steps, train);
             assertThat(maxDifference(a, aRef)).isLessThan(1e-9);
 
-            final GabaA gaba = new GabaA();
+            final TwoStateKinetic gaba = TwoStateKinetic.gabaA();
             final double[] b = SynapseKernels.response(gaba, dt, steps, 1.0, train);
             final double[] bRef = pulseOracle(0.53, 0.18, 1.0, 1.0, 1.0, dt, steps, train);
             assertThat(maxDifference(b, bRef)).isLessThan(1e-9);
@@ -123,27 +124,27 @@ class KineticModelsTest
     @Test
     void defaultsShouldBeTheSeeds()
     {
-        assertThat(new Ampa()).isEqualTo(new Ampa(0.98, 0.18, 0.5, 0.5, 1.0));
-        assertThat(new GabaA()).isEqualTo(new GabaA(0.53, 0.18, 1.0, 1.0, 1.0));
+        assertThat(TwoStateKinetic.ampa()).isEqualTo(new TwoStateKinetic(Kind.AMPA, 0.98, 0.18, 0.5, 0.5, 1.0));
+        assertThat(TwoStateKinetic.gabaA()).isEqualTo(new TwoStateKinetic(Kind.GABA_A, 0.53, 0.18, 1.0, 1.0, 1.0));
         assertThat(new Nmda()).isEqualTo(new Nmda(100, 2, 0.5, 1));
-        assertThat(new Ampa().name()).isEqualTo("AMPA");
-        assertThat(new GabaA().name()).isEqualTo("GABAa");
+        assertThat(TwoStateKinetic.ampa().name()).isEqualTo("AMPA");
+        assertThat(TwoStateKinetic.gabaA().name()).isEqualTo("GABAa");
         assertThat(new Nmda().name()).isEqualTo("NMDA");
     }
 
     @Test
     void invalidParametersShouldNameTheModelTheParameterAndTheRange()
     {
-        assertThatThrownBy(() -> new Ampa(0, 0.18, 0.5, 0.5, 1))
+        assertThatThrownBy(() -> new TwoStateKinetic(Kind.AMPA, 0, 0.18, 0.5, 0.5, 1))
             .isInstanceOf(ModelException.class)
             .hasMessage("AMPA: alpha must be > 0 /(mM*ms) and finite, got alpha=0 /(mM*ms)");
-        assertThatThrownBy(() -> new GabaA(0.53, -1, 1, 1, 1))
+        assertThatThrownBy(() -> new TwoStateKinetic(Kind.GABA_A, 0.53, -1, 1, 1, 1))
             .hasMessage("GABAa: beta must be > 0 /ms and finite, got beta=-1 /ms");
-        assertThatThrownBy(() -> new GabaA(0.53, 0.18, 0, 1, 1))
+        assertThatThrownBy(() -> new TwoStateKinetic(Kind.GABA_A, 0.53, 0.18, 0, 1, 1))
             .hasMessage("GABAa: T must be > 0 mM and finite, got T=0 mM");
-        assertThatThrownBy(() -> new Ampa(0.98, 0.18, 0.5, -0.5, 1))
+        assertThatThrownBy(() -> new TwoStateKinetic(Kind.AMPA, 0.98, 0.18, 0.5, -0.5, 1))
             .hasMessage("AMPA: tDur must be > 0 ms and finite, got tDur=-0.5 ms");
-        assertThatThrownBy(() -> new Ampa(0.98, 0.18, 0.5, 0.5, 0))
+        assertThatThrownBy(() -> new TwoStateKinetic(Kind.AMPA, 0.98, 0.18, 0.5, 0.5, 0))
             .hasMessage("AMPA: gMax must be > 0 and finite, got gMax=0");
         assertThatThrownBy(() -> new Nmda(0, 2, 0.5, 1))
             .hasMessage("NMDA: tauDecay must be > 0 ms and finite, got tauDecay=0 ms");

@@ -16,6 +16,7 @@ import org.myelin.neuron.ScheduledSource;
 import org.myelin.output.Cuba;
 import org.myelin.sim.Network;
 import org.myelin.sim.Simulation;
+import org.myelin.synapse.TwoStateKinetic.Kind;
 import org.myelin.util.ModelException;
 
 class SynapseModelsTest
@@ -30,8 +31,8 @@ class SynapseModelsTest
         assertThat(SynapseModels.create("Alpha")).isEqualTo(new Alpha());
         assertThat(SynapseModels.create("Delta")).isEqualTo(new Delta());
         assertThat(SynapseModels.create("ExpCurrent")).isEqualTo(new ExponentialCurrent());
-        assertThat(SynapseModels.create("AMPA")).isEqualTo(new Ampa());
-        assertThat(SynapseModels.create("GABAa")).isEqualTo(new GabaA());
+        assertThat(SynapseModels.create("AMPA")).isEqualTo(TwoStateKinetic.ampa());
+        assertThat(SynapseModels.create("GABAa")).isEqualTo(TwoStateKinetic.gabaA());
         assertThat(SynapseModels.create("NMDA")).isEqualTo(new Nmda());
         for (final String name : SynapseModels.names())
         {
@@ -46,7 +47,7 @@ class SynapseModelsTest
             Map.of("normalization", "charge")))
             .isEqualTo(new DualExponential(5, 0.5, 1, DualExponential.Normalization.CHARGE));
         assertThat(SynapseModels.create("AMPA", Map.of("T", 1.0, "gMax", 0.4)))
-            .isEqualTo(new Ampa(0.98, 0.18, 1.0, 0.5, 0.4));
+            .isEqualTo(new TwoStateKinetic(Kind.AMPA, 0.98, 0.18, 1.0, 0.5, 0.4));
         assertThat(SynapseModels.create("Delta", Map.of(), Map.of("target", "current")))
             .isEqualTo(new Delta(Delta.Target.CURRENT));
         assertThat(SynapseModels.parameters("NMDA")).containsExactly("tauDecay", "tauRise", "a", "gMax");
