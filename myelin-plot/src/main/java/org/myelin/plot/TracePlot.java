@@ -29,8 +29,8 @@ import org.knowm.xchart.style.XYStyler;
  * }</pre>
  *
  * <p>Series are drawn as lines without markers, in the order added, with colours from a colour-blind-safe palette
- * and a legend on the right. A NaN y value leaves a gap in its line. The arrays are not copied: do not modify them until
- * the plot is written.
+ * and a legend on the right. A NaN y value leaves a gap in its line. The arrays are not copied: do not modify them
+ * until the plot is written.
  */
 public final class TracePlot
 {

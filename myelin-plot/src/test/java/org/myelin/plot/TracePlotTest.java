@@ -103,7 +103,8 @@ class TracePlotTest
     {
         assertThatThrownBy(() -> TracePlot.builder().series("v", new double[3], new double[2]))
             .isInstanceOf(IllegalArgumentException.class)
-            .hasMessage("TracePlot: series \"v\" needs x and y of the same, non-zero length, got x.length=3, y.length=2");
+            .hasMessage(
+                "TracePlot: series \"v\" needs x and y of the same, non-zero length, got x.length=3, y.length=2");
     }
 
     @Test
