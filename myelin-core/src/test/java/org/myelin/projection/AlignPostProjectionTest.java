@@ -123,10 +123,10 @@ class AlignPostProjectionTest
     void shouldRejectADelayThatIsNotAWholeNumberOfSteps()
     {
         final Network net = twoGroups();
-        net.connect("P", net.population("src"), (Lif) net.population("post"), new FixedProbability(1),
-            new Exponential(5), new Cuba(), "ge", 1.0, 0.25);
+        final Lif post = (Lif) net.population("post");
 
-        assertThatThrownBy(() -> new Simulation(net, 1))
+        assertThatThrownBy(() -> net.connect("P", net.population("src"), post, new FixedProbability(1),
+            new Exponential(5), new Cuba(), "ge", 1.0, 0.25))
             .isInstanceOf(UnitException.class)
             .hasMessage("projection 'P': delay=0.25 ms is not a whole number of time steps dt=0.1 ms (2.5 steps);"
                 + " use a multiple of dt, change dt, or allow rounding to 3 steps (0.3 ms)");
@@ -136,10 +136,10 @@ class AlignPostProjectionTest
     void shouldRejectADelayShorterThanOneStep()
     {
         final Network net = twoGroups();
-        net.connect("P", net.population("src"), (Lif) net.population("post"), new FixedProbability(1),
-            new Exponential(5), new Cuba(), "ge", 1.0, 0.04);
+        final Lif post = (Lif) net.population("post");
 
-        assertThatThrownBy(() -> new Simulation(net, 1))
+        assertThatThrownBy(() -> net.connect("P", net.population("src"), post, new FixedProbability(1),
+            new Exponential(5), new Cuba(), "ge", 1.0, 0.04))
             .isInstanceOf(UnitException.class)
             .hasMessage("projection 'P': delay=0.04 ms is shorter than one time step dt=0.1 ms;"
                 + " set it to 0, make it at least dt, or use a smaller dt");
