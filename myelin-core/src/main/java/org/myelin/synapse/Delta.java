@@ -1,11 +1,9 @@
 package org.myelin.synapse;
 
 import java.util.Arrays;
-import java.util.Locale;
 
 import org.myelin.output.Output;
 import org.myelin.util.Check;
-import org.myelin.util.ModelException;
 
 /**
  * Delta synapse ({@code Delta}): no kinetics, the weight acts on the target at once.
@@ -52,32 +50,25 @@ public record Delta(Target target) implements SynapseModel
         /** The lower-case name used in model files. */
         public String label()
         {
-            return name().toLowerCase(Locale.ROOT);
+            return ModelOption.label(this);
         }
 
         /**
          * Parses {@code voltage} or {@code current} (any case).
          *
-         * @throws ModelException naming the model, the option and the allowed values.
+         * @throws org.myelin.util.ModelException naming the model, the option and the allowed values.
          */
         public static Target parse(final String text)
         {
-            for (final Target t : values())
-            {
-                if (t.label().equalsIgnoreCase(text == null ? "" : text.strip()))
-                {
-                    return t;
-                }
-            }
-            throw new ModelException(NAME + ": target must be one of "
-                + Arrays.stream(values()).map(Target::label).toList() + ", got target=" + text);
+            return ModelOption.parse(NAME, "target", values(), text);
         }
     }
 
     /** Validates the target. */
     public Delta
     {
-        Check.that(target != null, NAME, "target must be one of [voltage, current], got target=null");
+        Check.that(target != null, NAME,
+            "target must be one of " + ModelOption.labels(Target.values()) + ", got target=null");
     }
 
     /** A voltage jump. */

@@ -1,11 +1,7 @@
 package org.myelin.synapse;
 
-import java.util.Arrays;
-import java.util.Locale;
-
 import org.myelin.output.Output;
 import org.myelin.util.Check;
-import org.myelin.util.ModelException;
 
 /**
  * Dual-exponential synapse ({@code DualExpon}): a finite rise followed by a slower decay.
@@ -76,25 +72,17 @@ public record DualExponential(double tauDecay, double tauRise, double amplitude,
         /** The lower-case name used in model files. */
         public String label()
         {
-            return name().toLowerCase(Locale.ROOT);
+            return ModelOption.label(this);
         }
 
         /**
          * Parses {@code peak}, {@code charge} or {@code none} (any case).
          *
-         * @throws ModelException naming the model, the option and the allowed values.
+         * @throws org.myelin.util.ModelException naming the model, the option and the allowed values.
          */
         public static Normalization parse(final String text)
         {
-            for (final Normalization n : values())
-            {
-                if (n.label().equalsIgnoreCase(text == null ? "" : text.strip()))
-                {
-                    return n;
-                }
-            }
-            throw new ModelException(NAME + ": normalization must be one of "
-                + Arrays.stream(values()).map(Normalization::label).toList() + ", got normalization=" + text);
+            return ModelOption.parse(NAME, "normalization", values(), text);
         }
     }
 
@@ -105,7 +93,7 @@ public record DualExponential(double tauDecay, double tauRise, double amplitude,
         Check.positive(NAME, "tauRise", tauRise, "ms");
         Check.finite(NAME, "amplitude", amplitude, "");
         Check.that(normalization != null, NAME,
-            "normalization must be one of [peak, charge, none], got normalization=null");
+            "normalization must be one of " + ModelOption.labels(Normalization.values()) + ", got normalization=null");
         Check.that(normalization == Normalization.NONE || tauRise != tauDecay, NAME,
             "tauRise must differ from tauDecay with normalization=" + normalization.label() + ", got tauRise="
                 + Check.fmt(tauRise) + " ms, tauDecay=" + Check.fmt(tauDecay)
