@@ -5,6 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import org.junit.jupiter.api.Test;
+import org.myelin.connect.FixedProbability;
+import org.myelin.monitor.StateMonitor;
+import org.myelin.neuron.Integrator;
+import org.myelin.neuron.Lif;
+import org.myelin.neuron.ScheduledSource;
+import org.myelin.sim.Network;
+import org.myelin.sim.Simulation;
+import org.myelin.synapse.Nmda;
+import org.myelin.synapse.SynapseKernels;
 import org.myelin.util.ModelException;
 
 class MgBlockTest
@@ -49,6 +58,34 @@ class MgBlockTest
         final double b = 1 / (1 + 2.0 / 3 * Math.exp(0.08 * 30));
         assertThat(current[0] - conductance[0] * -30).isCloseTo(2 * b * (-10 + 30), within(1e-12));
         assertThat(mg.dependsOnVoltage()).isTrue();
+    }
+
+    @Test
+    void nmdaThroughTheMgBlockShouldDriveTheMembraneAsItsEquation()
+    {
+        final double dt = 0.1;
+        final double w = 3;
+        final Lif.Parameters p = new Lif.Parameters(-60, 1000, -70, 20, 1, 0, 0, Integrator.EULER);
+        final Network net = new Network(dt, 1);
+        final ScheduledSource src = net.add(ScheduledSource.single("src", 10, 12, 14, 300));
+        final Lif post = net.add(new Lif("post", 1, p));
+        final Nmda nmda = new Nmda(100, 2, 0.5, 4.0);
+        final MgBlock mg = new MgBlock();
+        net.connect("src->post", src, post, new FixedProbability(1), nmda, mg, "gn", w, 0);
+        final StateMonitor v = net.monitorState(post, "v", new int[] {0}, 1);
+        new Simulation(net, 1).runSteps(3000, null);
+
+        // Euler: v ← v + dt/τm·((vRest − v) + R·g·B(v)·(E − v)), g from the stand-alone kernel
+        final double[] g = SynapseKernels.response(nmda, dt, 3000, w, 10, 12, 14, 300);
+        double expected = -60;
+        double depolarised = -60;
+        for (int n = 0; n < 3000; n++)
+        {
+            assertThat(v.value(n, 0)).as("step %d", n).isCloseTo(expected, within(1e-9));
+            expected += dt / 20 * ((-60 - expected) + g[n] * mg.block(expected) * (0 - expected));
+            depolarised = Math.max(depolarised, expected);
+        }
+        assertThat(depolarised).isGreaterThan(-59);
     }
 
     @Test
