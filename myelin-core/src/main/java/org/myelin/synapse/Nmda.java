@@ -28,9 +28,10 @@ import org.myelin.util.Check;
  * {@code x} decays exactly; {@code g} is linear in itself with a coefficient that depends on
  * {@code x(t)}, so it is advanced exactly for the step-averaged coefficient: with
  * {@code X = ∫x dt = x·τr·(1 − e^{−dt/τr})}, {@code K = dt/τd + a·X},
- * {@code g ← g∞ + (g − g∞)·e^{−K}} and {@code g∞ = a·X·gMax/K}. This is second-order accurate,
- * keeps {@code 0 ≤ g < gMax} for any dt, and matches an RK4 integration at dt/100 to within
- * 2e-4·gMax at dt = 0.1 ms (tested).
+ * {@code g ← g∞ + (g − g∞)·e^{−K}} and {@code g∞ = a·X·gMax/K}. This is second-order accurate
+ * and keeps {@code 0 ≤ g < gMax} for any dt. Against RK4 with 1 µs steps it stays within
+ * 2e-4·gMax at dt = 0.1 ms and 2e-6·gMax at dt = 0.01 ms (tested); against Brian2's RK4 for the
+ * validation train the difference is 4e-6 (dt = 0.1 ms) and 4e-8 (dt = 0.01 ms) of the peak.
  *
  * <p>Sources: BrainPy {@code NMDA} (seed 002: τd = 100 ms, τr = 2 ms, a = 0.5 /ms, output
  * {@code MgBlock(E=0, alpha=0.062, beta=3.57, cc_Mg=1.2)}; there g is the open fraction and
