@@ -96,9 +96,11 @@ public final class PoissonGroup extends Population
         final double prob = hz * dt / 1000.0;
         if (!(prob >= 0.0 && prob <= 1.0))
         {
-            Check.that(false, "PoissonGroup '" + name() + "'", "rate must be in [0, 1/dt = "
-                + Check.fmt(1000.0 / dt) + " Hz], got rate=" + Check.fmt(hz) + " Hz"
-                + (Double.isNaN(timeMs) ? "" : " at t = " + Check.fmt(timeMs) + " ms"));
+            final String limit = Check.fmt(1000.0 / dt) + " Hz";
+            Check.that(false, "PoissonGroup '" + name() + "'", Double.isNaN(timeMs)
+                ? "rate must be <= 1/dt = " + limit + ", got rate=" + Check.fmt(hz) + " Hz"
+                : "rate must be in [0, 1/dt = " + limit + "], got rate=" + Check.fmt(hz) + " Hz at t = "
+                    + Check.fmt(timeMs) + " ms");
         }
         return prob;
     }
