@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 
 import javax.imageio.ImageIO;
@@ -18,23 +16,16 @@ class PlotNeuronCommandsTest
     @TempDir
     Path dir;
 
-    private record Result(int code, String out, String err)
+    private static CliRun run(final String... args)
     {
-    }
-
-    private static Result run(final String... args)
-    {
-        final StringWriter out = new StringWriter();
-        final StringWriter err = new StringWriter();
-        final int code = Main.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Result(code, out.toString(), err.toString());
+        return CliRun.of(args);
     }
 
     @Test
     void fiShouldDrawTheCurveOfAModel() throws IOException
     {
         final Path png = dir.resolve("fi.png");
-        final Result r = run("plot", "fi", "--model", "lif", "--max", "40", "--points", "5", "--duration", "200ms",
+        final CliRun r = run("plot", "fi", "--model", "lif", "--max", "40", "--points", "5", "--duration", "200ms",
             "--param", "tRef=2ms", "--param", "tauM=0.02s", "--param", "vTh=-50", "--out", png.toString());
         assertThat(r.err()).isEmpty();
         assertThat(r.code()).isZero();
@@ -47,7 +38,7 @@ class PlotNeuronCommandsTest
     void neuronShouldDrawOnePanelPerPreset() throws IOException
     {
         final Path png = dir.resolve("izh.png");
-        final Result r = run("plot", "neuron", "--model", "izhikevich", "--preset", "rs,ch", "--current", "10",
+        final CliRun r = run("plot", "neuron", "--model", "izhikevich", "--preset", "rs,ch", "--current", "10",
             "--duration", "100ms", "--out", png.toString());
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).contains("regular spiking: ").contains("chattering: ");
@@ -57,24 +48,24 @@ class PlotNeuronCommandsTest
     @Test
     void badArgumentsShouldBeNamedInOneLine()
     {
-        final Result model = run("plot", "fi", "--model", "adx", "--out", dir.resolve("x.png").toString());
+        final CliRun model = run("plot", "fi", "--model", "adx", "--out", dir.resolve("x.png").toString());
         assertThat(model.code()).isEqualTo(Main.EXIT_USAGE);
         assertThat(model.err()).isEqualTo("myelin plot fi: --model: unknown neuron model 'adx'; known: [lif, if, alif,"
             + " expif, adex, quaif, adquaif, gif, izhikevich, hh]" + System.lineSeparator());
-        final Result preset = run("plot", "neuron", "--model", "izhikevich", "--preset", "sleepy", "--out",
+        final CliRun preset = run("plot", "neuron", "--model", "izhikevich", "--preset", "sleepy", "--out",
             dir.resolve("x.png").toString());
         assertThat(preset.code()).isEqualTo(Main.EXIT_FAILURE);
         assertThat(preset.err()).isEqualTo("myelin plot neuron: Izhikevich: unknown preset 'sleepy'; known: "
             + "[regular_spiking, fast_spiking, bursting, chattering]" + System.lineSeparator());
-        final Result param = run("plot", "neuron", "--model", "adex", "--param", "tauWW=3", "--out",
+        final CliRun param = run("plot", "neuron", "--model", "adex", "--param", "tauWW=3", "--out",
             dir.resolve("x.png").toString());
         assertThat(param.code()).isEqualTo(Main.EXIT_FAILURE);
         assertThat(param.err()).startsWith("myelin plot neuron: AdEx: unknown parameter 'tauWW'; known: [cM, gL,");
-        final Result unit = run("plot", "fi", "--model", "adex", "--param", "tauW=5mV", "--out",
+        final CliRun unit = run("plot", "fi", "--model", "adex", "--param", "tauW=5mV", "--out",
             dir.resolve("x.png").toString());
         assertThat(unit.code()).isEqualTo(Main.EXIT_FAILURE);
         assertThat(unit.err()).startsWith("myelin plot fi: AdEx: tauW must be a time");
-        final Result presetElsewhere = run("plot", "neuron", "--model", "hh", "--preset", "rs", "--out",
+        final CliRun presetElsewhere = run("plot", "neuron", "--model", "hh", "--preset", "rs", "--out",
             dir.resolve("x.png").toString());
         assertThat(presetElsewhere.code()).isEqualTo(Main.EXIT_USAGE);
         assertThat(presetElsewhere.err()).isEqualTo(
