@@ -1,0 +1,136 @@
+package org.myelin.io.model;
+
+import java.util.List;
+import java.util.Map;
+
+import org.myelin.connect.FixedProbability;
+import org.myelin.input.ConstantCurrent;
+import org.myelin.input.PoissonGroup;
+import org.myelin.input.PoissonInput;
+import org.myelin.neuron.Integrator;
+import org.myelin.neuron.Lif;
+import org.myelin.output.Coba;
+import org.myelin.output.Cuba;
+import org.myelin.random.Initializer;
+import org.myelin.synapse.Delta;
+import org.myelin.synapse.Exponential;
+import org.myelin.units.Dimension;
+
+/**
+ * Every model a model file can name, by kind. {@link #standard()} registers the built-in ones:
+ * a new model becomes usable in files (and in {@code myelin validate}) by one {@code register}
+ * call here, with its parameters, their dimensions and defaults, and a factory.
+ */
+public final class Catalog
+{
+    private final Registry<PopulationType> populations = new Registry<>("neuron model");
+    private final Registry<SynapseType> synapses = new Registry<>("synapse model");
+    private final Registry<OutputType> outputs = new Registry<>("output");
+    private final Registry<ConnectorType> connectors = new Registry<>("connectivity rule");
+    private final Registry<InputType> inputs = new Registry<>("input model");
+
+    /** An empty catalog. */
+    public Catalog()
+    {
+    }
+
+    /** Neuron models and spike sources ({@code populations: {E: {model: LIF, ...}}}). */
+    public Registry<PopulationType> populations()
+    {
+        return populations;
+    }
+
+    /** Synapse models. */
+    public Registry<SynapseType> synapses()
+    {
+        return synapses;
+    }
+
+    /** Outputs (CUBA, COBA, ...). */
+    public Registry<OutputType> outputs()
+    {
+        return outputs;
+    }
+
+    /** Connection rules. */
+    public Registry<ConnectorType> connectors()
+    {
+        return connectors;
+    }
+
+    /** External inputs. */
+    public Registry<InputType> inputs()
+    {
+        return inputs;
+    }
+
+    /** A catalog with every built-in model. */
+    public static Catalog standard()
+    {
+        final Catalog c = new Catalog();
+        registerNeurons(c);
+        registerSynapses(c);
+        registerConnectors(c);
+        registerInputs(c);
+        return c;
+    }
+
+    private static void registerNeurons(final Catalog c)
+    {
+        final Lif.Parameters d = Lif.Parameters.defaults();
+        c.populations.register(new PopulationType("LIF", List.of(
+            Param.quantity("vRest", Dimension.VOLTAGE, d.vRest()),
+            Param.quantity("vTh", Dimension.VOLTAGE, d.vTh()),
+            Param.quantity("vReset", Dimension.VOLTAGE, d.vReset()),
+            Param.quantity("tauM", Dimension.TIME, d.tauM()),
+            Param.quantity("r", Dimension.RESISTANCE, d.r()),
+            Param.quantity("tRef", Dimension.TIME, d.tRef()),
+            Param.quantity("iExt", Dimension.CURRENT, d.iExt()),
+            Param.choice("integrator", "exact", "exact", "euler")),
+            Map.of("v", Dimension.VOLTAGE), 48,
+            (name, size, p, initial) ->
+            {
+                final Lif.Parameters lif = new Lif.Parameters(p.get("vRest"), p.get("vTh"), p.get("vReset"),
+                    p.get("tauM"), p.get("r"), p.get("tRef"), p.get("iExt"),
+                    "euler".equals(p.choice("integrator")) ? Integrator.EULER : Integrator.EXACT);
+                return new Lif(name, size, lif, initial.getOrDefault("v", Initializer.constant(lif.vRest())));
+            }));
+        c.populations.register(new PopulationType("PoissonGroup", List.of(
+            Param.quantity("rate", Dimension.FREQUENCY)), Map.of(), 16,
+            (name, size, p, initial) -> new PoissonGroup(name, size, p.get("rate"))));
+    }
+
+    private static void registerSynapses(final Catalog c)
+    {
+        c.synapses.register(new SynapseType("Exponential", List.of(
+            Param.quantity("tau", Dimension.TIME, Exponential.DEFAULT_TAU)), null,
+            p -> new Exponential(p.get("tau"))));
+        c.synapses.register(new SynapseType("Delta", List.of(), Dimension.VOLTAGE, p -> new Delta()));
+        c.outputs.register(new OutputType("CUBA", List.of(), Dimension.CURRENT, p -> new Cuba()));
+        c.outputs.register(new OutputType("COBA", List.of(
+            Param.quantity("eRev", Dimension.VOLTAGE)), Dimension.CONDUCTANCE, p -> new Coba(p.get("eRev"))));
+    }
+
+    private static void registerConnectors(final Catalog c)
+    {
+        c.connectors.register(new ConnectorType("FixedProbability", List.of(
+            Param.quantity("p", Dimension.DIMENSIONLESS),
+            Param.choice("selfConnections", "true", "true", "false")),
+            p -> new FixedProbability(p.get("p"), "true".equals(p.choice("selfConnections"))),
+            (p, source, target, same) -> p.get("p") * source * (same && "false".equals(p.choice("selfConnections"))
+                ? target - 1.0 : target)));
+    }
+
+    private static void registerInputs(final Catalog c)
+    {
+        c.inputs.register(new InputType("PoissonInput", List.of(
+            Param.count("sources", 1, Integer.MAX_VALUE, null),
+            Param.quantity("rate", Dimension.FREQUENCY)), true,
+            (network, s) -> network.add(new PoissonInput(s.name(), s.target(), s.values().count("sources"),
+                s.values().get("rate"), s.receptor().model(), s.receptor().output(), s.receptor().label(),
+                s.receptor().weight()))));
+        c.inputs.register(new InputType("ConstantCurrent", List.of(
+            Param.quantity("amplitude", Dimension.CURRENT)), false,
+            (network, s) -> s.target().addInput(new ConstantCurrent(s.values().get("amplitude")))));
+    }
+}
