@@ -34,8 +34,8 @@ public record Delta() implements SynapseModel
     {
         if (output.dependsOnVoltage())
         {
-            throw new ModelException("Delta: the output must be current-based (CUBA), got " + output
-                + "; a delta synapse adds its weight to v directly");
+            throw new ModelException("Delta: the output must be current-based (CUBA), got "
+                + output.getClass().getSimpleName().toUpperCase(java.util.Locale.ROOT) + "; a delta synapse adds its weight to v directly");
         }
         return new State(this, output, size);
     }

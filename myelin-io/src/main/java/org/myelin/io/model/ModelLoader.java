@@ -66,13 +66,13 @@ import org.myelin.util.ModelException;
  */
 public final class ModelLoader
 {
-    private static final Set<String> TOP = Set.of("name", "dt", "duration", "seed", "threads", "populations",
+    private static final List<String> TOP = List.of("name", "dt", "duration", "seed", "threads", "populations",
         "projections", "inputs", "monitors");
-    private static final Set<String> POPULATION = Set.of("model", "size", "parameters", "initial");
-    private static final Set<String> PROJECTION = Set.of("name", "source", "target", "connectivity", "synapse",
+    private static final List<String> POPULATION = List.of("model", "size", "parameters", "initial");
+    private static final List<String> PROJECTION = List.of("name", "source", "target", "connectivity", "synapse",
         "output", "receptor", "weight", "delay");
-    private static final Set<String> RECEPTOR = Set.of("synapse", "output", "receptor", "weight");
-    private static final Set<String> INPUT_FIELDS = Set.of("name", "model", "target");
+    private static final List<String> RECEPTOR = List.of("synapse", "output", "receptor", "weight");
+    private static final List<String> INPUT_FIELDS = List.of("name", "model", "target");
     private static final double DEFAULT_DT = 0.1;
     private static final String DEFAULT_OUTPUT = "CUBA";
     private static final long DEFAULT_SEED = 42;
@@ -436,7 +436,7 @@ public final class ModelLoader
             final String name = node.get("name") == null ? "input" + index : node.get("name").text();
             final String owner = type.name() + " '" + name + "'";
             final NeuronGroup target = target(node.require("target"), owner);
-            final Set<String> fields = new java.util.HashSet<>(INPUT_FIELDS);
+            final Set<String> fields = new java.util.LinkedHashSet<>(INPUT_FIELDS);
             if (type.usesReceptor())
             {
                 fields.addAll(RECEPTOR);

@@ -47,6 +47,6 @@ class ExampleFilesTest
     {
         final ModelFile model = ModelLoader.load(EXAMPLES.resolve("cuba.yaml"));
         new Simulation(model.network(), 2).run(100);
-        assertThat(meanRate(model, 200)).isBetween(2.0, 15.0);
+        assertThat(meanRate(model, 100)).isBetween(2.0, 15.0);
     }
 }
