@@ -78,17 +78,48 @@ public final class ModelLoader
     private static final long DEFAULT_SEED = 42;
 
     private final Catalog catalog;
+    private final Overrides overrides;
+
+    /**
+     * Values given outside the file (on the command line) that replace the file's.
+     *
+     * @param dtMs       [ms] time step, or null.
+     * @param durationMs [ms] run time, or null.
+     * @param seed       the seed, or null.
+     * @param record     which monitors to keep ({@link Recording} words), or null for all.
+     */
+    public record Overrides(Double dtMs, Double durationMs, Long seed, List<String> record)
+    {
+        /** Nothing replaced. */
+        public static final Overrides NONE = new Overrides(null, null, null, null);
+    }
 
     /** @param catalog the models files may name. */
     public ModelLoader(final Catalog catalog)
     {
+        this(catalog, Overrides.NONE);
+    }
+
+    /**
+     * @param catalog   the models files may name.
+     * @param overrides values that replace the file's.
+     */
+    public ModelLoader(final Catalog catalog, final Overrides overrides)
+    {
         this.catalog = catalog;
+        this.overrides = overrides;
     }
 
     /** Loads a file with the built-in models. */
     public static ModelFile load(final Path path)
     {
         return new ModelLoader(Catalog.standard()).loadFile(path);
+    }
+
+    /** Loads a file with the built-in models and values that replace the file's. */
+    public static ModelFile load(final Path path, final Overrides overrides)
+    {
+        return new ModelLoader(Catalog.standard(), overrides).loadFile(path);
     }
 
     /**
@@ -137,6 +168,7 @@ public final class ModelLoader
         private final Map<String, YamlNode> populationNodes = new HashMap<>();
         private final Map<Population, PopulationType> types = new HashMap<>();
         private double dt;
+        private Recording recording;
         private double synapses;
         private double bytes;
 
@@ -149,10 +181,19 @@ public final class ModelLoader
         {
             root.allowOnly(TOP);
             final String name = root.get("name") == null ? defaultName : root.get("name").text();
-            dt = root.get("dt") == null ? DEFAULT_DT : positive(root.get("dt"), "dt");
-            final double duration = positive(root.require("duration"), "duration");
-            checkSteps(root.get("duration"), "model", "duration", duration);
-            final long seed = root.get("seed") == null ? DEFAULT_SEED
+            final YamlNode dtNode = root.get("dt");
+            dt = overrides.dtMs() != null ? overrides.dtMs() : dtNode == null ? DEFAULT_DT : positive(dtNode, "dt");
+            final double duration;
+            if (overrides.durationMs() != null)
+            {
+                duration = overrides.durationMs();
+            }
+            else
+            {
+                duration = positive(root.require("duration"), "duration");
+                checkSteps(root.get("duration"), "model", "duration", duration);
+            }
+            final long seed = overrides.seed() != null ? overrides.seed() : root.get("seed") == null ? DEFAULT_SEED
                 : root.get("seed").integer("model", "seed", Long.MIN_VALUE, Long.MAX_VALUE);
             final Integer threads = root.get("threads") == null ? null
                 : (int) root.get("threads").integer("model", "threads", 1, 1024);
@@ -181,6 +222,8 @@ public final class ModelLoader
             }
             final List<SpikeMonitor> spikeMonitors = new ArrayList<>();
             final List<StateMonitor> stateMonitors = new ArrayList<>();
+            recording = overrides.record() == null ? Recording.ALL
+                : Recording.parse(overrides.record(), populations.keySet());
             monitors(network, root.get("monitors"), duration, spikeMonitors, stateMonitors);
             for (final Population p : network.populations())
             {
@@ -476,7 +519,8 @@ public final class ModelLoader
             final YamlNode spikeNode = m == null ? null : m.get("spikes");
             if (spikeNode == null || spikeNode.isScalar() && "all".equals(spikeNode.text().strip()))
             {
-                populations.values().forEach(p -> spikes.add(network.monitorSpikes(p)));
+                populations.values().stream().filter(p -> recording.spikes(p.name()))
+                    .forEach(p -> spikes.add(network.monitorSpikes(p)));
             }
             else if (!(spikeNode.isScalar() && "none".equals(spikeNode.text().strip())))
             {
@@ -487,14 +531,22 @@ public final class ModelLoader
                 }
                 for (final YamlNode p : spikeNode.as("monitors: spikes").items())
                 {
-                    spikes.add(network.monitorSpikes(reference(p, "spike monitor")));
+                    final Population population = reference(p, "spike monitor");
+                    if (recording.spikes(population.name()))
+                    {
+                        spikes.add(network.monitorSpikes(population));
+                    }
                 }
             }
             if (m != null && m.get("states") != null)
             {
                 for (final YamlNode s : m.get("states").as("monitors: states").items())
                 {
-                    states.add(stateMonitor(network, s.as("state monitor"), duration));
+                    final StateMonitor monitor = stateMonitor(network, s.as("state monitor"), duration);
+                    if (monitor != null)
+                    {
+                        states.add(monitor);
+                    }
                 }
             }
         }
@@ -536,6 +588,10 @@ public final class ModelLoader
                     throw node.get("every").error(owner + ": every must be at least one step (dt = "
                         + Units.format(dt) + " ms), got every=" + node.get("every").text());
                 }
+            }
+            if (!recording.states(p.name()))
+            {
+                return null;
             }
             try
             {
