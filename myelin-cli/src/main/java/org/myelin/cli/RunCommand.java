@@ -326,7 +326,10 @@ final class RunCommand implements Callable<Integer>
         final String title = String.format(Locale.ROOT, "%s, N = %d, %s ms, mean rate %.1f Hz", setup.name(),
             raster.neuronCount(), Units.format(setup.durationMs()), summary.meanRateHz());
         // the first population in blue, the others in red
-        RasterPlot.write(png, steps, raster.neurons(), count, raster.dt(), raster.offsets()[1],
-            raster.neuronCount(), setup.durationMs(), title);
+        final List<String> names = raster.populations();
+        RasterPlot.builder().spikes(steps, raster.neurons(), count).dtMs(raster.dt())
+            .populations(raster.offsets()[1], raster.neuronCount()).durationMs(setup.durationMs()).title(title)
+            .labels(names.get(0), String.join(", ", names.subList(1, names.size())))
+            .build().write(png);
     }
 }

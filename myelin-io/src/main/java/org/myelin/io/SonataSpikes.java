@@ -31,6 +31,16 @@ public final class SonataSpikes
     /** SONATA's magic number. */
     public static final int MAGIC = 0x0A7A;
 
+    static
+    {
+        // jhdf logs through SLF4J; with no binding on the class path SLF4J would print a three-line
+        // warning to stderr on every run. Keep its own errors, drop that notice (unless set otherwise).
+        if (System.getProperty("slf4j.internal.verbosity") == null)
+        {
+            System.setProperty("slf4j.internal.verbosity", "ERROR");
+        }
+    }
+
     private SonataSpikes()
     {
     }
