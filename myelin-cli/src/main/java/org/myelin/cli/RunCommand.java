@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
+import org.myelin.io.RunInfo;
 import org.myelin.io.SonataSpikes;
 import org.myelin.io.SpikeFiles;
 import org.myelin.io.StateFiles;
@@ -24,7 +25,6 @@ import org.myelin.monitor.SpikeMonitor;
 import org.myelin.monitor.SpikeRaster;
 import org.myelin.monitor.StateMonitor;
 import org.myelin.neuron.Lif;
-import org.myelin.plot.RasterPlot;
 import org.myelin.projection.AlignPostProjection;
 import org.myelin.sim.Network;
 import org.myelin.sim.ReferenceNetworks;
@@ -211,9 +211,10 @@ final class RunCommand implements Callable<Integer>
         final double dtMs = setup.network().dt();
         final RunSummary summary = summarise(setup, sim, buildNanos, runNanos);
         final List<Path> written = new ArrayList<>();
+        final SpikeRaster raster = SpikeRaster.of(setup.spikeMonitors(), dtMs);
+        final RunInfo info = RunInfo.of(setup.name(), raster, setup.durationMs(), setup.stateMonitors());
         if (!setup.spikeMonitors().isEmpty())
         {
-            final SpikeRaster raster = SpikeRaster.of(setup.spikeMonitors(), dtMs);
             written.addAll(SpikeFiles.write(out, raster));
             final Path h5 = out.resolve(SonataSpikes.FILE);
             SonataSpikes.write(h5, raster);
@@ -221,11 +222,12 @@ final class RunCommand implements Callable<Integer>
             if (!noPlot)
             {
                 final Path png = out.resolve("raster.png");
-                writeRaster(png, raster, setup, summary);
+                Pictures.raster(png, info, raster.steps(), raster.neurons());
                 written.add(png);
             }
         }
         written.addAll(StateFiles.write(out, setup.stateMonitors(), dtMs));
+        written.add(info.write(out));
         final Path text = out.resolve("summary.txt");
         written.add(text);
         final String report = summary.format(written);
@@ -312,24 +314,5 @@ final class RunCommand implements Callable<Integer>
             }
         }
         return peak;
-    }
-
-    private static void writeRaster(
-        final Path png, final SpikeRaster raster, final Setup setup, final RunSummary summary) throws IOException
-    {
-        final int count = raster.size();
-        final int[] steps = new int[count];
-        for (int k = 0; k < count; k++)
-        {
-            steps[k] = (int) Math.min(Integer.MAX_VALUE, raster.steps()[k]);
-        }
-        final String title = String.format(Locale.ROOT, "%s, N = %d, %s ms, mean rate %.1f Hz", setup.name(),
-            raster.neuronCount(), Units.format(setup.durationMs()), summary.meanRateHz());
-        // the first population in blue, the others in red
-        final List<String> names = raster.populations();
-        RasterPlot.builder().spikes(steps, raster.neurons(), count).dtMs(raster.dt())
-            .populations(raster.offsets()[1], raster.neuronCount()).durationMs(setup.durationMs()).title(title)
-            .labels(names.get(0), String.join(", ", names.subList(1, names.size())))
-            .build().write(png);
     }
 }

@@ -224,6 +224,11 @@ public final class RasterPlot
      */
     public BufferedImage render()
     {
+        return figure().render(width, height);
+    }
+
+    private Figure figure()
+    {
         final Figure figure = new Figure(title);
         final boolean twoPopulations = nExcitatory > 0 && nExcitatory < nTotal;
         if (nExcitatory > 0)
@@ -250,18 +255,19 @@ public final class RasterPlot
         {
             figure.panel(rateChart(), RATE_WEIGHT);
         }
-        return figure.render(width, height);
+        return figure;
     }
 
     /**
-     * Renders the plot and writes it as a PNG, atomically (see {@link AtomicFiles}).
+     * Renders the plot and writes it as a PNG, or as SVG when the name ends in {@code .svg}, atomically (see
+     * {@link AtomicFiles}).
      *
-     * @param target PNG file to create or replace; its directory must exist.
+     * @param target PNG or SVG file to create or replace; its directory must exist.
      * @throws IOException if the file cannot be written; the target is then unchanged and no temporary file is left.
      */
     public void write(final Path target) throws IOException
     {
-        Figure.writePng(target, render());
+        figure().write(target, width, height);
     }
 
     private XYChart rasterChart()
