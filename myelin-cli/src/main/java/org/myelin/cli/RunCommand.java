@@ -16,7 +16,7 @@ import java.util.concurrent.Callable;
 
 import org.myelin.io.RunInfo;
 import org.myelin.io.SonataSpikes;
-import org.myelin.io.SpikeFiles;
+import org.myelin.io.SpikeSpool;
 import org.myelin.io.StateFiles;
 import org.myelin.io.model.ModelFile;
 import org.myelin.io.model.ModelLoader;
@@ -57,6 +57,11 @@ import picocli.CommandLine.Model.CommandSpec;
         "  myelin run examples/coba.yaml --record E     keep only the spikes and traces of E"})
 final class RunCommand implements Callable<Integer>
 {
+    /** Steps between two moves of the recorded spikes to disk. */
+    static final long CHUNK_STEPS = 1000;
+    /** Most spikes for the writers that need them all in memory (SONATA, the raster). */
+    static final long IN_MEMORY_SPIKES = 50_000_000;
+
     @Spec
     private CommandSpec spec;
 
@@ -129,12 +134,19 @@ final class RunCommand implements Callable<Integer>
         final long t1 = System.nanoTime();
         final PrintStream err = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true,
             StandardCharsets.UTF_8);
-        try (Progress progress = new Progress(err, setup.network().dt(), !noProgress))
+        try (SpikeSpool spool = new SpikeSpool(out, setup.spikeMonitors(), setup.network().dt());
+            Progress progress = new Progress(err, setup.network().dt(), !noProgress))
         {
-            sim.runSteps(steps, progress);
+            // in chunks: the monitors' spikes go to disk after each, so memory stays bounded on long runs
+            for (long done = 0; done < steps; done += CHUNK_STEPS)
+            {
+                final long offset = done;
+                sim.runSteps(Math.min(CHUNK_STEPS, steps - done), (d, t) -> progress.progress(offset + d, steps));
+                spool.drain();
+            }
+            final long t2 = System.nanoTime();
+            report(setup, sim, spool, t1 - t0, t2 - t1);
         }
-        final long t2 = System.nanoTime();
-        report(setup, sim, t1 - t0, t2 - t1);
         return 0;
     }
 
@@ -204,34 +216,45 @@ final class RunCommand implements Callable<Integer>
             workers(file.threads()));
     }
 
-    private void report(final Setup setup, final Simulation sim, final long buildNanos, final long runNanos)
-        throws IOException
+    private void report(final Setup setup, final Simulation sim, final SpikeSpool spool, final long buildNanos,
+        final long runNanos) throws IOException
     {
         final PrintWriter stdout = spec.commandLine().getOut();
         final double dtMs = setup.network().dt();
-        final RunSummary summary = summarise(setup, sim, buildNanos, runNanos);
+        final RunSummary summary = summarise(setup, sim, spool, buildNanos, runNanos);
         final List<Path> written = new ArrayList<>();
-        final SpikeRaster raster = SpikeRaster.of(setup.spikeMonitors(), dtMs);
-        final RunInfo info = RunInfo.of(setup.name(), raster, setup.durationMs(), setup.stateMonitors());
+        final List<String> notes = new ArrayList<>();
+        final RunInfo info = RunInfo.of(setup.name(), setup.spikeMonitors(), dtMs, setup.durationMs(),
+            setup.stateMonitors());
         if (!setup.spikeMonitors().isEmpty())
         {
-            written.addAll(SpikeFiles.write(out, raster));
-            final Path h5 = out.resolve(SonataSpikes.FILE);
-            SonataSpikes.write(h5, raster);
-            written.add(h5);
-            if (!noPlot)
+            written.addAll(spool.writeSpikeFiles(out));
+            if (spool.total() <= IN_MEMORY_SPIKES)
             {
-                final Path png = out.resolve("raster.png");
-                Pictures.raster(png, info, raster.steps(), raster.neurons());
-                written.add(png);
+                final SpikeRaster raster = spool.raster();
+                final Path h5 = out.resolve(SonataSpikes.FILE);
+                SonataSpikes.write(h5, raster);
+                written.add(h5);
+                if (!noPlot)
+                {
+                    final Path png = out.resolve("raster.png");
+                    Pictures.raster(png, info, raster.steps(), raster.neurons());
+                    written.add(png);
+                }
+            }
+            else
+            {
+                notes.add(String.format(Locale.ROOT, "%s and raster.png skipped: they need all %,d spikes in memory "
+                    + "(limit %,d); choose fewer with --record", SonataSpikes.FILE, spool.total(), IN_MEMORY_SPIKES));
             }
         }
         written.addAll(StateFiles.write(out, setup.stateMonitors(), dtMs));
         written.add(info.write(out));
         final Path text = out.resolve("summary.txt");
         written.add(text);
-        final String report = summary.format(written);
-        AtomicFiles.write(text, o -> o.write(report.getBytes(StandardCharsets.UTF_8)));
+        final StringBuilder report = new StringBuilder(summary.format(written));
+        notes.forEach(n -> report.append("  note               ").append(n).append(System.lineSeparator()));
+        AtomicFiles.write(text, o -> o.write(report.toString().getBytes(StandardCharsets.UTF_8)));
         stdout.print(report);
         stdout.flush();
     }
@@ -268,38 +291,38 @@ final class RunCommand implements Callable<Integer>
     }
 
     private RunSummary summarise(
-        final Setup setup, final Simulation sim, final long buildNanos, final long runNanos)
+        final Setup setup, final Simulation sim, final SpikeSpool spool, final long buildNanos, final long runNanos)
     {
         long synapses = 0;
         long bytes = 0;
         long events = 0;
+        final List<SpikeMonitor> monitors = setup.spikeMonitors();
         for (final AlignPostProjection p : setup.network().projections())
         {
             synapses += p.connectivity().synapseCount();
             bytes += p.connectivity().memoryBytes();
-            for (final SpikeMonitor source : setup.spikeMonitors())
+            for (int m = 0; m < monitors.size(); m++)
             {
-                if (source.population() == p.source())
+                if (monitors.get(m).population() == p.source())
                 {
                     for (int i = 0; i < p.source().size(); i++)
                     {
-                        events += source.count(i) * p.connectivity().outDegree(i);
+                        events += spool.count(m, i) * p.connectivity().outDegree(i);
                     }
                 }
             }
         }
         final List<RunSummary.PopulationRate> rates = new ArrayList<>();
-        long spikes = 0;
         long recorded = 0;
-        for (final SpikeMonitor m : setup.spikeMonitors())
+        for (int m = 0; m < monitors.size(); m++)
         {
-            rates.add(new RunSummary.PopulationRate(m.population().name(), m.population().size(),
-                m.meanRateHz(setup.durationMs())));
-            spikes += m.size();
-            recorded += m.population().size();
+            final int size = monitors.get(m).population().size();
+            rates.add(new RunSummary.PopulationRate(monitors.get(m).population().name(), size,
+                spool.total(m) / (double) size / (setup.durationMs() / 1000.0)));
+            recorded += size;
         }
         return new RunSummary(setup.name(), (int) setup.network().neuronCount(), (int) recorded, synapses, bytes,
-            spikes, rates, setup.durationMs(), sim.network().dt(), sim.network().seed(), sim.threads(),
+            spool.total(), rates, setup.durationMs(), sim.network().dt(), sim.network().seed(), sim.threads(),
             buildNanos / 1e9, runNanos / 1e9, events, peakHeapBytes());
     }
 

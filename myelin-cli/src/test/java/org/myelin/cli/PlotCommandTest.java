@@ -28,7 +28,7 @@ class PlotCommandTest
         results = dir.resolve("out");
         final RunAndValidateCommandTest.Result r = RunAndValidateCommandTest.run("run",
             RunAndValidateCommandTest.write(dir, RunAndValidateCommandTest.SMALL).toString(), "--out",
-            results.toString(), "--no-progress", "--no-plot", "--threads", "1", "--duration", "200ms");
+            results.toString(), "--no-progress", "--no-plot", "--threads", "1", "--duration", "100ms");
         assertThat(r.code()).as(r.err()).isZero();
     }
 

@@ -250,7 +250,9 @@ public final class Lif extends NeuronGroup
             final DoubleVector vInf = drive.div(rate);
             next = vInf.add(vm.sub(vInf).mul(rate.mul(-dtOverTau).lanewise(VectorOperators.EXP)));
         }
-        vm = vm.blend(next, active);
+        // a refractory neuron stays at vReset: input that jumps v directly (delta synapses) is ignored then,
+        // as in Brunel (2000) and NEST; for every other input this equals keeping v
+        vm = DoubleVector.broadcast(SPECIES, p.vReset()).blend(next, active);
         VectorMask<Double> spike = vm.compare(VectorOperators.GT, p.vTh()).and(active);
         if (!full)
         {

@@ -17,8 +17,9 @@ import org.myelin.util.ModelException;
  * <p>No parameters and no state that outlives a step: the weights of the spikes delivered at
  * step n are summed into {@code jump[i]}, added to {@code v} at the start of step n + 1 before
  * the neuron integrates, and cleared. The spike therefore acts on the same step as in Brian2
- * (whose {@code v += J} at step n is integrated from step n + 1 on). A refractory neuron keeps the
- * jump, as in Brian2 (NEST discards input during the refractory period). The output must be
+ * (whose {@code v += J} at step n is integrated from step n + 1 on). A refractory {@code Lif}
+ * neuron stays clamped at its reset value, so jumps that arrive then are lost, as in Brunel (2000)
+ * and NEST's {@code iaf_psc_delta} (Brian2's {@code v += J} would keep them). The output must be
  * current-based ({@code Cuba}); the weight is a voltage in mV, not a current.
  */
 public record Delta() implements SynapseModel

@@ -50,6 +50,27 @@ class DeltaTest
     }
 
     @Test
+    void aRefractoryNeuronIgnoresJumpsAsInBrunel2000()
+    {
+        // the neuron spikes at step 0 (v0 above threshold) and is refractory for 20 steps (integrating again from step 20); a jump
+        // delivered at step 5 arrives at step 6, inside the refractory period, and is lost
+        final Network net = new Network(DT, 1);
+        final ScheduledSource src = net.add(ScheduledSource.single("src", 5));
+        final Lif post = net.add(new Lif("post", 1, new Lif.Parameters(0, 20, 10, 20, 1, 2, 0, Integrator.EXACT),
+            org.myelin.random.Initializer.constant(25)));
+        net.connect("src->post", src, post, new FixedProbability(1), new Delta(), new Cuba(), "jump", 5, 0);
+        final StateMonitor v = net.monitorState(post, "v", new int[] {0}, 1);
+
+        new Simulation(net, 1).runSteps(40, null);
+
+        for (int s = 1; s <= 20; s++)
+        {
+            assertThat(v.value(s, 0)).isEqualTo(10.0);
+        }
+        assertThat(v.value(21, 0)).isCloseTo(10 * Math.exp(-DT / 20), within(1e-12));
+    }
+
+    @Test
     void aConductanceOutputIsRejected()
     {
         final Lif post = new Lif("post", 1, Lif.Parameters.defaults());

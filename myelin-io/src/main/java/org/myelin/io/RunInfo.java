@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Locale;
 
 import org.myelin.io.model.YamlNode;
-import org.myelin.monitor.SpikeRaster;
+import org.myelin.monitor.SpikeMonitor;
 import org.myelin.monitor.StateMonitor;
 import org.myelin.units.Dimension;
 import org.myelin.units.Units;
@@ -56,22 +56,26 @@ public record RunInfo(String model, double dtMs, double durationMs, List<Populat
     {
     }
 
-    /** The run info of a raster and state recordings. */
-    public static RunInfo of(final String model, final SpikeRaster raster, final double durationMs,
-        final List<StateMonitor> monitors)
+    /**
+     * The run info of a run: the spike-monitored populations, numbered in order, and the state
+     * recordings.
+     */
+    public static RunInfo of(final String model, final List<SpikeMonitor> spikeMonitors, final double dtMs,
+        final double durationMs, final List<StateMonitor> stateMonitors)
     {
         final List<State> states = new ArrayList<>();
-        for (final StateMonitor m : monitors)
+        for (final StateMonitor m : stateMonitors)
         {
             states.add(new State(m.population().name(), m.variable(), StateFiles.baseName(m)));
         }
         final List<Population> pops = new ArrayList<>();
-        for (int k = 0; k < raster.populations().size(); k++)
+        int first = 0;
+        for (final SpikeMonitor m : spikeMonitors)
         {
-            pops.add(new Population(raster.populations().get(k), raster.offsets()[k],
-                raster.offsets()[k + 1] - raster.offsets()[k]));
+            pops.add(new Population(m.population().name(), first, m.population().size()));
+            first += m.population().size();
         }
-        return new RunInfo(model, raster.dt(), durationMs, List.copyOf(pops), List.copyOf(states));
+        return new RunInfo(model, dtMs, durationMs, List.copyOf(pops), List.copyOf(states));
     }
 
     /** Total neurons of the numbering. */
