@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
+import org.myelin.io.Models;
 import org.myelin.io.RunInfo;
 import org.myelin.io.SonataSpikes;
 import org.myelin.io.SpikeSpool;
@@ -53,6 +54,7 @@ import picocli.CommandLine.Model.CommandSpec;
     footer = {"", "Examples:",
         "  myelin run                                   COBA, N = 4000, 1 s, into out/",
         "  myelin run examples/cuba.yaml --duration 2s --out results/cuba",
+        "  myelin run network.nml --duration 500ms      a NeuroML 2 network",
         "  myelin run --model cuba -N 10000 --duration 5s --threads 2",
         "  myelin run examples/coba.yaml --record E     keep only the spikes and traces of E"})
 final class RunCommand implements Callable<Integer>
@@ -66,7 +68,8 @@ final class RunCommand implements Callable<Integer>
     private CommandSpec spec;
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "MODEL",
-        description = "A model file (.yaml); without it, the reference network chosen by --model.")
+        description = "A model file (.yaml) or NeuroML 2 network (.nml); without it, the reference network chosen "
+            + "by --model.")
     private Path modelFile;
 
     @Option(names = "--model", paramLabel = "NAME", defaultValue = "coba",
@@ -211,7 +214,7 @@ final class RunCommand implements Callable<Integer>
         final ModelLoader.Overrides overrides = new ModelLoader.Overrides(
             given("--dt") ? time("--dt", dt) : null, given("--duration") ? time("--duration", duration) : null,
             given("--seed") ? seed : null, record);
-        final ModelFile file = ModelLoader.load(modelFile, overrides);
+        final ModelFile file = Models.load(modelFile, overrides);
         return new Setup(file.name(), file.network(), file.spikeMonitors(), file.stateMonitors(), file.durationMs(),
             workers(file.threads()));
     }

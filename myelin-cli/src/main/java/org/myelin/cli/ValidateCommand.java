@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
+import org.myelin.io.Models;
 import org.myelin.io.model.ModelFile;
 import org.myelin.io.model.ModelLoader;
 import org.myelin.units.Units;
@@ -29,13 +30,13 @@ final class ValidateCommand implements Callable<Integer>
     @Spec
     private CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "MODEL", description = "The model file (.yaml).")
+    @Parameters(index = "0", paramLabel = "MODEL", description = "The model file (.yaml) or NeuroML 2 network (.nml).")
     private Path modelFile;
 
     @Override
     public Integer call()
     {
-        final ModelFile model = ModelLoader.load(modelFile);
+        final ModelFile model = Models.load(modelFile, ModelLoader.Overrides.NONE);
         final PrintWriter out = spec.commandLine().getOut();
         out.print(summary(modelFile.toString(), model));
         out.flush();
