@@ -212,22 +212,31 @@ public final class NeuroMLImporter
         {
             throw e.error("<population id=\"" + id + "\"> needs size >= 1 or <instance> children");
         }
+        final Population p = at(c, "", () -> switch (c.name())
+        {
+            case "spikeGeneratorPoisson" -> new PoissonGroup(id, size, rate(c, "averageRate"));
+            default -> new Lif(id, size, lif(c));
+        });
+        populations.put(id, network.add(p));
+    }
+
+    /**
+     * Runs {@code body}; a model's error (not already located) is reported at element {@code at},
+     * after {@code prefix}.
+     */
+    private static <T> T at(final XmlElement at, final String prefix, final java.util.function.Supplier<T> body)
+    {
         try
         {
-            final Population p = switch (c.name())
-            {
-                case "spikeGeneratorPoisson" -> new PoissonGroup(id, size, rate(c, "averageRate"));
-                default -> new Lif(id, size, lif(c));
-            };
-            populations.put(id, network.add(p));
+            return body.get();
         }
-        catch (final ModelFileException ex)
+        catch (final ModelFileException e)
         {
-            throw ex;
+            throw e;
         }
-        catch (final ModelException ex)
+        catch (final ModelException e)
         {
-            throw c.error(ex.getMessage(), ex);
+            throw at.error(prefix + e.getMessage(), e);
         }
     }
 
@@ -252,20 +261,9 @@ public final class NeuroMLImporter
                 + c.require("leakConductance") + ", C=" + c.require("C"));
         }
         final double tRef = "iafRefCell".equals(c.name()) ? c.quantity("refract", Dimension.TIME) : 0.0;
-        try
-        {
-            return new Lif.Parameters(c.quantity("leakReversal", Dimension.VOLTAGE), c.quantity("thresh",
-                Dimension.VOLTAGE), c.quantity("reset", Dimension.VOLTAGE), cm / g, 1.0 / g, tRef, 0.0,
-                Integrator.EXACT);
-        }
-        catch (final ModelFileException e)
-        {
-            throw e;
-        }
-        catch (final ModelException e)
-        {
-            throw c.error(c.name() + " '" + c.attribute("id") + "': " + e.getMessage(), e);
-        }
+        return at(c, c.name() + " '" + c.attribute("id") + "': ", () -> new Lif.Parameters(
+            c.quantity("leakReversal", Dimension.VOLTAGE), c.quantity("thresh", Dimension.VOLTAGE),
+            c.quantity("reset", Dimension.VOLTAGE), cm / g, 1.0 / g, tRef, 0.0, Integrator.EXACT));
     }
 
     /** A population index from {@code ../pop/3/cell} or {@code pop[3]}. */
@@ -379,20 +377,9 @@ public final class NeuroMLImporter
     private void connectThrough(final XmlElement at, final String name, final Population pre, final NeuronGroup post,
         final ConnectionList connections, final XmlElement syn, final double delay)
     {
-        try
-        {
-            network.connect(name, pre, post, connections, new Exponential(syn.quantity("tauDecay", Dimension.TIME)),
-                new Coba(syn.quantity("erev", Dimension.VOLTAGE)), "g_" + syn.require("id"),
-                syn.quantity("gbase", Dimension.CONDUCTANCE), delay);
-        }
-        catch (final ModelFileException ex)
-        {
-            throw ex;
-        }
-        catch (final ModelException ex)
-        {
-            throw at.error(ex.getMessage(), ex);
-        }
+        at(at, "", () -> network.connect(name, pre, post, connections,
+            new Exponential(syn.quantity("tauDecay", Dimension.TIME)), new Coba(syn.quantity("erev", Dimension.VOLTAGE)),
+            "g_" + syn.require("id"), syn.quantity("gbase", Dimension.CONDUCTANCE), delay));
     }
 
     private void inputList(final XmlElement e)
@@ -420,19 +407,9 @@ public final class NeuroMLImporter
         final XmlElement c = component(at, inputId, List.of("pulseGenerator", "poissonFiringSynapse"));
         if ("pulseGenerator".equals(c.name()))
         {
-            try
-            {
-                group.addInput(new PulseCurrent(ref.index(), c.quantity("delay", Dimension.TIME),
-                    c.quantity("duration", Dimension.TIME), weight * c.quantity("amplitude", Dimension.CURRENT)));
-            }
-            catch (final ModelFileException ex)
-            {
-                throw ex;
-            }
-            catch (final ModelException ex)
-            {
-                throw c.error(ex.getMessage(), ex);
-            }
+            final PulseCurrent pulse = at(c, "", () -> new PulseCurrent(ref.index(), c.quantity("delay", Dimension.TIME),
+                c.quantity("duration", Dimension.TIME), weight * c.quantity("amplitude", Dimension.CURRENT)));
+            group.addInput(pulse);
             return;
         }
         final XmlElement syn = component(c, c.require("synapse"), List.of("expOneSynapse"));
