@@ -167,4 +167,19 @@ class RunAndValidateCommandTest
             + "  run            1000 ms at dt = 0.1 ms (10,000 steps), seed 42\n"
             + "  recordings     2 spike monitor(s), 1 state monitor(s)\n");
     }
+
+    @Test
+    void validateAndRunReadNeuroML(@TempDir final Path dir)
+    {
+        final Path nml = Path.of("..", "myelin-io", "src", "test", "resources", "neuroml", "iafref_tonic.nml");
+        final Result v = run("validate", nml.toString());
+        assertThat(v.code()).isZero();
+        assertThat(v.out()).startsWith(nml + ": valid\n  model          net\n  populations    pop (LIF, 1)\n");
+        final Result r = run("run", nml.toString(), "--duration", "100ms", "--out", dir.resolve("o").toString(),
+            "--no-progress", "--threads", "1");
+        assertThat(r.code()).as(r.err()).isZero();
+        // period 5 ms + 20 ms ln 3 = 26.97 ms, first spike at 21.97 ms: spikes at 22, 49, 76 ms
+        assertThat(r.out()).contains("  spikes             3\n");
+        assertThat(dir.resolve("o").resolve("states_pop_v.npy")).exists();
+    }
 }
