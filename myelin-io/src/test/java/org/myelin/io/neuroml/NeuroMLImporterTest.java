@@ -122,6 +122,18 @@ class NeuroMLImporterTest
         assertThat(sum / g.sampleCount()).isCloseTo(0.5, within(0.05));
     }
 
+    @Test
+    void spikeGeneratorPoissonFiresAtItsAverageRateAndListedConnectionsAreKept()
+    {
+        final ModelFile model = load("poisson_sources.nml", 2000);
+        assertThat(model.network().projections()).singleElement()
+            .satisfies(p -> assertThat(p.connectivity()).isNull());
+        new Simulation(model.network(), 1).run(model.durationMs());
+        assertThat(model.network().projections().get(0).connectivity().synapseCount()).isEqualTo(3);
+        // 200 sources x 2 s x 40 Hz = 16000 spikes, standard deviation ~126
+        assertThat(model.spikeMonitors().get(0).meanRateHz(2000)).isCloseTo(40.0, within(2.0));
+    }
+
     static Stream<Arguments> errors()
     {
         return Stream.of(
