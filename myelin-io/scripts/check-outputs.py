@@ -64,7 +64,7 @@ def main(out):
                     fail(f"spikes.h5 /spikes/{name}: units={units!r} sorting={sorting!r}")
                 if ids.dtype != np.uint64 or ts.dtype != np.float64:
                     fail(f"spikes.h5 /spikes/{name}: dtypes {ts.dtype}, {ids.dtype}")
-                mask = np.array([p == name for p in populations], dtype=bool)
+                mask = np.array([p == name for p in populations], dtype=bool)  # silent populations have no group
                 if len(ts) != mask.sum() or not np.allclose(ts, csv_times[mask], atol=1e-3):
                     fail(f"spikes.h5 /spikes/{name}: timestamps disagree with spikes.csv")
                 offset = csv_neurons[mask].astype(np.int64) - ids.astype(np.int64)

@@ -20,8 +20,9 @@ import org.myelin.util.AtomicFiles;
  *       timestamps         float64 [ms], attribute units = "ms"
  *       node_ids           uint64, the neuron's index within its population
  * </pre>
- * One group per population, spikes in time order (ties by node id). The file is written to a
- * temporary file and renamed. jhdf writes {@code sorting} as a string attribute, not the HDF5 enum
+ * One group per population that spiked, spikes in time order (ties by node id); a population
+ * without spikes has no group, since jhdf 0.13 cannot write an empty dataset. The file is written
+ * to a temporary file and renamed. jhdf writes {@code sorting} as a string attribute, not the HDF5 enum
  * the spec describes; h5py and bmtk read both.
  */
 public final class SonataSpikes
@@ -79,6 +80,10 @@ public final class SonataSpikes
                 final WritableGroup spikes = file.putGroup("spikes");
                 for (int p = 0; p < populations; p++)
                 {
+                    if (counts[p] == 0)
+                    {
+                        continue;
+                    }
                     final WritableGroup group = spikes.putGroup(raster.populations().get(p));
                     group.putAttribute("sorting", "by_time");
                     final WritableDataset t = group.putDataset("timestamps", times[p]);

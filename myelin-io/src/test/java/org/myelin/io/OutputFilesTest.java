@@ -80,6 +80,20 @@ class OutputFilesTest
     }
 
     @Test
+    void aPopulationWithoutSpikesHasNoSonataGroup() throws IOException
+    {
+        final Path file = dir.resolve("one-silent.h5");
+        SonataSpikes.write(file, new SpikeRaster(new long[] {3, 9}, new int[] {0, 1}, List.of("A", "B", "C"),
+            new int[] {0, 1, 2, 5}, 0.5));
+        try (HdfFile h5 = new HdfFile(file))
+        {
+            assertThat(h5.getByPath("/spikes").isGroup()).isTrue();
+            assertThat(((io.jhdf.api.Group) h5.getByPath("/spikes")).getChildren().keySet()).containsExactly("A", "B");
+            assertThat((double[]) h5.getDatasetByPath("/spikes/B/timestamps").getData()).containsExactly(4.5);
+        }
+    }
+
+    @Test
     void stateNpyAndCsvHoldTheRecordedTraces() throws IOException
     {
         final Npy.Array values = Npy.read(dir.resolve("states_E_v.npy"));

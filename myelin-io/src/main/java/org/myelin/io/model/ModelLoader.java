@@ -70,7 +70,7 @@ public final class ModelLoader
         "projections", "inputs", "monitors");
     private static final List<String> POPULATION = List.of("model", "size", "parameters", "initial");
     private static final List<String> PROJECTION = List.of("name", "source", "target", "connectivity", "synapse",
-        "output", "receptor", "weight", "delay");
+        "output", "receptor", "weight", "delay", "plasticity");
     private static final List<String> RECEPTOR = List.of("synapse", "output", "receptor", "weight");
     private static final List<String> INPUT_FIELDS = List.of("name", "model", "target");
     private static final double DEFAULT_DT = 0.1;
@@ -395,6 +395,11 @@ public final class ModelLoader
             final String name = node.get("name") == null ? source.name() + "->" + target.name()
                 : node.get("name").text();
             final String owner = "projection '" + name + "'";
+            if (node.get("plasticity") != null)
+            {
+                throw node.get("plasticity").error(owner + ": plasticity is not available in this build yet; remove "
+                    + "the field to run the projection with fixed weights");
+            }
             final Component<ConnectorType> rule = component(catalog.connectors(), node.require("connectivity")
                 .as("connectivity of " + owner));
             final Connector connector;

@@ -152,6 +152,9 @@ class ModelLoaderTest
                 "m.yaml:6:15: malformed YAML: while parsing a flow sequence: expected ',' or ']', but got :"),
             Arguments.of(BASE.replace("    size: 10", "  size: 10"),
                 "m.yaml:6:15: malformed YAML: mapping values are not allowed here"),
+            Arguments.of(BASE.replace("weight: 1 nS", "weight: 1 nS\n    plasticity: {model: STDP}"),
+                "m.yaml:18:17: projection 'P->E': plasticity is not available in this build yet; remove the field to"
+                    + " run the projection with fixed weights"),
             Arguments.of(BASE + "seeds: 3\n",
                 "m.yaml:18:1: the model file: unknown field 'seeds'; did you mean 'seed'? known: name, dt, duration,"
                     + " seed, threads, populations, projections, inputs, monitors"),
