@@ -26,7 +26,7 @@ import org.myelin.util.ModelException;
 
 /**
  * Reads a YAML model file into a {@link Network}. The format (see {@code examples/} and
- * {@code docs/model-files.md}):
+ * {@code docs/MODEL-FILES.md}):
  *
  * <pre>
  * name: COBA                      # optional
