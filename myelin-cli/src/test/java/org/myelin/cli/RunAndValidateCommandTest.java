@@ -99,6 +99,31 @@ class RunAndValidateCommandTest
     }
 
     @Test
+    void runsLongerThanOneChunkKeepEverySpikeAndSample(@TempDir final Path dir) throws IOException
+    {
+        // 2500 steps: three chunks between which the spikes go to disk
+        final Path outDir = dir.resolve("out");
+        final Result r = run("run", write(dir, SMALL).toString(), "--out", outDir.toString(), "--no-progress",
+            "--duration", "250ms", "--no-plot", "--threads", "2");
+        assertThat(r.code()).as(r.err()).isZero();
+        final double[] t = org.myelin.io.Npy.read(outDir.resolve("states_E_v_t.npy")).values();
+        assertThat(t).hasSize(500);
+        for (int s = 0; s < t.length; s++)
+        {
+            assertThat(t[s]).isCloseTo(0.5 * s, org.assertj.core.data.Offset.offset(1e-9));
+        }
+        final double[] steps = org.myelin.io.Npy.read(outDir.resolve("spikes_step.npy")).values();
+        assertThat(steps).isSorted();
+        assertThat(steps[steps.length - 1]).isGreaterThan(2000);
+        assertThat(r.out()).contains("  spikes             " + String.format(java.util.Locale.ROOT, "%,d",
+            steps.length) + "\n");
+        try (var files = Files.list(outDir))
+        {
+            assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.startsWith("."));
+        }
+    }
+
+    @Test
     void theReferenceNetworksStillRunThroughTheSamePath(@TempDir final Path dir)
     {
         final Path outDir = dir.resolve("out");
