@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
     name = "plot",
     mixinStandardHelpOptions = true,
     description = "Draws pictures of models and results (PNG, or SVG with --svg).",
-    subcommands = {PlotKinds.Raster.class, PlotKinds.Rates.class, PlotKinds.Traces.class, PlotKinds.Isi.class})
+    subcommands = {PlotKernelsCommand.class, PlotKinds.Raster.class, PlotKinds.Rates.class, PlotKinds.Traces.class,
+        PlotKinds.Isi.class})
 final class PlotCommand
 {
 }

@@ -33,6 +33,7 @@ import org.myelin.sim.Simulation;
 import org.myelin.units.Dimension;
 import org.myelin.units.Units;
 import org.myelin.util.AtomicFiles;
+import org.myelin.util.ModelException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -77,7 +78,7 @@ final class RunCommand implements Callable<Integer>
     private String model;
 
     @Option(names = "-N", paramLabel = "n", defaultValue = "4000",
-        description = "Neurons of the reference network, 80 % excitatory (default: ${DEFAULT-VALUE}).")
+        description = "Neurons of the reference network, 80 %% excitatory (default: ${DEFAULT-VALUE}).")
     private int n;
 
     @Option(names = "--duration", paramLabel = "TIME", defaultValue = "1s",
@@ -131,7 +132,15 @@ final class RunCommand implements Callable<Integer>
     {
         final long t0 = System.nanoTime();
         final Setup setup = modelFile == null ? reference() : fromFile();
-        final long steps = Units.toSteps("myelin run", "--duration", setup.durationMs(), setup.network().dt(), false);
+        final long steps;
+        try
+        {
+            steps = Units.toSteps("myelin run", "--duration", setup.durationMs(), setup.network().dt(), false);
+        }
+        catch (final ModelException e)
+        {
+            throw new Main.UsageException(e.getMessage());
+        }
         prepareOutputFolder(out);
         final Simulation sim = new Simulation(setup.network(), setup.threads());
         final long t1 = System.nanoTime();
@@ -160,7 +169,15 @@ final class RunCommand implements Callable<Integer>
 
     private double time(final String option, final String text)
     {
-        final double ms = Units.parse("myelin run", option, text, Dimension.TIME);
+        final double ms;
+        try
+        {
+            ms = Units.parse("myelin run", option, text, Dimension.TIME);
+        }
+        catch (final ModelException e)
+        {
+            throw new Main.UsageException(e.getMessage());
+        }
         if (!(ms > 0))
         {
             throw new Main.UsageException(option + " must be > 0 ms, got " + option + "=" + text);

@@ -6,6 +6,8 @@ import org.myelin.delay.SpikeHistory;
 import org.myelin.neuron.NeuronGroup;
 import org.myelin.neuron.Population;
 import org.myelin.output.Output;
+import org.myelin.plasticity.PresynapticState;
+import org.myelin.plasticity.SpikeEfficacy;
 import org.myelin.random.Rng;
 import org.myelin.synapse.Receptor;
 import org.myelin.synapse.SynapseModel;
@@ -23,6 +25,11 @@ import org.myelin.util.ModelException;
  * <p>Timing (Brian2's schedule): a spike emitted at step n with a delay of d steps is added to
  * {@code g} at step n + d, after the neurons' update, so it changes {@code v} from step
  * n + d + 1 on.
+ *
+ * <p>With a {@link PresynapticState} (short-term plasticity, {@link #withPresynaptic}) each spike's
+ * weight is multiplied by the factor the state computed once for that spike at its emission (see
+ * {@link SpikeEfficacy}). The weight is also multiplied by the receptor's
+ * {@link Receptor#inputScale()}.
  */
 public final class AlignPostProjection implements Delivery
 {
@@ -36,6 +43,8 @@ public final class AlignPostProjection implements Delivery
     private Connectivity connectivity;
     private int delaySteps;
     private long builtWithSeed;
+    private PresynapticState presynaptic;
+    private SpikeEfficacy efficacy;
 
     /**
      * @param name          unique name, part of the connectivity's random key.
@@ -89,6 +98,30 @@ public final class AlignPostProjection implements Delivery
     public Receptor receptor()
     {
         return receptor;
+    }
+
+    /**
+     * Scales each spike's weight by a per-presynaptic-neuron state (STP, STD). Projections from
+     * one source may share one state object; it is then updated once per spike.
+     *
+     * @return this projection.
+     */
+    public AlignPostProjection withPresynaptic(final PresynapticState state)
+    {
+        this.presynaptic = state;
+        return this;
+    }
+
+    /** The presynaptic state, or null. */
+    public PresynapticState presynaptic()
+    {
+        return presynaptic;
+    }
+
+    /** Sets the buffer of spike factors this projection reads; called by the simulation. */
+    public void useEfficacy(final SpikeEfficacy buffer)
+    {
+        this.efficacy = buffer;
     }
 
     /** The weight per spike. */
@@ -151,7 +184,8 @@ public final class AlignPostProjection implements Delivery
         final int[] ids = history.ids(slot);
         final double[] g = receptor.input();
         final Connectivity conn = connectivity;
-        final double w = weight;
+        final double w = weight * receptor.inputScale();
+        final double[] factor = efficacy == null ? null : efficacy.factors(slot);
         final int sourceSlices = history.sliceCount();
         for (int s = 0; s < sourceSlices; s++)
         {
@@ -159,7 +193,7 @@ public final class AlignPostProjection implements Delivery
             final int end = start + history.count(slot, s);
             for (int k = start; k < end; k++)
             {
-                conn.deliver(ids[k], slice, g, w);
+                conn.deliver(ids[k], slice, g, factor == null ? w : w * factor[k]);
             }
         }
     }
@@ -168,6 +202,7 @@ public final class AlignPostProjection implements Delivery
     public String toString()
     {
         return "projection '" + name + "' " + source.name() + " -> " + target.name() + " (" + connector.describe()
-            + ", " + receptor.model() + ", " + receptor.output() + ", w=" + weight + ", delay=" + delayMs + " ms)";
+            + ", " + receptor.model() + ", " + receptor.output() + ", w=" + weight + ", delay=" + delayMs + " ms"
+            + (presynaptic == null ? "" : ", " + presynaptic) + ")";
     }
 }

@@ -11,9 +11,14 @@ import org.myelin.neuron.Integrator;
 import org.myelin.neuron.Lif;
 import org.myelin.output.Coba;
 import org.myelin.output.Cuba;
+import org.myelin.output.MgBlock;
 import org.myelin.random.Initializer;
+import org.myelin.synapse.Alpha;
 import org.myelin.synapse.Delta;
+import org.myelin.synapse.DualExponential;
 import org.myelin.synapse.Exponential;
+import org.myelin.synapse.ExponentialCurrent;
+import org.myelin.synapse.SynapseModels;
 import org.myelin.units.Dimension;
 
 /**
@@ -105,10 +110,34 @@ public final class Catalog
         c.synapses.register(new SynapseType("Exponential", List.of(
             Param.quantity("tau", Dimension.TIME, Exponential.DEFAULT_TAU)), null,
             p -> new Exponential(p.get("tau"))));
-        c.synapses.register(new SynapseType("Delta", List.of(), Dimension.VOLTAGE, p -> new Delta()));
+        // a jump of v: through CUBA the weight is the jump in mV; through COBA/MgBlock v += w·(E − v), w without unit
+        c.synapses.register(new SynapseType("Delta", List.of(Param.choice("target", "voltage", "voltage", "current")),
+            (p, output) -> !"voltage".equals(p.choice("target")) ? null
+                : output.weightDimension().equals(Dimension.CURRENT) ? Dimension.VOLTAGE : Dimension.DIMENSIONLESS,
+            p -> new Delta(Delta.Target.parse(p.choice("target")))));
+        final DualExponential dual = new DualExponential();
+        c.synapses.register(new SynapseType(DualExponential.NAME, List.of(
+            Param.quantity("tauDecay", Dimension.TIME, dual.tauDecay()),
+            Param.quantity("tauRise", Dimension.TIME, dual.tauRise()),
+            Param.quantity("amplitude", Dimension.DIMENSIONLESS, dual.amplitude()),
+            Param.choice("normalization", dual.normalization().label(), "peak", "charge", "none")), null,
+            p -> SynapseModels.create(DualExponential.NAME, p.numbers(),
+                Map.of("normalization", p.choice("normalization")))));
+        c.synapses.register(new SynapseType(Alpha.NAME, List.of(
+            Param.quantity("tau", Dimension.TIME, Alpha.DEFAULT_TAU)), null, p -> new Alpha(p.get("tau"))));
+        c.synapses.register(new SynapseType(ExponentialCurrent.NAME, List.of(
+            Param.quantity("tau", Dimension.TIME, ExponentialCurrent.DEFAULT_TAU)), null,
+            p -> new ExponentialCurrent(p.get("tau"))));
         c.outputs.register(new OutputType("CUBA", List.of(), Dimension.CURRENT, p -> new Cuba()));
         c.outputs.register(new OutputType("COBA", List.of(
             Param.quantity("eRev", Dimension.VOLTAGE)), Dimension.CONDUCTANCE, p -> new Coba(p.get("eRev"))));
+        final MgBlock mg = new MgBlock();
+        c.outputs.register(new OutputType("MgBlock", List.of(
+            Param.quantity("eRev", Dimension.VOLTAGE, mg.eRev()),
+            Param.quantity("cMg", Dimension.CONCENTRATION, mg.cMg()),
+            Param.quantity("alpha", Dimension.VOLTAGE.pow(-1), mg.alpha()),
+            Param.quantity("beta", Dimension.CONCENTRATION, mg.beta())), Dimension.CONDUCTANCE,
+            p -> new MgBlock(p.get("eRev"), p.get("cMg"), p.get("alpha"), p.get("beta"))));
     }
 
     private static void registerConnectors(final Catalog c)

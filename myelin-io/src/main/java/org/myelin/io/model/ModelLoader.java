@@ -470,8 +470,9 @@ public final class ModelLoader
             {
                 throw output.values().wrap(e);
             }
-            final Dimension weightDimension = synapse.type().weightDimension() != null
-                ? synapse.type().weightDimension() : output.type().weightDimension();
+            final Dimension own = synapse.type().weightDimension() == null ? null
+                : synapse.type().weightDimension().of(synapse.values(), output.type());
+            final Dimension weightDimension = own != null ? own : output.type().weightDimension();
             final double weight = node.require("weight").quantity(owner, "weight", weightDimension);
             final String label = node.get("receptor") == null ? defaultLabel : node.get("receptor").text();
             return new ReceptorSpec(model, out, label, weight);

@@ -11,11 +11,23 @@ import org.myelin.units.Dimension;
  *
  * @param name            the name in files.
  * @param params          the parameters.
- * @param weightDimension the dimension of weights into it, or null when the output decides (nS for
- *                        COBA, pA for CUBA); a delta synapse takes mV.
+ * @param weightDimension the dimension of weights into it for its values and output, or null when the
+ *                        output decides (nS for COBA, pA for CUBA); a delta synapse into v takes mV
+ *                        through CUBA.
  * @param factory         builds the model.
  */
-public record SynapseType(String name, List<Param> params, Dimension weightDimension,
+public record SynapseType(String name, List<Param> params, WeightDimension weightDimension,
     Function<ParamValues, SynapseModel> factory) implements Registry.Named
 {
+    /** The dimension of a synapse's weights when it is not simply the output's. */
+    @FunctionalInterface
+    public interface WeightDimension
+    {
+        /**
+         * @param values the synapse's parameters.
+         * @param output the output it drives.
+         * @return the weight's dimension, or null for the output's own.
+         */
+        Dimension of(ParamValues values, OutputType output);
+    }
 }

@@ -27,7 +27,10 @@ import org.myelin.neuron.NeuronGroup;
 import org.myelin.neuron.Population;
 import org.myelin.output.Coba;
 import org.myelin.sim.Network;
+import org.myelin.synapse.Alpha;
+import org.myelin.synapse.DualExponential;
 import org.myelin.synapse.Exponential;
+import org.myelin.synapse.SynapseModel;
 import org.myelin.units.Dimension;
 import org.myelin.units.Units;
 import org.myelin.util.ModelException;
@@ -37,8 +40,11 @@ import org.myelin.util.ModelException;
  *
  * <p>Supported: {@code iafCell}, {@code iafRefCell} (→ {@link Lif}, exact integration,
  * {@code v} starting at {@code leakReversal}), {@code spikeGeneratorPoisson} (→
- * {@link PoissonGroup}), {@code expOneSynapse} (→ {@link Exponential} with a {@link Coba} output,
- * weight {@code gbase} times the connection's weight), {@code network}, {@code population} (with
+ * {@link PoissonGroup}), {@code expOneSynapse} (→ {@link Exponential}), {@code expTwoSynapse} (→
+ * {@link DualExponential} normalised to a peak of 1, NeuroML's waveform factor) and
+ * {@code alphaSynapse} (→ {@link Alpha}, whose unit response peaks at 1/e, so the weight is
+ * {@code e·gbase} for NeuroML's peak {@code gbase}), each with a {@link Coba} output at
+ * {@code erev} and the weight {@code gbase} times the connection's weight, {@code network}, {@code population} (with
  * {@code size} or {@code instance}s), {@code projection} with {@code connection} and
  * {@code connectionWD} (one align-post projection per distinct delay), {@code explicitInput} and
  * {@code inputList}/{@code input}/{@code inputW}, {@code pulseGenerator} and
@@ -52,14 +58,15 @@ import org.myelin.util.ModelException;
 public final class NeuroMLImporter
 {
     /** Elements of the NeuroML set Myelin aims at whose models are not in this build yet. */
-    public static final List<String> AWAITING = List.of("izhikevich2007Cell", "adExIaFCell", "expTwoSynapse",
-        "alphaSynapse");
+    public static final List<String> AWAITING = List.of("izhikevich2007Cell", "adExIaFCell");
+    /** The synapse elements. */
+    private static final List<String> SYNAPSES = List.of("expOneSynapse", "expTwoSynapse", "alphaSynapse");
     /** Neurons per cell population whose {@code v} is recorded. */
     public static final int TRACED_NEURONS = 10;
 
     private static final List<String> SKIPPED = List.of("notes", "annotation", "property");
     private static final List<String> COMPONENTS = List.of("iafCell", "iafRefCell", "spikeGeneratorPoisson",
-        "expOneSynapse", "pulseGenerator", "poissonFiringSynapse", "network");
+        "expOneSynapse", "expTwoSynapse", "alphaSynapse", "pulseGenerator", "poissonFiringSynapse", "network");
     private static final Pattern CELL_PATH = Pattern.compile("(?:\\.\\./)?([^/\\[\\]]+)(?:\\[(\\d+)\\]|/(\\d+)(?:/.*)?)");
     private static final double DEFAULT_DT = 0.1;
     private static final double DEFAULT_DURATION = 1000;
@@ -320,7 +327,7 @@ public final class NeuroMLImporter
                 + populations.keySet());
         }
         final NeuronGroup target = target(e, post);
-        final XmlElement syn = component(e, e.require("synapse"), List.of("expOneSynapse"));
+        final XmlElement syn = component(e, e.require("synapse"), SYNAPSES);
         // connections grouped by delay: each group is one align-post projection with a homogeneous delay
         final Map<Double, List<double[]>> byDelay = new TreeMap<>();
         for (final XmlElement c : e.children())
@@ -377,9 +384,21 @@ public final class NeuroMLImporter
     private void connectThrough(final XmlElement at, final String name, final Population pre, final NeuronGroup post,
         final ConnectionList connections, final XmlElement syn, final double delay)
     {
-        at(at, "", () -> network.connect(name, pre, post, connections,
-            new Exponential(syn.quantity("tauDecay", Dimension.TIME)), new Coba(syn.quantity("erev", Dimension.VOLTAGE)),
-            "g_" + syn.require("id"), syn.quantity("gbase", Dimension.CONDUCTANCE), delay));
+        at(at, "", () -> network.connect(name, pre, post, connections, synapseModel(syn),
+            new Coba(syn.quantity("erev", Dimension.VOLTAGE)), "g_" + syn.require("id"),
+            syn.quantity("gbase", Dimension.CONDUCTANCE) * ("alphaSynapse".equals(syn.name()) ? Math.E : 1.0),
+            delay));
+    }
+
+    private static SynapseModel synapseModel(final XmlElement syn)
+    {
+        return at(syn, syn.name() + " '" + syn.attribute("id") + "': ", () -> switch (syn.name())
+        {
+            case "expTwoSynapse" -> new DualExponential(syn.quantity("tauDecay", Dimension.TIME),
+                syn.quantity("tauRise", Dimension.TIME), 1.0, DualExponential.Normalization.PEAK);
+            case "alphaSynapse" -> new Alpha(syn.quantity("tau", Dimension.TIME));
+            default -> new Exponential(syn.quantity("tauDecay", Dimension.TIME));
+        });
     }
 
     private void inputList(final XmlElement e)
@@ -412,7 +431,7 @@ public final class NeuroMLImporter
             group.addInput(pulse);
             return;
         }
-        final XmlElement syn = component(c, c.require("synapse"), List.of("expOneSynapse"));
+        final XmlElement syn = component(c, c.require("synapse"), SYNAPSES);
         final String name = inputId + "->" + ref.population().name() + "[" + ref.index() + "]#" + network.deliveries()
             .size();
         final PoissonGroup source = network.add(new PoissonGroup(name, 1, rate(c, "averageRate")));

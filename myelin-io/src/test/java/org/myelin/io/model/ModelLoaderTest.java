@@ -188,8 +188,7 @@ class ModelLoaderTest
                 "m.yaml:5:11: LIF 'E': size must be a whole number, got 'ten'"),
             Arguments.of(BASE.replace("model: Exponential, tau: 5 ms", "model: Delta").replace("weight: 1 nS",
                 "weight: 1 mV"),
-                "m.yaml:12:5: Delta: the output must be current-based (CUBA), got COBA; a delta synapse adds its"
-                    + " weight to v directly"));
+                "m.yaml:17:13: projection 'P->E': weight must be dimensionless (e.g. 0.5), got '1 mV' (a voltage)"));
     }
 
     @ParameterizedTest

@@ -26,6 +26,8 @@ class NeuroMLImporterTest
 {
     static final Path DIR = Path.of("src", "test", "resources", "neuroml");
     static final double DT = 0.1;
+    static final String SUPPORTED = "iafCell, iafRefCell, spikeGeneratorPoisson, expOneSynapse, expTwoSynapse, "
+        + "alphaSynapse, pulseGenerator, poissonFiringSynapse, network";
 
     static ModelFile load(final String name, final double durationMs)
     {
@@ -107,6 +109,36 @@ class NeuroMLImporterTest
     }
 
     @Test
+    void expTwoAndAlphaSynapsesPeakAtGbaseAtTheirClosedFormTimes()
+    {
+        // the presynaptic cell first fires at 20 ln 3 = 21.97 ms; its next spike comes 26.97 ms later
+        final ModelFile model = load("two_synapses.nml", 48);
+        final org.myelin.neuron.Population post = model.network().population("post");
+        final StateMonitor dual = model.network().monitorState(post, "g_dual.g", new int[] {0}, 1);
+        final StateMonitor alpha = model.network().monitorState(post, "g_alpha.g", new int[] {1}, 1);
+        new Simulation(model.network(), 1).run(model.durationMs());
+        final long spike = model.spikeMonitors().get(0).spikeSteps(0)[0];
+        assertPeak(dual, spike, 2.0, 8.0 * 1.0 / 7.0 * Math.log(8.0));
+        assertPeak(alpha, spike, 0.5, 3.0);
+    }
+
+    /** The largest sample is {@code peak} (within the sampling error) about {@code tPeak} after the spike. */
+    private static void assertPeak(final StateMonitor g, final long spike, final double peak, final double tPeak)
+    {
+        int best = 0;
+        for (int s = 1; s < g.sampleCount(); s++)
+        {
+            if (g.value(s, 0) > g.value(best, 0))
+            {
+                best = s;
+            }
+        }
+        assertThat(g.value(best, 0)).isCloseTo(peak, within(0.002 * peak));
+        // delivered after the spike's step, seen from the next one
+        assertThat((best - spike - 1) * DT).isCloseTo(tPeak, within(DT));
+    }
+
+    @Test
     void poissonFiringSynapseGivesCampbellsMeanConductance()
     {
         final ModelFile model = load("synapse.nml", 4000);
@@ -139,11 +171,9 @@ class NeuroMLImporterTest
         return Stream.of(
             Arguments.of("<izhikevich2007Cell id=\"izh\" C=\"100pF\"/>",
                 "3:45: <izhikevich2007Cell> is not supported yet: Myelin has no such model in this build; supported "
-                    + "here: iafCell, iafRefCell, spikeGeneratorPoisson, expOneSynapse, pulseGenerator, "
-                    + "poissonFiringSynapse, network"),
-            Arguments.of("<hhCell id=\"hh\"/>",
-                "3:22: unsupported NeuroML element <hhCell>; supported here: iafCell, iafRefCell, "
-                    + "spikeGeneratorPoisson, expOneSynapse, pulseGenerator, poissonFiringSynapse, network"),
+                    + "here: " + SUPPORTED),
+            Arguments.of("<hhCell id=\"hh\"/>", "3:22: unsupported NeuroML element <hhCell>; supported here: "
+                + SUPPORTED),
             Arguments.of("<iafCell id=\"bad\" leakReversal=\"-70ms\" thresh=\"-50mV\" reset=\"-70mV\" C=\"1nF\" "
                 + "leakConductance=\"10nS\"/><network id=\"n\"><population id=\"p\" component=\"bad\" size=\"1\"/>"
                 + "</network>",
