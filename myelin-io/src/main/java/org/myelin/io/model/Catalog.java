@@ -12,6 +12,8 @@ import org.myelin.neuron.Lif;
 import org.myelin.output.Coba;
 import org.myelin.output.Cuba;
 import org.myelin.output.MgBlock;
+import org.myelin.plasticity.ShortTermDepression;
+import org.myelin.plasticity.ShortTermPlasticity;
 import org.myelin.random.Initializer;
 import org.myelin.synapse.Alpha;
 import org.myelin.synapse.Delta;
@@ -33,6 +35,7 @@ public final class Catalog
     private final Registry<OutputType> outputs = new Registry<>("output");
     private final Registry<ConnectorType> connectors = new Registry<>("connectivity rule");
     private final Registry<InputType> inputs = new Registry<>("input model");
+    private final Registry<PlasticityType> plasticity = new Registry<>("plasticity rule");
 
     /** An empty catalog. */
     public Catalog()
@@ -69,6 +72,12 @@ public final class Catalog
         return inputs;
     }
 
+    /** Plasticity rules of projections. */
+    public Registry<PlasticityType> plasticity()
+    {
+        return plasticity;
+    }
+
     /** A catalog with every built-in model. */
     public static Catalog standard()
     {
@@ -77,6 +86,7 @@ public final class Catalog
         registerSynapses(c);
         registerConnectors(c);
         registerInputs(c);
+        registerPlasticity(c);
         return c;
     }
 
@@ -161,5 +171,23 @@ public final class Catalog
         c.inputs.register(new InputType("ConstantCurrent", List.of(
             Param.quantity("amplitude", Dimension.CURRENT)), false,
             (network, s) -> s.target().addInput(new ConstantCurrent(s.values().get("amplitude")))));
+    }
+
+    private static void registerPlasticity(final Catalog c)
+    {
+        final ShortTermPlasticity stp = new ShortTermPlasticity();
+        c.plasticity.register(new PlasticityType("STP", List.of(
+            Param.quantity("U", Dimension.DIMENSIONLESS, stp.bigU()),
+            Param.quantity("tauF", Dimension.TIME, stp.tauF()),
+            Param.quantity("tauD", Dimension.TIME, stp.tauD()),
+            Param.choice("order", "seed", "seed", "neuroml")),
+            p -> new ShortTermPlasticity(p.get("U"), p.get("tauF"), p.get("tauD"),
+                "neuroml".equals(p.choice("order")) ? ShortTermPlasticity.EventOrder.NEUROML
+                    : ShortTermPlasticity.EventOrder.SEED)));
+        final ShortTermDepression std = new ShortTermDepression();
+        c.plasticity.register(new PlasticityType("STD", List.of(
+            Param.quantity("tau", Dimension.TIME, std.tau()),
+            Param.quantity("U", Dimension.DIMENSIONLESS, std.bigU())),
+            p -> new ShortTermDepression(p.get("tau"), p.get("U"))));
     }
 }

@@ -17,6 +17,7 @@ import org.myelin.monitor.StateMonitor;
 import org.myelin.neuron.NeuronGroup;
 import org.myelin.neuron.Population;
 import org.myelin.output.Output;
+import org.myelin.projection.AlignPostProjection;
 import org.myelin.random.Initializer;
 import org.myelin.sim.Network;
 import org.myelin.synapse.SynapseModel;
@@ -50,6 +51,7 @@ import org.myelin.util.ModelException;
  *     receptor: ge                                  # default g_&lt;name&gt;
  *     weight: 0.6 nS                                # nS (COBA), pA (CUBA) or mV (Delta)
  *     delay: 1.5 ms                                 # default 0 ms
+ *     plasticity: {model: STP, U: 0.15, tauF: 1500 ms, tauD: 200 ms}   # optional; or STD
  * inputs:
  *   - {model: PoissonInput, target: E, sources: 1000, rate: 10 Hz, synapse: Delta, weight: 0.1 mV}
  *   - {model: ConstantCurrent, target: I, amplitude: 10 pA}
@@ -395,11 +397,6 @@ public final class ModelLoader
             final String name = node.get("name") == null ? source.name() + "->" + target.name()
                 : node.get("name").text();
             final String owner = "projection '" + name + "'";
-            if (node.get("plasticity") != null)
-            {
-                throw node.get("plasticity").error(owner + ": plasticity is not available in this build yet; remove "
-                    + "the field to run the projection with fixed weights");
-            }
             final Component<ConnectorType> rule = component(catalog.connectors(), node.require("connectivity")
                 .as("connectivity of " + owner));
             final Connector connector;
@@ -423,14 +420,28 @@ public final class ModelLoader
                 }
                 checkSteps(node.get("delay"), owner, "delay", delay);
             }
+            final AlignPostProjection projection;
             try
             {
-                network.connect(name, source, target, connector, receptor.model(), receptor.output(),
+                projection = network.connect(name, source, target, connector, receptor.model(), receptor.output(),
                     receptor.label(), receptor.weight(), delay);
             }
             catch (final ModelException e)
             {
                 throw node.error(e.getMessage(), e);
+            }
+            if (node.get("plasticity") != null)
+            {
+                final Component<PlasticityType> plastic = component(catalog.plasticity(), node.get("plasticity")
+                    .as("plasticity of " + owner));
+                try
+                {
+                    projection.withPresynaptic(plastic.type().factory().apply(plastic.values()));
+                }
+                catch (final ModelException e)
+                {
+                    throw plastic.values().wrap(e);
+                }
             }
             final double expected = rule.type().estimate().expected(rule.values(), source.size(), target.size(),
                 source == target);

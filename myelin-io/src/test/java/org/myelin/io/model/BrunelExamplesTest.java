@@ -16,7 +16,7 @@ class BrunelExamplesTest
      */
     @ParameterizedTest
     @CsvSource({
-        "brunel2000-A-sr.yaml, -0.3, 100, 500",
+        "brunel2000-A-sr.yaml, -0.3, 100, 600",
         "brunel2000-B-si-fast.yaml, -0.6, 20, 200",
         "brunel2000-C-ai.yaml, -0.5, 10, 150",
         "brunel2000-D-si-slow.yaml, -0.45, 0.5, 60"})

@@ -116,6 +116,22 @@ class ModelLoaderTest
     }
 
     @Test
+    void plasticityAttachesAShortTermStateToTheProjection()
+    {
+        final ModelFile model = load(BASE.replace("weight: 1 nS",
+            "weight: 1 nS\n    plasticity: {model: STP, U: 0.5, tauF: 50 ms, tauD: 100 ms, order: neuroml}"));
+        assertThat(model.network().projections().get(0).presynaptic()).isInstanceOfSatisfying(
+            org.myelin.plasticity.ShortTermPlasticity.class, stp ->
+            {
+                assertThat(stp.bigU()).isEqualTo(0.5);
+                assertThat(stp.tauF()).isEqualTo(50.0);
+                assertThat(stp.tauD()).isEqualTo(100.0);
+                assertThat(stp.order()).isEqualTo(org.myelin.plasticity.ShortTermPlasticity.EventOrder.NEUROML);
+            });
+        new Simulation(model.network(), 1).run(model.durationMs());
+    }
+
+    @Test
     void deltaSynapsesTakeVoltageWeightsAndDefaultToCuba()
     {
         final ModelFile model = load(BASE.replace("synapse: {model: Exponential, tau: 5 ms}", "synapse: Delta")
@@ -153,8 +169,9 @@ class ModelLoaderTest
             Arguments.of(BASE.replace("    size: 10", "  size: 10"),
                 "m.yaml:6:15: malformed YAML: mapping values are not allowed here"),
             Arguments.of(BASE.replace("weight: 1 nS", "weight: 1 nS\n    plasticity: {model: STDP}"),
-                "m.yaml:18:17: projection 'P->E': plasticity is not available in this build yet; remove the field to"
-                    + " run the projection with fixed weights"),
+                "m.yaml:18:25: unknown plasticity rule 'STDP'; did you mean 'STP'? known: STP, STD"),
+            Arguments.of(BASE.replace("weight: 1 nS", "weight: 1 nS\n    plasticity: {model: STP, U: 1.5}"),
+                "m.yaml:18:33: STP: U must be in (0, 1], got U=1.5"),
             Arguments.of(BASE + "seeds: 3\n",
                 "m.yaml:18:1: the model file: unknown field 'seeds'; did you mean 'seed'? known: name, dt, duration,"
                     + " seed, threads, populations, projections, inputs, monitors"),
