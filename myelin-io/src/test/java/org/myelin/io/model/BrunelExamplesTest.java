@@ -10,9 +10,9 @@ class BrunelExamplesTest
 {
     /**
      * The four regimes of Brunel (2000), Fig. 8, run for 30 ms each (the connectivity of 15.6
-     * million synapses dominates the time). Rates over 400 ms from {@code myelin run}: A 309 Hz
-     * (synchronous regular), B 58 Hz (fast oscillation), C 37.5 Hz (asynchronous irregular),
-     * D 5.1 Hz (slow oscillation); the bounds here are loose because 30 ms include the onset.
+     * million synapses dominates the time). Rates over 400 ms from {@code myelin run}: A 497 Hz
+     * (synchronous regular, at the refractory limit), B 61 Hz (fast oscillation), C 40.1 Hz
+     * (asynchronous irregular), D 5.2 Hz (slow oscillation); the bounds here are loose because 30 ms include the onset.
      */
     @ParameterizedTest
     @CsvSource({
