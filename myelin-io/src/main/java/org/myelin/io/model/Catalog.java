@@ -20,7 +20,9 @@ import org.myelin.synapse.Delta;
 import org.myelin.synapse.DualExponential;
 import org.myelin.synapse.Exponential;
 import org.myelin.synapse.ExponentialCurrent;
+import org.myelin.synapse.Nmda;
 import org.myelin.synapse.SynapseModels;
+import org.myelin.synapse.TwoStateKinetic;
 import org.myelin.units.Dimension;
 
 /**
@@ -30,6 +32,9 @@ import org.myelin.units.Dimension;
  */
 public final class Catalog
 {
+    /** 1/ms in Hz, the engine's unit of frequency. */
+    private static final double HZ_PER_PER_MS = 1000.0;
+
     private final Registry<PopulationType> populations = new Registry<>("neuron model");
     private final Registry<SynapseType> synapses = new Registry<>("synapse model");
     private final Registry<OutputType> outputs = new Registry<>("output");
@@ -138,6 +143,28 @@ public final class Catalog
         c.synapses.register(new SynapseType(ExponentialCurrent.NAME, List.of(
             Param.quantity("tau", Dimension.TIME, ExponentialCurrent.DEFAULT_TAU)), null,
             p -> new ExponentialCurrent(p.get("tau"))));
+        // kinetic models: rates per ms are written with units (0.18 /ms); the engine's frequency unit is
+        // Hz, so they are divided by 1000. gMax is a scale: the weight carries the unit.
+        final Dimension perMmPerMs = Dimension.CONCENTRATION.pow(-1).divide(Dimension.TIME);
+        for (final TwoStateKinetic.Kind kind : TwoStateKinetic.Kind.values())
+        {
+            final TwoStateKinetic d = kind.defaults();
+            c.synapses.register(new SynapseType(kind.label(), List.of(
+                Param.quantity("alpha", perMmPerMs, d.alpha()),
+                Param.quantity("beta", Dimension.FREQUENCY, d.beta() * HZ_PER_PER_MS),
+                Param.quantity("T", Dimension.CONCENTRATION, d.t()),
+                Param.quantity("tDur", Dimension.TIME, d.tDur()),
+                Param.quantity("gMax", Dimension.DIMENSIONLESS, d.gMax())), null,
+                p -> new TwoStateKinetic(kind, p.get("alpha"), p.get("beta") / HZ_PER_PER_MS, p.get("T"),
+                    p.get("tDur"), p.get("gMax"))));
+        }
+        final Nmda nmda = new Nmda();
+        c.synapses.register(new SynapseType(Nmda.NAME, List.of(
+            Param.quantity("tauDecay", Dimension.TIME, nmda.tauDecay()),
+            Param.quantity("tauRise", Dimension.TIME, nmda.tauRise()),
+            Param.quantity("a", Dimension.FREQUENCY, nmda.a() * HZ_PER_PER_MS),
+            Param.quantity("gMax", Dimension.DIMENSIONLESS, nmda.gMax())), null,
+            p -> new Nmda(p.get("tauDecay"), p.get("tauRise"), p.get("a") / HZ_PER_PER_MS, p.get("gMax"))));
         c.outputs.register(new OutputType("CUBA", List.of(), Dimension.CURRENT, p -> new Cuba()));
         c.outputs.register(new OutputType("COBA", List.of(
             Param.quantity("eRev", Dimension.VOLTAGE)), Dimension.CONDUCTANCE, p -> new Coba(p.get("eRev"))));

@@ -132,6 +132,19 @@ class ModelLoaderTest
     }
 
     @Test
+    void kineticSynapsesTakeRatesWithUnits()
+    {
+        final ModelFile model = load(BASE.replace("synapse: {model: Exponential, tau: 5 ms}",
+            "synapse: {model: GABAa, alpha: 0.6 /mM/ms, beta: 0.2 /ms, T: 1 mM, tDur: 1 ms}"));
+        assertThat(model.network().projections().get(0).receptor().model()).isEqualTo(
+            new org.myelin.synapse.TwoStateKinetic(org.myelin.synapse.TwoStateKinetic.Kind.GABA_A, 0.6, 0.2, 1, 1, 1));
+        final ModelFile nmda = load(BASE.replace("synapse: {model: Exponential, tau: 5 ms}",
+            "synapse: {model: NMDA, a: 0.5 /ms}").replace("output: {model: COBA, eRev: 0 mV}", "output: MgBlock"));
+        assertThat(nmda.network().projections().get(0).receptor().model()).isEqualTo(new org.myelin.synapse.Nmda());
+        assertThat(nmda.network().projections().get(0).receptor().output()).isEqualTo(new org.myelin.output.MgBlock());
+    }
+
+    @Test
     void deltaSynapsesTakeVoltageWeightsAndDefaultToCuba()
     {
         final ModelFile model = load(BASE.replace("synapse: {model: Exponential, tau: 5 ms}", "synapse: Delta")
