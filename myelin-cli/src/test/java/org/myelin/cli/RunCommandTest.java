@@ -51,8 +51,8 @@ class RunCommandTest
         try (var files = Files.list(out))
         {
             assertThat(files.map(p -> p.getFileName().toString()))
-                .containsExactlyInAnyOrder("spikes_step.npy", "spikes_neuron.npy", "spikes.csv", "raster.png",
-                    "summary.txt");
+                .containsExactlyInAnyOrder("spikes_step.npy", "spikes_neuron.npy", "spikes.csv", "spikes.h5",
+                    "raster.png", "run-info.yaml", "summary.txt");
         }
     }
 

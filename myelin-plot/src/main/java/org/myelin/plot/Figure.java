@@ -116,37 +116,72 @@ final class Figure
         final Graphics2D g = image.createGraphics();
         try
         {
-            g.setColor(PlotStyle.BACKGROUND);
-            g.fillRect(0, 0, width, height);
-            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-            // Sub-pixel stroke geometry: the default normalisation snaps lines to the pixel grid, which puts visible
-            // steps into slowly sloping traces.
-            g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
-            final int headerHeight = paintHeader(g, width);
-            final int[] panelHeights = panelHeights(height - headerHeight);
-            alignPanels(width, panelHeights);
-
-            int y = headerHeight;
-            for (int i = 0; i < panels.size(); i++)
-            {
-                final Graphics2D panelGraphics = (Graphics2D)g.create(0, y, width, panelHeights[i]);
-                try
-                {
-                    panels.get(i).chart().paint(panelGraphics, width, panelHeights[i]);
-                }
-                finally
-                {
-                    panelGraphics.dispose();
-                }
-                y += panelHeights[i];
-            }
+            paint(g, width, height);
         }
         finally
         {
             g.dispose();
         }
         return image;
+    }
+
+    /**
+     * Paints the figure onto any canvas (an image, or a vector canvas for SVG).
+     *
+     * @param g      the canvas.
+     * @param width  in pixels.
+     * @param height in pixels.
+     */
+    void paint(final Graphics2D g, final int width, final int height)
+    {
+        g.setColor(PlotStyle.BACKGROUND);
+        g.fillRect(0, 0, width, height);
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        // Sub-pixel stroke geometry: the default normalisation snaps lines to the pixel grid, which puts visible
+        // steps into slowly sloping traces.
+        g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
+        final int headerHeight = paintHeader(g, width);
+        final int[] panelHeights = panelHeights(height - headerHeight);
+        alignPanels(width, panelHeights);
+
+        int y = headerHeight;
+        for (int i = 0; i < panels.size(); i++)
+        {
+            final Graphics2D panelGraphics = (Graphics2D)g.create(0, y, width, panelHeights[i]);
+            try
+            {
+                panels.get(i).chart().paint(panelGraphics, width, panelHeights[i]);
+            }
+            finally
+            {
+                panelGraphics.dispose();
+            }
+            y += panelHeights[i];
+        }
+    }
+
+    /**
+     * Writes the figure as SVG when {@code target} ends in {@code .svg} (through XChart's VectorGraphics2D), else
+     * as PNG; atomically either way.
+     *
+     * @param target file to create or replace.
+     * @param width  in pixels.
+     * @param height in pixels.
+     * @throws IOException if the file cannot be written; the target is then unchanged.
+     */
+    void write(final Path target, final int width, final int height) throws IOException
+    {
+        if (!target.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".svg"))
+        {
+            writePng(target, render(width, height));
+            return;
+        }
+        final de.erichseifert.vectorgraphics2d.VectorGraphics2D g = new de.erichseifert.vectorgraphics2d.VectorGraphics2D();
+        paint(g, width, height);
+        final de.erichseifert.vectorgraphics2d.Document svg = new de.erichseifert.vectorgraphics2d.svg.SVGProcessor()
+            .getDocument(g.getCommands(), new de.erichseifert.vectorgraphics2d.util.PageSize(0, 0, width, height));
+        AtomicFiles.write(target, svg::writeTo);
     }
 
     /**
