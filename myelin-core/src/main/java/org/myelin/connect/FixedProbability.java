@@ -1,10 +1,6 @@
 package org.myelin.connect;
 
-import java.util.Arrays;
-import java.util.stream.IntStream;
-
 import org.myelin.random.RandomStream;
-import org.myelin.random.Rng;
 import org.myelin.util.Check;
 
 /**
@@ -14,16 +10,14 @@ import org.myelin.util.Check;
  * <p>Row i is drawn from the counter-based stream keyed by (projection key, i) with geometric
  * skips: the gap to the next target is {@code floor(log U / log(1 − p))}, so a row costs
  * O(out-degree), not O(N_post). Rows are built in parallel and are the same for any thread count;
- * the same function regenerates a row on demand (just-in-time connectivity).
+ * {@link #justInTime()} regenerates a row from the same stream at each spike instead of storing it.
  *
  * @param p                    connection probability in [0, 1].
  * @param allowSelfConnections whether i → i is allowed when source and target are one group
  *                             (Brian2's {@code connect(p=...)} allows it).
  */
-public record FixedProbability(double p, boolean allowSelfConnections) implements Connector
+public record FixedProbability(double p, boolean allowSelfConnections) implements JustInTime.Rule
 {
-    private static final int ROWS_PER_TASK = 256;
-
     /** Validates the probability. */
     public FixedProbability
     {
@@ -45,68 +39,57 @@ public record FixedProbability(double p, boolean allowSelfConnections) implement
     @Override
     public Connectivity build(final int sourceSize, final int targetSize, final boolean sameGroup, final long key)
     {
-        final int tasks = (sourceSize + ROWS_PER_TASK - 1) / ROWS_PER_TASK;
-        final int[][] targets = new int[tasks][];
-        final int[][] degrees = new int[tasks][];
-        IntStream.range(0, tasks).parallel().forEach(task ->
+        final int exclude = sameGroup && !allowSelfConnections ? 0 : -1;
+        return Rows.build("FixedProbability", sourceSize, targetSize, p * targetSize, (i, stream, out) ->
         {
-            final int first = task * ROWS_PER_TASK;
-            final int last = Math.min(sourceSize, first + ROWS_PER_TASK);
-            final RandomStream stream = new RandomStream(0);
-            int[] buffer = new int[Math.max(16, (int) Math.min(1 << 20, 2.0 * p * targetSize * (last - first)))];
-            final int[] degree = new int[last - first];
-            int count = 0;
-            for (int i = first; i < last; i++)
+            stream.reset(rowKey(key, i));
+            final int self = exclude < 0 ? -1 : i;
+            final double logQ = logQ();
+            for (int j = next(stream, -1, self, targetSize, logQ); j < targetSize;
+                j = next(stream, j, self, targetSize, logQ))
             {
-                final int before = count;
-                stream.reset(rowKey(key, i));
-                long j = -1;
-                while (true)
-                {
-                    j += 1 + stream.nextGeometricGap(Math.log1p(-p));
-                    if (j >= targetSize || p == 0)
-                    {
-                        break;
-                    }
-                    if (sameGroup && !allowSelfConnections && j == i)
-                    {
-                        continue;
-                    }
-                    if (count == buffer.length)
-                    {
-                        buffer = Arrays.copyOf(buffer, buffer.length * 2);
-                    }
-                    buffer[count++] = (int) j;
-                }
-                degree[i - first] = count - before;
+                out.add(j);
             }
-            targets[task] = Arrays.copyOf(buffer, count);
-            degrees[task] = degree;
         });
-        final int[] rowStart = new int[sourceSize + 1];
-        long total = 0;
-        for (int task = 0; task < tasks; task++)
+    }
+
+    @Override
+    public Connectivity buildJustInTime(
+        final int sourceSize, final int targetSize, final boolean sameGroup, final long key)
+    {
+        return new JitFixedProbability(this, sourceSize, targetSize, sameGroup && !allowSelfConnections, key);
+    }
+
+    /** {@code log(1 − p)}, the parameter of the geometric skips. */
+    double logQ()
+    {
+        return Math.log1p(-p);
+    }
+
+    /**
+     * The next target after {@code j} in a row drawn from {@code stream}, skipping {@code self}
+     * (−1: none), or {@code targetSize} when the row is complete.
+     *
+     * @param logQ {@link #logQ()}.
+     */
+    static int next(final RandomStream stream, final int j, final int self, final int targetSize, final double logQ)
+    {
+        if (logQ == 0)
         {
-            final int first = task * ROWS_PER_TASK;
-            for (int r = 0; r < degrees[task].length; r++)
-            {
-                total += degrees[task][r];
-                Check.that(total <= Integer.MAX_VALUE - 8, "FixedProbability",
-                    "more than 2^31 synapses in one projection; use just-in-time connectivity");
-                rowStart[first + r + 1] = (int) total;
-            }
+            return targetSize;
         }
-        final int[] post = new int[(int) total];
-        for (int task = 0; task < tasks; task++)
+        long k = j;
+        do
         {
-            System.arraycopy(targets[task], 0, post, rowStart[task * ROWS_PER_TASK], targets[task].length);
+            k += 1 + stream.nextGeometricGap(logQ);
         }
-        return new CsrConnectivity(sourceSize, targetSize, rowStart, post, null);
+        while (k == self);
+        return k >= targetSize ? targetSize : (int) k;
     }
 
     /** The key of row {@code pre}'s stream. */
     static long rowKey(final long projectionKey, final int pre)
     {
-        return Rng.mix(projectionKey ^ Rng.mix(pre + 0x632BE59BD9B4E019L));
+        return Rows.rowKey(projectionKey, pre);
     }
 }

@@ -2,10 +2,13 @@ package org.myelin.projection;
 
 import org.myelin.connect.Connectivity;
 import org.myelin.connect.Connector;
+import org.myelin.delay.DelayRing;
+import org.myelin.delay.DelayRounding;
 import org.myelin.delay.SpikeHistory;
 import org.myelin.neuron.NeuronGroup;
 import org.myelin.neuron.Population;
 import org.myelin.output.Output;
+import org.myelin.random.Initializer;
 import org.myelin.random.Rng;
 import org.myelin.synapse.Receptor;
 import org.myelin.synapse.SynapseModel;
@@ -23,6 +26,11 @@ import org.myelin.util.ModelException;
  * <p>Timing (Brian2's schedule): a spike emitted at step n with a delay of d steps is added to
  * {@code g} at step n + d, after the neurons' update, so it changes {@code v} from step
  * n + d + 1 on.
+ *
+ * <p>Per-synapse weights ({@link #withWeights}) multiply {@code weight}. Per-synapse delays
+ * ({@link #withDelays}, or given by the connector) of at least one step are added to the
+ * homogeneous delay and delivered through the receptor's post-side ring buffer
+ * ({@link DelayRing}): a spike of step n reaches target j at step n + delay + d_ij.
  */
 public final class AlignPostProjection implements Delivery
 {
@@ -36,6 +44,11 @@ public final class AlignPostProjection implements Delivery
     private Connectivity connectivity;
     private int delaySteps;
     private long builtWithSeed;
+    private Initializer synapseWeights;
+    private Initializer synapseDelays;
+    private DelayRounding rounding = DelayRounding.EXACT;
+    private double delaysPreparedFor = Double.NaN;
+    private DelayRing ring;
 
     /**
      * @param name          unique name, part of the connectivity's random key.
@@ -109,6 +122,35 @@ public final class AlignPostProjection implements Delivery
         return Units.toSteps("projection '" + name + "'", "delay", delayMs, dt, false);
     }
 
+    /**
+     * Gives every synapse its own weight, a factor on {@link #weight()}, drawn at the synapse's
+     * counter (or one value per synapse in CSR order with {@link Initializer#values}).
+     *
+     * @return this projection.
+     */
+    public AlignPostProjection withWeights(final Initializer weights)
+    {
+        this.synapseWeights = weights;
+        this.connectivity = null;
+        return this;
+    }
+
+    /**
+     * Gives every synapse its own delay in ms, added to the homogeneous delay; each is rounded to
+     * whole steps of at least one as {@code rounding} says.
+     *
+     * @param delaysMs [ms] the delay distribution, or null to keep the connector's delays.
+     * @param rounding how a delay between two steps becomes whole steps.
+     * @return this projection.
+     */
+    public AlignPostProjection withDelays(final Initializer delaysMs, final DelayRounding rounding)
+    {
+        this.synapseDelays = delaysMs;
+        this.rounding = rounding == null ? DelayRounding.EXACT : rounding;
+        this.connectivity = null;
+        return this;
+    }
+
     /** The built connectivity, or null before the first {@link #prepare}. */
     public Connectivity connectivity()
     {
@@ -125,8 +167,18 @@ public final class AlignPostProjection implements Delivery
         if (connectivity == null || builtWithSeed != seed)
         {
             final long key = Rng.key(seed, Rng.PURPOSE_CONNECT, Rng.nameId(name), 0);
-            connectivity = connector.build(source.size(), target.size(), source == target, key);
+            final Connectivity built = connector.build(source.size(), target.size(), source == target, key);
+            if (synapseWeights != null)
+            {
+                built.drawWeights(synapseWeights, Rng.key(seed, Rng.PURPOSE_CONNECT, Rng.nameId(name), 1));
+            }
+            if (synapseDelays != null)
+            {
+                built.drawDelays(synapseDelays, Rng.key(seed, Rng.PURPOSE_CONNECT, Rng.nameId(name), 2));
+            }
+            connectivity = built;
             builtWithSeed = seed;
+            delaysPreparedFor = Double.NaN;
         }
         return connectivity;
     }
@@ -135,12 +187,30 @@ public final class AlignPostProjection implements Delivery
     public void prepare(final double dt, final long seed, final int[] targetSliceStart)
     {
         delaySteps = delaySteps(dt);
-        build(seed).partition(targetSliceStart);
+        if (connectivity != null && connectivity.hasDelays() && delaysPreparedFor != dt)
+        {
+            connectivity = null; // delays were rounded for another dt: draw them again
+        }
+        final Connectivity conn = build(seed);
+        final int maxDelay = conn.prepareDelays("projection '" + name + "'", dt, rounding);
+        delaysPreparedFor = dt;
+        conn.partition(targetSliceStart);
+        ring = null;
+        if (conn.hasDelays())
+        {
+            ring = receptor.delayRing(maxDelay + 1, targetSliceStart.length - 1);
+            ring.clear();
+        }
     }
 
     @Override
     public void deliver(final long step, final int slice, final int from, final int to)
     {
+        final DelayRing delayed = ring == null ? null : receptor.delayRing();
+        if (delayed != null)
+        {
+            delayed.flush(step, slice, from, to, receptor.input());
+        }
         final long spikeStep = step - delaySteps;
         if (spikeStep < 0)
         {
@@ -159,7 +229,14 @@ public final class AlignPostProjection implements Delivery
             final int end = start + history.count(slot, s);
             for (int k = start; k < end; k++)
             {
-                conn.deliver(ids[k], slice, g, w);
+                if (delayed == null)
+                {
+                    conn.deliver(ids[k], slice, g, w);
+                }
+                else
+                {
+                    conn.deliverDelayed(ids[k], slice, delayed, step, w);
+                }
             }
         }
     }

@@ -2,6 +2,7 @@ package org.myelin.synapse;
 
 import java.util.List;
 
+import org.myelin.delay.DelayRing;
 import org.myelin.output.Output;
 import org.myelin.util.ModelException;
 
@@ -19,6 +20,7 @@ public abstract class Receptor
     private final SynapseModel model;
     private final Output output;
     private final int size;
+    private DelayRing delayRing;
 
     /**
      * @param model  the synapse model.
@@ -48,6 +50,26 @@ public abstract class Receptor
     public int size()
     {
         return size;
+    }
+
+    /**
+     * The ring buffer of per-synapse delays into this receptor, shared by its delayed projections:
+     * made (or enlarged, and then emptied) so it holds at least {@code depth} slots for
+     * {@code slices} worker slices. Call before a run, never during one.
+     */
+    public final DelayRing delayRing(final int depth, final int slices)
+    {
+        if (delayRing == null || delayRing.depth() < depth || delayRing.sliceCount() != slices)
+        {
+            delayRing = new DelayRing(Math.max(depth, delayRing == null ? 0 : delayRing.depth()), size, slices);
+        }
+        return delayRing;
+    }
+
+    /** The ring buffer of per-synapse delays, or null if no delayed projection feeds this receptor. */
+    public final DelayRing delayRing()
+    {
+        return delayRing;
     }
 
     /** The array that arriving spikes add their weights to. */
