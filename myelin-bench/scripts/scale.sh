@@ -4,7 +4,7 @@
 # (77 169 neurons, ~3e8 synapses) with just-in-time connectivity, 100 ms bio within -Xmx2g.
 #
 # usage: scale.sh [N] [T_S] [PD_T_MS]     defaults: 100000 1 100
-# env:   SKIP_BRIAN2=1 to skip Brian2; SKIP_PD=1 to skip the microcircuit; JAVA_OPTS extra JVM options
+# env:   MYELIN_SHARED (for brian2-run.sh; default ../shared, else /work/shared), SKIP_BRIAN2=1 to skip Brian2; SKIP_PD=1 to skip the microcircuit; JAVA_OPTS extra JVM options
 # output: one line per run (myelin ... / brian2 ...) with build_s, run_s, bytes per synapse and peak
 #         memory (peak_rss_mb from /usr/bin/time: the JVM process; for Brian2 the python process or any
 #         child it waited for, i.e. the compiler or the standalone binary), then a summary.
@@ -15,6 +15,10 @@ N=${1:-100000} T=${2:-1} PD_T=${3:-100}
 T_MS=$(awk -v t="$T" 'BEGIN{print t*1000}')
 
 cd "$ROOT" || exit 1
+# brian2-run.sh finds the reference scripts in $MYELIN_SHARED/reference (default: next to the repository)
+if [ -z "${MYELIN_SHARED:-}" ] && [ ! -d "$ROOT/../shared/reference" ] && [ -d /work/shared/reference ]; then
+  export MYELIN_SHARED=/work/shared
+fi
 [ -f bin/java-env ] && source bin/java-env
 echo "# scale.sh $(date -u +%Y-%m-%dT%H:%MZ) commit=$(git rev-parse --short HEAD 2>/dev/null) cpu=\"$(lscpu | sed -n 's/^Model name: *//p' | head -1)\" cores=$(nproc) java=$(java -version 2>&1 | head -1 | tr -d '"')"
 mvn -q -o -pl myelin-bench -am package -DskipTests || mvn -q -pl myelin-bench -am package -DskipTests || exit 1
