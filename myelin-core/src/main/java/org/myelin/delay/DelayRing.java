@@ -37,6 +37,19 @@ public final class DelayRing
         Arrays.fill(flushedStep, -1);
     }
 
+    /**
+     * {@code existing} if it has at least {@code depth} slots for {@code slices} slices, else a new
+     * ring with enough slots (and at least as many as {@code existing}).
+     */
+    public static DelayRing ensure(final DelayRing existing, final int depth, final int size, final int slices)
+    {
+        if (existing != null && existing.depth() >= depth && existing.sliceCount() == slices)
+        {
+            return existing;
+        }
+        return new DelayRing(Math.max(depth, existing == null ? 0 : existing.depth()), size, slices);
+    }
+
     /** Slots: the largest delay it can hold plus one. */
     public int depth()
     {

@@ -39,6 +39,7 @@ public final class AlignPostProjection implements Delivery
     private final NeuronGroup target;
     private final Connector connector;
     private final Receptor receptor;
+    private final InputPort port;
     private final double weight;
     private final double delayMs;
     private Connectivity connectivity;
@@ -66,10 +67,43 @@ public final class AlignPostProjection implements Delivery
         final SynapseModel model, final Output output, final String receptorLabel, final double weight,
         final double delayMs)
     {
-        final String owner = "projection '" + name + "'";
+        this(name, source, target, connector, receptorOf(name, source, target, connector, model, output,
+            receptorLabel), weight, delayMs);
+    }
+
+    private static Receptor receptorOf(
+        final String name, final Population source, final NeuronGroup target, final Connector connector,
+        final SynapseModel model, final Output output, final String receptorLabel)
+    {
         if (source == null || target == null || connector == null || model == null || output == null)
         {
-            throw new ModelException(owner + ": source, target, connector, synapse model and output are required");
+            throw new ModelException("projection '" + name
+                + "': source, target, connector, synapse model and output are required");
+        }
+        return target.receptor(receptorLabel, model, output);
+    }
+
+    /**
+     * A projection into any input of the target (seed 001's {@code RawProj}: connectivity and
+     * weight, then an input port, then the post group): a synapse's state, a one-step current
+     * ({@link Inputs#current}) or a state variable such as {@code v} ({@link Inputs#delta}).
+     *
+     * @param name      unique name, part of the connectivity's random key.
+     * @param source    presynaptic group.
+     * @param target    postsynaptic group.
+     * @param connector the connection rule.
+     * @param port      the input of {@code target} spikes add into.
+     * @param weight    weight added per spike, in the unit of the port.
+     * @param delayMs   [ms] homogeneous delay, {@code >= 0}; a multiple of dt.
+     */
+    public AlignPostProjection(
+        final String name, final Population source, final NeuronGroup target, final Connector connector,
+        final InputPort port, final double weight, final double delayMs)
+    {
+        final String owner = "projection '" + name + "'";
+        if (source == null || target == null || connector == null || port == null)
+        {
+            throw new ModelException(owner + ": source, target, connector and input port are required");
         }
         this.name = name;
         this.source = source;
@@ -77,7 +111,8 @@ public final class AlignPostProjection implements Delivery
         this.connector = connector;
         this.weight = Check.finite(owner, "weight", weight, "");
         this.delayMs = Check.nonNegative(owner, "delay", delayMs, "ms");
-        this.receptor = target.receptor(receptorLabel, model, output);
+        this.receptor = port instanceof Receptor r ? r : null;
+        this.port = port;
     }
 
     /** The unique name. */
@@ -98,7 +133,13 @@ public final class AlignPostProjection implements Delivery
         return target;
     }
 
-    /** The receptor this projection feeds (possibly shared). */
+    /** The input port this projection feeds: its receptor, or another input. */
+    public InputPort port()
+    {
+        return port;
+    }
+
+    /** The receptor this projection feeds (possibly shared), or null for another input port. */
     public Receptor receptor()
     {
         return receptor;
@@ -198,7 +239,7 @@ public final class AlignPostProjection implements Delivery
         ring = null;
         if (conn.hasDelays())
         {
-            ring = receptor.delayRing(maxDelay + 1, targetSliceStart.length - 1);
+            ring = port.delayRing(maxDelay + 1, targetSliceStart.length - 1);
             ring.clear();
         }
     }
@@ -206,10 +247,10 @@ public final class AlignPostProjection implements Delivery
     @Override
     public void deliver(final long step, final int slice, final int from, final int to)
     {
-        final DelayRing delayed = ring == null ? null : receptor.delayRing();
+        final DelayRing delayed = ring == null ? null : port.delayRing();
         if (delayed != null)
         {
-            delayed.flush(step, slice, from, to, receptor.input());
+            delayed.flush(step, slice, from, to, port.input());
         }
         final long spikeStep = step - delaySteps;
         if (spikeStep < 0)
@@ -219,7 +260,7 @@ public final class AlignPostProjection implements Delivery
         final SpikeHistory history = source.history();
         final int slot = history.slotOf(spikeStep);
         final int[] ids = history.ids(slot);
-        final double[] g = receptor.input();
+        final double[] g = port.input();
         final Connectivity conn = connectivity;
         final double w = weight;
         final int sourceSlices = history.sliceCount();
@@ -245,6 +286,7 @@ public final class AlignPostProjection implements Delivery
     public String toString()
     {
         return "projection '" + name + "' " + source.name() + " -> " + target.name() + " (" + connector.describe()
-            + ", " + receptor.model() + ", " + receptor.output() + ", w=" + weight + ", delay=" + delayMs + " ms)";
+            + (receptor == null ? ", " + port : ", " + receptor.model() + ", " + receptor.output())
+            + ", w=" + weight + ", delay=" + delayMs + " ms)";
     }
 }
