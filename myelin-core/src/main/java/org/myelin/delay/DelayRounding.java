@@ -19,6 +19,35 @@ public enum DelayRounding
     EXACT;
 
     /**
+     * Converts a homogeneous delay (0 allowed) to steps; a positive delay shorter than one step is
+     * an error whatever the rounding.
+     *
+     * @param owner     the projection, for messages.
+     * @param parameter the delay's name, for messages.
+     * @param delayMs   [ms] the delay, {@code >= 0}.
+     * @param dt        [ms] the time step.
+     * @return the delay in whole steps.
+     */
+    public int toSteps(final String owner, final String parameter, final double delayMs, final double dt)
+    {
+        if (this == PREVIOUS)
+        {
+            final int nearest = Units.toSteps(owner, parameter, delayMs, dt, true);
+            final double ratio = delayMs / dt;
+            final double tolerance = Math.max(Units.STEP_TOLERANCE, 4 * Math.ulp(ratio));
+            final int previous = Math.abs(ratio - nearest) <= tolerance ? nearest : (int) Math.floor(ratio);
+            if (0 == previous && delayMs > 0)
+            {
+                throw new ModelException(owner + ": " + parameter + "=" + Units.format(delayMs)
+                    + " ms is shorter than one time step dt=" + Units.format(dt)
+                    + " ms; set it to 0, make it at least dt, or use a smaller dt");
+            }
+            return previous;
+        }
+        return Units.toSteps(owner, parameter, delayMs, dt, this == NEAREST);
+    }
+
+    /**
      * Converts one synapse's delay to steps.
      *
      * @param owner   the projection, for messages, e.g. {@code "projection 'E->I'"}.

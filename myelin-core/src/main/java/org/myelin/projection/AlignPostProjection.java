@@ -12,7 +12,6 @@ import org.myelin.random.Initializer;
 import org.myelin.random.Rng;
 import org.myelin.synapse.Receptor;
 import org.myelin.synapse.SynapseModel;
-import org.myelin.units.Units;
 import org.myelin.util.Check;
 import org.myelin.util.ModelException;
 
@@ -160,7 +159,7 @@ public final class AlignPostProjection implements Delivery
     /** The delay in steps for a time step {@code dt}. */
     public int delaySteps(final double dt)
     {
-        return Units.toSteps("projection '" + name + "'", "delay", delayMs, dt, false);
+        return rounding.toSteps("projection '" + name + "'", "delay", delayMs, dt);
     }
 
     /**
@@ -177,6 +176,19 @@ public final class AlignPostProjection implements Delivery
     }
 
     /**
+     * Chooses how delays that are not whole steps are rounded (default {@link DelayRounding#EXACT}:
+     * an error): the homogeneous delay, and per-synapse delays (at least one step each).
+     *
+     * @return this projection.
+     */
+    public AlignPostProjection withRounding(final DelayRounding delayRounding)
+    {
+        this.rounding = delayRounding == null ? DelayRounding.EXACT : delayRounding;
+        this.connectivity = null;
+        return this;
+    }
+
+    /**
      * Gives every synapse its own delay in ms, added to the homogeneous delay; each is rounded to
      * whole steps of at least one as {@code rounding} says.
      *
@@ -187,9 +199,7 @@ public final class AlignPostProjection implements Delivery
     public AlignPostProjection withDelays(final Initializer delaysMs, final DelayRounding rounding)
     {
         this.synapseDelays = delaysMs;
-        this.rounding = rounding == null ? DelayRounding.EXACT : rounding;
-        this.connectivity = null;
-        return this;
+        return withRounding(rounding);
     }
 
     /** The built connectivity, or null before the first {@link #prepare}. */
