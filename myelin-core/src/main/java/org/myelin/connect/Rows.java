@@ -35,7 +35,9 @@ final class Rows
     }
 
     /**
-     * Builds the rows of {@code sourceSize} presynaptic neurons in parallel.
+     * Builds the rows of {@code sourceSize} presynaptic neurons in parallel, in two passes so the
+     * targets are held once: the first counts each row's synapses, the second regenerates the rows
+     * straight into the final array (rows are pure functions of their streams).
      *
      * @param owner          the rule's name, for messages.
      * @param expectedPerRow expected synapses per row, to size buffers.
@@ -44,42 +46,41 @@ final class Rows
         final String owner, final int sourceSize, final int targetSize, final double expectedPerRow, final Rule rule)
     {
         final int tasks = (sourceSize + ROWS_PER_TASK - 1) / ROWS_PER_TASK;
-        final int[][] targets = new int[tasks][];
-        final int[][] degrees = new int[tasks][];
+        final int[] rowStart = new int[sourceSize + 1];
         IntStream.range(0, tasks).parallel().forEach(task ->
         {
-            final int first = task * ROWS_PER_TASK;
-            final int last = Math.min(sourceSize, first + ROWS_PER_TASK);
             final RandomStream stream = new RandomStream(0);
-            final IntArray buffer = new IntArray((int) Math.min(1 << 20, 1.2 * expectedPerRow * (last - first) + 16));
-            final int[] degree = new int[last - first];
-            for (int i = first; i < last; i++)
+            final IntArray row = new IntArray((int) Math.min(1 << 20, 2 * expectedPerRow + 16));
+            for (int i = task * ROWS_PER_TASK; i < Math.min(sourceSize, (task + 1) * ROWS_PER_TASK); i++)
             {
-                final int before = buffer.size();
-                rule.row(i, stream, buffer);
-                degree[i - first] = buffer.size() - before;
+                row.setSize(0);
+                rule.row(i, stream, row);
+                rowStart[i + 1] = row.size();
             }
-            targets[task] = buffer.toArray();
-            degrees[task] = degree;
         });
-        final int[] rowStart = new int[sourceSize + 1];
         long total = 0;
-        for (int task = 0; task < tasks; task++)
+        for (int i = 0; i < sourceSize; i++)
         {
-            final int first = task * ROWS_PER_TASK;
-            for (int r = 0; r < degrees[task].length; r++)
-            {
-                total += degrees[task][r];
-                Check.that(total <= Integer.MAX_VALUE - 8, owner,
-                    "more than 2^31 synapses in one projection; use just-in-time connectivity");
-                rowStart[first + r + 1] = (int) total;
-            }
+            total += rowStart[i + 1];
+            Check.that(total <= Integer.MAX_VALUE - 8, owner,
+                "more than 2^31 synapses in one projection; use just-in-time connectivity");
+            rowStart[i + 1] = (int) total;
         }
         final int[] post = new int[(int) total];
-        for (int task = 0; task < tasks; task++)
+        IntStream.range(0, tasks).parallel().forEach(task ->
         {
-            System.arraycopy(targets[task], 0, post, rowStart[task * ROWS_PER_TASK], targets[task].length);
-        }
+            final RandomStream stream = new RandomStream(0);
+            final int first = task * ROWS_PER_TASK;
+            final IntArray view = new IntArray(post, rowStart[first]);
+            for (int i = first; i < Math.min(sourceSize, first + ROWS_PER_TASK); i++)
+            {
+                rule.row(i, stream, view);
+            }
+            if (view.array() != post)
+            {
+                throw new IllegalStateException(owner + ": a row changed between the two passes");
+            }
+        });
         return new CsrConnectivity(sourceSize, targetSize, rowStart, post, null);
     }
 
