@@ -44,6 +44,7 @@ if [ -z "${SKIP_BRIAN2:-}" ]; then
 fi
 M1=$(myelin 1g coba "$N" "$T_MS" 1); echo "$M1"
 M2=$(myelin 1g coba "$N" "$T_MS" 2); echo "$M2"
+myelin 1g coba "$N" "$T_MS" 1 jit
 if [ -z "${SKIP_PD:-}" ]; then
   myelin 2g pd "$PD_T" 1
   myelin 2g pd "$PD_T" 2
