@@ -1,8 +1,5 @@
 package org.myelin.bench;
 
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -19,6 +16,7 @@ import org.myelin.sim.Network;
 import org.myelin.sim.ReferenceNetworks;
 import org.myelin.sim.Simulation;
 import org.myelin.synapse.Exponential;
+import org.myelin.util.MemoryUse;
 
 /**
  * The scale benchmark of issue 6 (not a test): builds and runs one large network and prints one
@@ -171,7 +169,7 @@ public final class ScaleBenchmark
                 + "n_syn=%d conn_mib=%.1f bytes_per_syn=%.3f peak_heap_mb=%.1f",
             model, net.neuronCount(), fmt(tMs), threads, buildS, runS, runS / (tMs / 1000),
             spikes / (double) net.neuronCount() / (tMs / 1000), synapses, bytes / 1048576.0,
-            synapses == 0 ? 0 : bytes / (double) synapses, peakHeapBytes() / 1048576.0));
+            synapses == 0 ? 0 : bytes / (double) synapses, MemoryUse.peakHeapBytes() / 1048576.0));
     }
 
     private static String fmt(final double v)
@@ -179,16 +177,4 @@ public final class ScaleBenchmark
         return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
     }
 
-    private static long peakHeapBytes()
-    {
-        long peak = 0;
-        for (final MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans())
-        {
-            if (pool.getType() == MemoryType.HEAP && pool.getPeakUsage() != null)
-            {
-                peak += pool.getPeakUsage().getUsed();
-            }
-        }
-        return peak;
-    }
 }

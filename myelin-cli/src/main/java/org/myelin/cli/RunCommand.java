@@ -3,9 +3,6 @@ package org.myelin.cli;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,6 +21,7 @@ import org.myelin.sim.Simulation;
 import org.myelin.units.Dimension;
 import org.myelin.units.Units;
 import org.myelin.util.AtomicFiles;
+import org.myelin.util.MemoryUse;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -200,20 +198,7 @@ final class RunCommand implements Callable<Integer>
             spikes += m.size();
         }
         return new RunSummary(built.name(), n, synapses, bytes, spikes, rates, durationMs, sim.network().dt(),
-            seed, sim.threads(), buildNanos / 1e9, runNanos / 1e9, events, peakHeapBytes());
-    }
-
-    private static long peakHeapBytes()
-    {
-        long peak = 0;
-        for (final MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans())
-        {
-            if (pool.getType() == MemoryType.HEAP && pool.getPeakUsage() != null)
-            {
-                peak += pool.getPeakUsage().getUsed();
-            }
-        }
-        return peak;
+            seed, sim.threads(), buildNanos / 1e9, runNanos / 1e9, events, MemoryUse.peakHeapBytes());
     }
 
     private static void writeRaster(

@@ -30,8 +30,7 @@ public record FixedInDegree(int k, boolean allowSelfConnections, boolean allowMu
     @Override
     public String describe()
     {
-        return "fixed in-degree k=" + k + (allowSelfConnections ? "" : " (no self-connections)")
-            + (allowMultapses ? "" : " (no multapses)");
+        return Rows.describe("fixed in-degree", k, allowSelfConnections, allowMultapses);
     }
 
     @Override

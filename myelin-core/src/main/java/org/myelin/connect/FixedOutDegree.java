@@ -27,8 +27,7 @@ public record FixedOutDegree(int k, boolean allowSelfConnections, boolean allowM
     @Override
     public String describe()
     {
-        return "fixed out-degree k=" + k + (allowSelfConnections ? "" : " (no self-connections)")
-            + (allowMultapses ? "" : " (no multapses)");
+        return Rows.describe("fixed out-degree", k, allowSelfConnections, allowMultapses);
     }
 
     @Override

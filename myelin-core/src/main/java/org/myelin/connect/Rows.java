@@ -119,6 +119,13 @@ final class Rows
         }
     }
 
+    /** The description of a fixed-degree rule, e.g. {@code "fixed in-degree k=50 (no multapses)"}. */
+    static String describe(final String rule, final int k, final boolean allowSelf, final boolean allowMultapses)
+    {
+        return rule + " k=" + k + (allowSelf ? "" : " (no self-connections)")
+            + (allowMultapses ? "" : " (no multapses)");
+    }
+
     /** Checks that {@code k} targets can be drawn from a range of {@code range} candidates. */
     static void checkDegree(final String owner, final String what, final int k, final int range,
         final boolean distinct)

@@ -123,10 +123,7 @@ public sealed interface Initializer
         /** Validates the bounds. */
         public Uniform
         {
-            Check.finite("Initializer.uniform", "low", low, "");
-            Check.finite("Initializer.uniform", "high", high, "");
-            Check.that(low <= high, "Initializer.uniform",
-                "low must be <= high, got low=" + Check.fmt(low) + ", high=" + Check.fmt(high));
+            checkBounds("Initializer.uniform", low, high);
         }
 
         @Override
@@ -145,8 +142,7 @@ public sealed interface Initializer
         /** Validates the parameters. */
         public Normal
         {
-            Check.finite("Initializer.normal", "mean", mean, "");
-            Check.nonNegative("Initializer.normal", "sd", sd, "");
+            checkNormal("Initializer.normal", "mean", mean, "sd", sd);
         }
 
         @Override
@@ -186,8 +182,7 @@ public sealed interface Initializer
         /** Validates the parameters. */
         public LogNormal
         {
-            Check.finite("Initializer.lognormal", "mu", mu, "");
-            Check.nonNegative("Initializer.lognormal", "sigma", sigma, "");
+            checkNormal("Initializer.lognormal", "mu", mu, "sigma", sigma);
         }
 
         @Override
@@ -211,10 +206,7 @@ public sealed interface Initializer
         public Clipped
         {
             Check.that(inner != null, "Initializer.clipped", "inner distribution is required");
-            Check.finite("Initializer.clipped", "low", low, "");
-            Check.finite("Initializer.clipped", "high", high, "");
-            Check.that(low <= high, "Initializer.clipped",
-                "low must be <= high, got low=" + Check.fmt(low) + ", high=" + Check.fmt(high));
+            checkBounds("Initializer.clipped", low, high);
         }
 
         @Override
@@ -233,6 +225,23 @@ public sealed interface Initializer
             throw new ModelException("Initializer.clipped: no draw of " + inner + " in " + MAX_ATTEMPTS
                 + " fell in [" + Check.fmt(low) + ", " + Check.fmt(high) + "]; widen the bounds");
         }
+    }
+
+    /** Checks finite bounds with {@code low <= high}. */
+    private static void checkBounds(final String owner, final double low, final double high)
+    {
+        Check.finite(owner, "low", low, "");
+        Check.finite(owner, "high", high, "");
+        Check.that(low <= high, owner, "low must be <= high, got low=" + Check.fmt(low) + ", high=" + Check.fmt(high));
+    }
+
+    /** Checks a finite location and a non-negative, finite scale. */
+    private static void checkNormal(
+        final String owner, final String locationName, final double location, final String scaleName,
+        final double scale)
+    {
+        Check.finite(owner, locationName, location, "");
+        Check.nonNegative(owner, scaleName, scale, "");
     }
 
     /**
