@@ -52,7 +52,9 @@ public final class Main
         {
             if (ex instanceof ModelException || ex instanceof UsageException)
             {
-                cmd.getErr().println(cmd.getCommandSpec().qualifiedName() + ": " + ex.getMessage());
+                final String name = cmd.getCommandSpec().qualifiedName();
+                final String message = ex.getMessage();
+                cmd.getErr().println(message.startsWith(name + ":") ? message : name + ": " + message);
                 return ex instanceof UsageException ? EXIT_USAGE : EXIT_FAILURE;
             }
             cmd.getErr().println(cmd.getCommandSpec().qualifiedName() + ": failed: " + ex);

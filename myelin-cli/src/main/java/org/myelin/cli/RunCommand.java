@@ -22,6 +22,7 @@ import org.myelin.units.Dimension;
 import org.myelin.units.Units;
 import org.myelin.util.AtomicFiles;
 import org.myelin.util.MemoryUse;
+import org.myelin.util.ModelException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -82,30 +83,19 @@ final class RunCommand implements Callable<Integer>
     public Integer call() throws IOException
     {
         final PrintWriter stdout = spec.commandLine().getOut();
-        final double dtMs = Units.parse("myelin run", "--dt", dt, Dimension.TIME);
-        if (!(dtMs > 0))
+        final Settings settings;
+        try
         {
-            throw new Main.UsageException("--dt must be > 0 ms, got --dt=" + dt);
+            settings = checkArguments();
         }
-        final double durationMs = Units.parse("myelin run", "--duration", duration, Dimension.TIME);
-        if (!(durationMs > 0))
+        catch (final ModelException e)
         {
-            throw new Main.UsageException("--duration must be > 0 ms, got --duration=" + duration);
+            throw new Main.UsageException(e.getMessage());
         }
-        if (n < 2)
-        {
-            throw new Main.UsageException("-N must be >= 2 neurons, got -N=" + n);
-        }
-        final int workers = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-        if (workers < 1 || workers > 1024)
-        {
-            throw new Main.UsageException("--threads must be in [1, 1024], got --threads=" + workers);
-        }
-        if (!ReferenceNetworks.names().contains(model.toLowerCase(Locale.ROOT)))
-        {
-            throw new Main.UsageException("unknown --model '" + model + "'; known models: " + ReferenceNetworks.names());
-        }
-        final long steps = Units.toSteps("myelin run", "--duration", durationMs, dtMs, false);
+        final double dtMs = settings.dtMs();
+        final double durationMs = settings.durationMs();
+        final int workers = settings.threads();
+        final long steps = settings.steps();
         prepareOutputFolder(out);
 
         final long t0 = System.nanoTime();
@@ -138,6 +128,40 @@ final class RunCommand implements Callable<Integer>
         stdout.print(report);
         stdout.flush();
         return 0;
+    }
+
+    /** The checked arguments, in canonical units. */
+    private record Settings(double dtMs, double durationMs, long steps, int threads)
+    {
+    }
+
+    private Settings checkArguments()
+    {
+        final double dtMs = Units.parse("myelin run", "--dt", dt, Dimension.TIME);
+        if (!(dtMs > 0))
+        {
+            throw new Main.UsageException("--dt must be > 0 ms, got --dt=" + dt);
+        }
+        final double durationMs = Units.parse("myelin run", "--duration", duration, Dimension.TIME);
+        if (!(durationMs > 0))
+        {
+            throw new Main.UsageException("--duration must be > 0 ms, got --duration=" + duration);
+        }
+        if (n < 2)
+        {
+            throw new Main.UsageException("-N must be >= 2 neurons, got -N=" + n);
+        }
+        final int workers = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        if (workers < 1 || workers > 1024)
+        {
+            throw new Main.UsageException("--threads must be in [1, 1024], got --threads=" + workers);
+        }
+        if (!ReferenceNetworks.names().contains(model.toLowerCase(Locale.ROOT)))
+        {
+            throw new Main.UsageException("unknown --model '" + model + "'; known models: " + ReferenceNetworks.names());
+        }
+        final long steps = Units.toSteps("myelin run", "--duration", durationMs, dtMs, false);
+        return new Settings(dtMs, durationMs, steps, workers);
     }
 
     private static void prepareOutputFolder(final Path dir)

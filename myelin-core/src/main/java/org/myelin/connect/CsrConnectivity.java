@@ -62,6 +62,11 @@ public final class CsrConnectivity implements Connectivity
         }
         for (int i = 0; i < sourceSize; i++)
         {
+            if (rowStart[i + 1] < rowStart[i])
+            {
+                throw new ModelException("CSR connectivity: rowStart must be non-decreasing, got rowStart[" + (i + 1)
+                    + "]=" + rowStart[i + 1] + " after rowStart[" + i + "]=" + rowStart[i]);
+            }
             int previous = -1;
             for (int k = rowStart[i]; k < rowStart[i + 1]; k++)
             {

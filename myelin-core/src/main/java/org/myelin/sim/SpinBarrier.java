@@ -1,18 +1,25 @@
 package org.myelin.sim;
 
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * A reusable barrier for a fixed group of worker threads that meet twice per time step.
  *
- * <p>A step lasts microseconds, so parking threads would cost more than the work; waiters spin
- * with {@link Thread#onSpinWait()} and yield after a while so that an oversubscribed machine
- * still makes progress. When a worker fails it {@link #breakBarrier(Throwable)}s the barrier and
+ * <p>A step lasts microseconds, so parking threads at once would cost more than the work:
+ * waiters first spin with {@link Thread#onSpinWait()} (a balanced step on free cores ends here),
+ * then yield, then park for short intervals. The fallback matters when there are more threads
+ * than free cores: a spinning waiter would otherwise hold the core that the late worker needs. When a worker fails it {@link #breakBarrier(Throwable)}s the barrier and
  * every waiter leaves with a {@link BrokenException} instead of waiting forever.
  */
 final class SpinBarrier
 {
-    private static final int SPINS_BEFORE_YIELD = 20_000;
+    /** Busy-wait iterations before yielding (about 10–50 µs). */
+    private static final int SPINS = 1_000;
+    /** Yields before parking. */
+    private static final int YIELDS = 200;
+    /** Park interval once spinning and yielding did not suffice. */
+    private static final long PARK_NANOS = 20_000;
 
     private final int parties;
     private final AtomicInteger arrived = new AtomicInteger();
@@ -45,14 +52,19 @@ final class SpinBarrier
             {
                 throw new BrokenException(failure);
             }
-            if (++spins < SPINS_BEFORE_YIELD)
+            if (spins < SPINS)
             {
                 Thread.onSpinWait();
             }
-            else
+            else if (spins < SPINS + YIELDS)
             {
                 Thread.yield();
             }
+            else
+            {
+                LockSupport.parkNanos(PARK_NANOS);
+            }
+            spins++;
         }
     }
 

@@ -196,14 +196,15 @@ class PerSynapseDelayTest
         final Network net = new Network(DT, 1);
         final ScheduledSource src = net.add(ScheduledSource.single("src", 0));
         final Lif post = net.add(new Lif("post", 1, QUIET));
-        final AlignPostProjection p = net.connect("src->post", src, post, new FixedProbability(1),
+        final AlignPostProjection p = new AlignPostProjection("src->post", src, post, new FixedProbability(1),
             new Exponential(TAU), new Cuba(), "g", 1.0, 0.26);
 
-        assertThatThrownBy(() -> p.delaySteps(DT))
+        assertThatThrownBy(() -> net.add(p))
             .isInstanceOf(ModelException.class)
             .hasMessage("projection 'src->post': delay=0.26 ms is not a whole number of time steps dt=0.1 ms "
                 + "(2.6 steps); use a multiple of dt, change dt, or allow rounding to 3 steps (0.3 ms)");
-        assertThat(p.withRounding(DelayRounding.NEAREST).delaySteps(DT)).isEqualTo(3);
+        // choose the rounding before adding the projection
+        assertThat(net.add(p.withRounding(DelayRounding.NEAREST)).delaySteps(DT)).isEqualTo(3);
         assertThat(p.withRounding(DelayRounding.PREVIOUS).delaySteps(DT)).isEqualTo(2);
         assertThat(p.withRounding(DelayRounding.PREVIOUS).delaySteps(0.13)).isEqualTo(2);
         assertThat(p.withRounding(DelayRounding.PREVIOUS).delaySteps(0.065)).isEqualTo(4);

@@ -1,5 +1,6 @@
 package org.myelin.plot;
 
+import org.myelin.util.AtomicFiles;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -391,6 +392,7 @@ public final class RasterPlot
         return kept;
     }
 
+    /** English ordinal of {@code k} for the subsampling note: 1st, 2nd, 3rd, 4th, 11th, 21st, ... */
     static String ordinal(final int k)
     {
         final int lastTwo = k % 100;

@@ -1,5 +1,6 @@
 package org.myelin.plot;
 
+import org.myelin.util.AtomicFiles;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -29,8 +30,8 @@ import org.knowm.xchart.style.XYStyler;
  * }</pre>
  *
  * <p>Series are drawn as lines without markers, in the order added, with colours from a colour-blind-safe palette
- * and a legend on the right. A NaN y value leaves a gap in its line. The arrays are not copied: do not modify them until
- * the plot is written.
+ * and a legend on the right. A NaN y value leaves a gap in its line. The arrays are not copied: do not modify them
+ * until the plot is written.
  */
 public final class TracePlot
 {
