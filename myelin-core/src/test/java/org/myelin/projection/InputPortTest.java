@@ -3,6 +3,8 @@ package org.myelin.projection;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.function.Function;
+
 import org.junit.jupiter.api.Test;
 import org.myelin.connect.ExplicitConnections;
 import org.myelin.connect.FixedProbability;
@@ -25,13 +27,7 @@ class InputPortTest
     @Test
     void aDeltaInputShouldJumpVAtTheSpikeStepAndThenRelax()
     {
-        final Network net = new Network(DT, 1);
-        final ScheduledSource src = net.add(ScheduledSource.single("src", 5));
-        final Lif post = net.add(new Lif("post", 1, QUIET));
-        net.add(new AlignPostProjection("src->v", src, post, new FixedProbability(1), Inputs.delta(post, "v"), 2.0, 0));
-        final StateMonitor v = net.monitorState(post, "v", new int[] {0}, 1);
-
-        new Simulation(net, 1).runSteps(100, null);
+        final StateMonitor v = vAfterOneSpike(post -> Inputs.delta(post, "v"), 2.0);
 
         for (int s = 0; s < v.sampleCount(); s++)
         {
@@ -43,13 +39,7 @@ class InputPortTest
     @Test
     void aCurrentInputShouldActForOneStepAfterTheSpike()
     {
-        final Network net = new Network(DT, 1);
-        final ScheduledSource src = net.add(ScheduledSource.single("src", 5));
-        final Lif post = net.add(new Lif("post", 1, QUIET));
-        net.add(new AlignPostProjection("src->I", src, post, new FixedProbability(1), Inputs.current(post), 100, 0));
-        final StateMonitor v = net.monitorState(post, "v", new int[] {0}, 1);
-
-        new Simulation(net, 1).runSteps(100, null);
+        final StateMonitor v = vAfterOneSpike(Inputs::current, 100);
 
         // delivered at step 5, integrated in step 6: v(7) = vRest + R·I·dt/τm, then relaxes
         for (int s = 0; s < v.sampleCount(); s++)
@@ -98,5 +88,17 @@ class InputPortTest
         assertThat(post.receptors()).hasSize(2);
         final long mergedBytes = 8L * post.receptors().stream().mapToInt(r -> r.size()).sum();
         assertThat(mergedBytes).isEqualTo(8L * 2 * 1000).isLessThan(8L * 3 * 1000);
+    }
+
+    /** v of one quiet neuron over 100 steps after one spike at step 5 through the given port. */
+    private static StateMonitor vAfterOneSpike(final Function<Lif, InputPort> port, final double weight)
+    {
+        final Network net = new Network(DT, 1);
+        final ScheduledSource src = net.add(ScheduledSource.single("src", 5));
+        final Lif post = net.add(new Lif("post", 1, QUIET));
+        net.add(new AlignPostProjection("src->post", src, post, new FixedProbability(1), port.apply(post), weight, 0));
+        final StateMonitor v = net.monitorState(post, "v", new int[] {0}, 1);
+        new Simulation(net, 1).runSteps(100, null);
+        return v;
     }
 }
