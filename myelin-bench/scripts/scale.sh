@@ -6,7 +6,8 @@
 # usage: scale.sh [N] [T_S] [PD_T_MS]     defaults: 100000 1 100
 # env:   MYELIN_SHARED (for brian2-run.sh; default ../shared, else /work/shared), SKIP_BRIAN2=1 to skip Brian2; SKIP_PD=1 to skip the microcircuit; JAVA_OPTS extra JVM options
 # output: one line per run (myelin ... / brian2 ...) with build_s, run_s, bytes per synapse and peak
-#         memory (peak_rss_mb from /usr/bin/time: the JVM process; for Brian2 the python process or any
+#         memory, for myelin also cpu_s (user + system CPU of the whole JVM, build and run; on a loaded
+#         machine it is steadier than wall time) (peak_rss_mb from /usr/bin/time: the JVM process; for Brian2 the python process or any
 #         child it waited for, i.e. the compiler or the standalone binary), then a summary.
 set -u
 SCRIPT_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -29,10 +30,12 @@ myelin() {  # myelin XMX ARGS... : one line with peak_rss_mb appended
   local xmx=$1; shift
   local tf; tf=$(mktemp)
   local line
-  line=$("$TIME" -f '%M' -o "$tf" java --add-modules jdk.incubator.vector -XX:+UseSerialGC -Xms64m "-Xmx$xmx" \
+  line=$("$TIME" -f '%M %U %S' -o "$tf" java --add-modules jdk.incubator.vector -XX:+UseSerialGC -Xms64m "-Xmx$xmx" \
     ${JAVA_OPTS:-} -cp "$JAR" org.myelin.bench.ScaleBenchmark "$@" 2>/dev/null | grep '^myelin ')
-  local kb; kb=$(grep -E '^[0-9]+$' "$tf" | tail -n 1); rm -f "$tf"
-  echo "$line peak_rss_mb=$(awk -v k="${kb:-0}" 'BEGIN{printf "%.1f", k/1024}')"
+  local kb cpu
+  kb=$(grep -E '^[0-9]+ ' "$tf" | tail -n 1 | cut -d' ' -f1)
+  cpu=$(grep -E '^[0-9]+ ' "$tf" | tail -n 1 | awk '{printf "%.2f", $2 + $3}'); rm -f "$tf"
+  echo "$line peak_rss_mb=$(awk -v k="${kb:-0}" 'BEGIN{printf "%.1f", k/1024}') cpu_s=${cpu:-NA}"
 }
 
 field() { sed -n "s/.* $2=\([^ ]*\).*/\1/p" <<<"$1"; }
