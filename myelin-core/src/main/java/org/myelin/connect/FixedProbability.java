@@ -1,16 +1,19 @@
 package org.myelin.connect;
 
 import org.myelin.random.RandomStream;
+import org.myelin.random.Rng;
 import org.myelin.util.Check;
 
 /**
  * Each (pre, post) pair is connected independently with probability {@code p} (Brian2
  * {@code connect(p=...)}, NEST {@code pairwise_bernoulli}).
  *
- * <p>Row i is drawn from the counter-based stream keyed by (projection key, i) with geometric
- * skips: the gap to the next target is {@code floor(log U / log(1 − p))}, so a row costs
- * O(out-degree), not O(N_post). Rows are built in parallel and are the same for any thread count;
- * {@link #justInTime()} regenerates a row from the same stream at each spike instead of storing it.
+ * <p>Row i is cut into blocks of {@link #BLOCK} targets; block b is drawn from the counter-based
+ * stream keyed by (projection key, i, b) with geometric skips: the gap to the next target is
+ * {@code floor(log U / log(1 − p))}, so a row costs O(out-degree), not O(N_post). Rows are built
+ * in parallel and are the same for any thread count; {@link #justInTime()} regenerates a row from
+ * the same streams at each spike instead of storing it, each worker only the blocks that reach its
+ * slice of targets.
  *
  * @param p                    connection probability in [0, 1].
  * @param allowSelfConnections whether i → i is allowed when source and target are one group
@@ -18,6 +21,9 @@ import org.myelin.util.Check;
  */
 public record FixedProbability(double p, boolean allowSelfConnections) implements JustInTime.Rule
 {
+    /** Targets per block of a row: each block has its own stream, so a row can be regenerated in parts. */
+    static final int BLOCK = 8192;
+
     /** Validates the probability. */
     public FixedProbability
     {
@@ -39,18 +45,27 @@ public record FixedProbability(double p, boolean allowSelfConnections) implement
     @Override
     public Connectivity build(final int sourceSize, final int targetSize, final boolean sameGroup, final long key)
     {
-        final int exclude = sameGroup && !allowSelfConnections ? 0 : -1;
-        return Rows.build("FixedProbability", sourceSize, targetSize, p * targetSize, (i, stream, out) ->
+        final boolean excludeSelf = sameGroup && !allowSelfConnections;
+        return Rows.build("FixedProbability", sourceSize, targetSize, p * targetSize,
+            (i, stream, out) -> row(key, i, targetSize, excludeSelf, stream, out));
+    }
+
+    /** Appends the targets of row {@code pre} to {@code out}, block by block. */
+    void row(final long key, final int pre, final int targetSize, final boolean excludeSelf,
+        final RandomStream stream, final IntArray out)
+    {
+        final double logQ = logQ();
+        final long row = rowKey(key, pre);
+        final int self = excludeSelf ? pre : -1;
+        for (int start = 0; start < targetSize; start += BLOCK)
         {
-            stream.reset(rowKey(key, i));
-            final int self = exclude < 0 ? -1 : i;
-            final double logQ = logQ();
-            for (int j = next(stream, -1, self, targetSize, logQ); j < targetSize;
-                j = next(stream, j, self, targetSize, logQ))
+            final int end = Math.min(targetSize, start + BLOCK);
+            stream.reset(blockKey(row, start / BLOCK));
+            for (int j = next(stream, start - 1, self, end, logQ); j < end; j = next(stream, j, self, end, logQ))
             {
                 out.add(j);
             }
-        });
+        }
     }
 
     @Override
@@ -67,16 +82,16 @@ public record FixedProbability(double p, boolean allowSelfConnections) implement
     }
 
     /**
-     * The next target after {@code j} in a row drawn from {@code stream}, skipping {@code self}
-     * (−1: none), or {@code targetSize} when the row is complete.
+     * The next target after {@code j} drawn from {@code stream}, skipping {@code self} (−1: none),
+     * or {@code bound} when it would be at or past {@code bound}.
      *
      * @param logQ {@link #logQ()}.
      */
-    static int next(final RandomStream stream, final int j, final int self, final int targetSize, final double logQ)
+    static int next(final RandomStream stream, final int j, final int self, final int bound, final double logQ)
     {
         if (logQ == 0)
         {
-            return targetSize;
+            return bound;
         }
         long k = j;
         do
@@ -84,12 +99,18 @@ public record FixedProbability(double p, boolean allowSelfConnections) implement
             k += 1 + stream.nextGeometricGap(logQ);
         }
         while (k == self);
-        return k >= targetSize ? targetSize : (int) k;
+        return k >= bound ? bound : (int) k;
     }
 
-    /** The key of row {@code pre}'s stream. */
+    /** The key of row {@code pre}'s stream (the stream of its first block). */
     static long rowKey(final long projectionKey, final int pre)
     {
         return Rows.rowKey(projectionKey, pre);
+    }
+
+    /** The key of block {@code block} of the row whose key is {@code rowKey}. */
+    static long blockKey(final long rowKey, final int block)
+    {
+        return block == 0 ? rowKey : Rng.mix(rowKey ^ Rng.mix(block + 0x426C6F636BL));
     }
 }

@@ -9,6 +9,7 @@ import org.myelin.random.RandomStream;
  */
 final class JitFixedProbability extends JitConnectivity
 {
+    private final FixedProbability rule;
     private final double logQ;
     private final boolean excludeSelf;
 
@@ -17,6 +18,7 @@ final class JitFixedProbability extends JitConnectivity
         final long key)
     {
         super(sourceSize, targetSize, key);
+        this.rule = rule;
         this.logQ = rule.logQ();
         this.excludeSelf = excludeSelf;
     }
@@ -24,35 +26,39 @@ final class JitFixedProbability extends JitConnectivity
     @Override
     public int outDegree(final int pre)
     {
-        final RandomStream stream = new RandomStream(Rows.rowKey(key, pre));
-        final int self = excludeSelf ? pre : -1;
-        int count = 0;
-        for (int j = FixedProbability.next(stream, -1, self, targetSize, logQ); j < targetSize;
-            j = FixedProbability.next(stream, j, self, targetSize, logQ))
-        {
-            count++;
-        }
-        return count;
+        final IntArray row = new IntArray(16);
+        rule.row(key, pre, targetSize, excludeSelf, new RandomStream(0), row);
+        return row.size();
     }
 
+    /**
+     * Regenerates the blocks of row {@code pre} that reach the slice; with per-synapse weights
+     * also the blocks before it, to count each synapse's position in the row.
+     */
     @Override
     public void deliver(final int pre, final int slice, final double[] target, final double scale)
     {
-        final RandomStream stream = streams[slice].reset(Rows.rowKey(key, pre));
+        final RandomStream stream = streams[slice];
         final int lo = sliceStart[slice];
         final int hi = sliceStart[slice + 1];
         final int self = excludeSelf ? pre : -1;
-        final int n = targetSize;
         final double q = logQ;
         final Initializer w = weights;
+        final long row = Rows.rowKey(key, pre);
+        final int block = FixedProbability.BLOCK;
         int m = 0;
-        for (int j = FixedProbability.next(stream, -1, self, n, q); j < hi;
-            j = FixedProbability.next(stream, j, self, n, q), m++)
+        for (int start = w == null ? lo / block * block : 0; start < hi; start += block)
         {
-            if (j >= lo)
+            final int end = Math.min(hi, start + block);
+            stream.reset(FixedProbability.blockKey(row, start / block));
+            for (int j = FixedProbability.next(stream, start - 1, self, end, q); j < end;
+                j = FixedProbability.next(stream, j, self, end, q), m++)
             {
-                target[j] += w == null
-                    ? scale : scale * (float) w.sample(weightKey, Connectivity.synapseCounter(pre, m));
+                if (j >= lo)
+                {
+                    target[j] += w == null
+                        ? scale : scale * (float) w.sample(weightKey, Connectivity.synapseCounter(pre, m));
+                }
             }
         }
     }

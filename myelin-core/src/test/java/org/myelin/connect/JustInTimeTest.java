@@ -34,8 +34,22 @@ class JustInTimeTest
     @MethodSource("rules")
     void everyRowShouldEqualTheStoredRowSynapseBySynapse(final JustInTime.Rule rule, final boolean sameGroup)
     {
-        final int pre = 400;
-        final int post = sameGroup ? 400 : 900;
+        assertSameRows(rule, 400, sameGroup ? 400 : 900, sameGroup, new int[] {0, 208, sameGroup ? 400 : 900});
+    }
+
+    @Test
+    void rowsLongerThanOneBlockShouldEqualTheStoredRowsInEverySlice()
+    {
+        final int post = 2 * FixedProbability.BLOCK + 1000;
+        assertSameRows(new FixedProbability(0.01, false), 60, post, false,
+            new int[] {0, 5008, FixedProbability.BLOCK + 16, post});
+        assertSameRows(new FixedProbability(0.002, false), post, post, true,
+            new int[] {0, FixedProbability.BLOCK, post});
+    }
+
+    private static void assertSameRows(
+        final JustInTime.Rule rule, final int pre, final int post, final boolean sameGroup, final int[] slices)
+    {
         for (final Initializer weights : new Initializer[] {null, Initializer.normal(1, 0.3)})
         {
             final Connectivity stored = rule.build(pre, post, sameGroup, KEY);
@@ -45,18 +59,19 @@ class JustInTimeTest
                 stored.drawWeights(weights, 99);
                 jit.drawWeights(weights, 99);
             }
-            final int[] slices = {0, 208, post};
             stored.partition(slices);
             jit.partition(slices);
             assertThat(jit.synapseCount()).isEqualTo(stored.synapseCount());
             assertThat(jit.memoryBytes()).isLessThan(1000);
-            for (int i = 0; i < pre; i++)
+            final double[] a = new double[post];
+            final double[] b = new double[post];
+            for (int i = 0; i < pre; i += Math.max(1, pre / 500))
             {
                 assertThat(jit.outDegree(i)).isEqualTo(stored.outDegree(i));
-                for (int s = 0; s < 2; s++)
+                for (int s = 0; s < slices.length - 1; s++)
                 {
-                    final double[] a = new double[post];
-                    final double[] b = new double[post];
+                    Arrays.fill(a, 0);
+                    Arrays.fill(b, 0);
                     stored.deliver(i, s, a, 1.5);
                     jit.deliver(i, s, b, 1.5);
                     if (!Arrays.equals(a, b))
