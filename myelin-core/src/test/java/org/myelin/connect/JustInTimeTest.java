@@ -86,12 +86,23 @@ class JustInTimeTest
     @Test
     void cobaShouldSpikeIdenticallyWithStoredAndJustInTimeConnectivity()
     {
-        final long[][] stored = cobaSpikes(false, 1);
-        final long[][] jit = cobaSpikes(true, 1);
+        final long[][] stored = cobaSpikes(false, 1, 4000, 200);
+        final long[][] jit = cobaSpikes(true, 1, 4000, 200);
 
         assertThat(stored[0].length).isGreaterThan(1000);
         assertThat(jit[0]).containsExactly(stored[0]);
         assertThat(jit[1]).containsExactly(stored[1]);
+    }
+
+    @Test
+    void justInTimeSpikesShouldNotDependOnTheNumberOfThreads()
+    {
+        final long[][] one = cobaSpikes(true, 1, 1000, 100);
+        final long[][] three = cobaSpikes(true, 3, 1000, 100);
+
+        assertThat(one[0].length).isGreaterThan(100);
+        assertThat(three[0]).containsExactly(one[0]);
+        assertThat(three[1]).containsExactly(one[1]);
     }
 
     @Test
@@ -106,12 +117,12 @@ class JustInTimeTest
             .isEqualTo("fixed probability p=0.1, just-in-time");
     }
 
-    /** Steps and neurons of every excitatory spike of COBA-4000 over 200 ms. */
-    private static long[][] cobaSpikes(final boolean justInTime, final int threads)
+    /** Steps and neurons of every excitatory spike of COBA-N over the given time. */
+    private static long[][] cobaSpikes(final boolean justInTime, final int threads, final int n, final double ms)
     {
-        final ReferenceNetworks.Built built = ReferenceNetworks.coba(4000, 0.1, 11, justInTime);
+        final ReferenceNetworks.Built built = ReferenceNetworks.coba(n, 0.1, 11, justInTime);
         final SpikeMonitor spikes = built.network().monitorSpikes(built.excitatory());
-        new Simulation(built.network(), threads).run(200);
+        new Simulation(built.network(), threads).run(ms);
         final long[] neurons = new long[spikes.size()];
         for (int k = 0; k < neurons.length; k++)
         {
