@@ -4,9 +4,11 @@ package org.myelin.connect;
  * Every presynaptic neuron connects to every postsynaptic neuron (NEST {@code all_to_all}, Brian2
  * {@code connect()} / {@code connect(condition='i != j')}).
  *
+ * <p>{@link #justInTime()} stores no target at all: a row is every target.
+ *
  * @param allowSelfConnections whether i → i is made when source and target are one group.
  */
-public record AllToAll(boolean allowSelfConnections) implements Connector
+public record AllToAll(boolean allowSelfConnections) implements JustInTime.Rule
 {
     @Override
     public String describe()
@@ -28,5 +30,12 @@ public record AllToAll(boolean allowSelfConnections) implements Connector
                 }
             }
         });
+    }
+
+    @Override
+    public Connectivity buildJustInTime(
+        final int sourceSize, final int targetSize, final boolean sameGroup, final long key)
+    {
+        return new JitAllToAll(sourceSize, targetSize, sameGroup && !allowSelfConnections, key);
     }
 }

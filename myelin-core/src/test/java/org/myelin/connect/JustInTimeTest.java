@@ -27,7 +27,9 @@ class JustInTimeTest
             Arguments.of(new FixedProbability(0.05), false),
             Arguments.of(new FixedProbability(0.05, false), true),
             Arguments.of(new FixedOutDegree(40, true, true), false),
-            Arguments.of(new FixedOutDegree(40, false, false), true));
+            Arguments.of(new FixedOutDegree(40, false, false), true),
+            Arguments.of(new AllToAll(true), false),
+            Arguments.of(new AllToAll(false), true));
     }
 
     @ParameterizedTest(name = "{0}, same group {1}")
@@ -97,8 +99,8 @@ class JustInTimeTest
     @Test
     void justInTimeSpikesShouldNotDependOnTheNumberOfThreads()
     {
-        final long[][] one = cobaSpikes(true, 1, 1000, 100);
-        final long[][] three = cobaSpikes(true, 3, 1000, 100);
+        final long[][] one = cobaSpikes(true, 1, 1000, 60);
+        final long[][] three = cobaSpikes(true, 3, 1000, 60);
 
         assertThat(one[0].length).isGreaterThan(100);
         assertThat(three[0]).containsExactly(one[0]);
