@@ -202,6 +202,11 @@ public final class CsrConnectivity implements Connectivity
         {
             return maxDelay;
         }
+        if (ms.length == 0)
+        {
+            delayMs = null; // no synapse, so no per-synapse delay
+            return 0;
+        }
         final int[] steps = new int[ms.length];
         int max = 0;
         for (int i = 0; i < sourceSize; i++)

@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.Random;
+
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
@@ -36,51 +40,94 @@ class PerSynapseDelayTest
     private static final int[] DELAY = {1, 5, 12, 7, 3, 1, 255};
     private static final long[][] SPIKES = {{3, 40}, {5, 6}};
 
-    @ParameterizedTest(name = "{0} thread(s), homogeneous delay {1}")
+    @ParameterizedTest(name = "{0} thread(s)")
     @ValueSource(ints = {1, 2})
     void aSpikeShouldReachEachTargetAtExactlyItsOwnDelay(final int threads)
     {
         for (final int homogeneous : new int[] {0, 2})
         {
-            final double[] delaysMs = new double[DELAY.length];
-            for (int k = 0; k < DELAY.length; k++)
-            {
-                delaysMs[k] = DELAY[k] * DT;
-            }
-            final Network net = new Network(DT, 1);
-            final ScheduledSource src = net.add(new ScheduledSource("src", SPIKES));
-            final Lif post = net.add(new Lif("post", 40, QUIET));
-            net.connect("src->post", src, post, new ExplicitConnections(PRE, POST, WEIGHT, delaysMs),
-                new Exponential(TAU), new Cuba(), "g", 1.0, homogeneous * DT);
-            final int[] watched = {0, 1, 2, 3, 30};
-            final StateMonitor g = net.monitorState(post, "g", watched, 1);
+            assertArrivals(PRE, POST, WEIGHT, DELAY, SPIKES, 40, homogeneous, threads);
+        }
+    }
 
-            new Simulation(net, threads).runSteps(400, null);
+    @Property(tries = 10)
+    void randomNetworksShouldDeliverEverySpikeAtItsStepPlusItsDelay(@ForAll final long seed)
+    {
+        final Random random = new Random(seed);
+        final int sources = 1 + random.nextInt(4);
+        final int targets = 1 + random.nextInt(40);
+        final int synapses = random.nextInt(30);
+        final int[] pre = new int[synapses];
+        final int[] post = new int[synapses];
+        final double[] weight = new double[synapses];
+        final int[] delay = new int[synapses];
+        for (int k = 0; k < synapses; k++)
+        {
+            pre[k] = random.nextInt(sources);
+            post[k] = random.nextInt(targets);
+            weight[k] = random.nextDouble() * 4 - 2;
+            delay[k] = 1 + random.nextInt(random.nextBoolean() ? 20 : 300);
+        }
+        final long[][] spikes = new long[sources][];
+        for (int i = 0; i < sources; i++)
+        {
+            spikes[i] = random.longs(random.nextInt(4), 0, 60).distinct().toArray();
+        }
+        assertArrivals(pre, post, weight, delay, spikes, targets, random.nextInt(3), 1 + random.nextInt(2));
+    }
 
-            for (int w = 0; w < watched.length; w++)
+    /**
+     * Runs source → target through explicit synapses with per-synapse delays (steps) on top of a
+     * homogeneous delay, and checks every target's g against the sum of exponentials that start
+     * one step after each spike's arrival step n + D + d.
+     */
+    private static void assertArrivals(
+        final int[] pre, final int[] post, final double[] weight, final int[] delaySteps, final long[][] spikes,
+        final int targets, final int homogeneous, final int threads)
+    {
+        final double[] delaysMs = new double[delaySteps.length];
+        for (int k = 0; k < delaySteps.length; k++)
+        {
+            delaysMs[k] = delaySteps[k] * DT;
+        }
+        final Network net = new Network(DT, 1);
+        final ScheduledSource src = net.add(new ScheduledSource("src", spikes));
+        final Lif target = net.add(new Lif("post", targets, QUIET));
+        net.connect("src->post", src, target, new ExplicitConnections(pre, post, weight, delaysMs),
+            new Exponential(TAU), new Cuba(), "g", 1.0, homogeneous * DT);
+        final int[] watched = new int[targets];
+        for (int j = 0; j < targets; j++)
+        {
+            watched[j] = j;
+        }
+        final StateMonitor g = net.monitorState(target, "g", watched, 1);
+
+        new Simulation(net, threads).runSteps(400, null);
+
+        for (int j = 0; j < targets; j++)
+        {
+            for (int s = 0; s < g.sampleCount(); s++)
             {
-                for (int s = 0; s < g.sampleCount(); s++)
+                double expected = 0;
+                for (int k = 0; k < pre.length; k++)
                 {
-                    double expected = 0;
-                    for (int k = 0; k < PRE.length; k++)
+                    if (post[k] != j)
                     {
-                        if (POST[k] != watched[w])
+                        continue;
+                    }
+                    for (final long spike : spikes[pre[k]])
+                    {
+                        // added to g at step n + D + d, first seen at the start of the next step;
+                        // weights are stored as float
+                        final long arrival = spike + homogeneous + delaySteps[k];
+                        if (s > arrival)
                         {
-                            continue;
-                        }
-                        for (final long spike : SPIKES[PRE[k]])
-                        {
-                            // arrives (is added to g) at step n + D + d, first seen at the next step's start
-                            final long arrival = spike + homogeneous + DELAY[k];
-                            if (s > arrival)
-                            {
-                                expected += WEIGHT[k] * Math.exp(-(s - arrival - 1) * DT / TAU);
-                            }
+                            expected += (float) weight[k] * Math.exp(-(s - arrival - 1) * DT / TAU);
                         }
                     }
-                    assertThat(g.value(s, w)).as("target %d at step %d", watched[w], s)
-                        .isCloseTo(expected, within(1e-12 * (1 + expected)));
                 }
+                assertThat(g.value(s, j)).as("target %d at step %d", j, s)
+                    .isCloseTo(expected, within(1e-12 * (1 + Math.abs(expected))));
             }
         }
     }
