@@ -1,6 +1,6 @@
 package org.myelin.connect;
 
-import org.myelin.random.Initializer;
+import org.myelin.delay.DelayRing;
 
 /** {@link AllToAll} without stored targets: a row is every target of the slice, minus i → i if excluded. */
 final class JitAllToAll extends JitConnectivity
@@ -20,20 +20,19 @@ final class JitAllToAll extends JitConnectivity
     }
 
     @Override
-    public void deliver(final int pre, final int slice, final double[] target, final double scale)
+    protected void walk(
+        final int pre, final int slice, final double[] target, final DelayRing ring, final int base,
+        final double scale)
     {
         final int lo = sliceStart[slice];
         final int hi = sliceStart[slice + 1];
         final int self = excludeSelf ? pre : -1;
-        final Initializer w = weights;
         for (int j = lo; j < hi; j++)
         {
             if (j != self)
             {
                 // position in the row: j, one less after a skipped self-connection
-                final int m = self >= 0 && j > self ? j - 1 : j;
-                target[j] += w == null
-                    ? scale : scale * (float) w.sample(weightKey, Connectivity.synapseCounter(pre, m));
+                add(pre, self >= 0 && j > self ? j - 1 : j, j, target, ring, base, scale);
             }
         }
     }

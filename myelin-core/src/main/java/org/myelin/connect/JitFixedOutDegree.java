@@ -1,7 +1,6 @@
 package org.myelin.connect;
 
-import org.myelin.random.Initializer;
-import org.myelin.random.RandomStream;
+import org.myelin.delay.DelayRing;
 
 /**
  * {@link FixedOutDegree} regenerated at each spike: the k sorted targets of row i are redrawn from
@@ -40,21 +39,20 @@ final class JitFixedOutDegree extends JitConnectivity
     }
 
     @Override
-    public void deliver(final int pre, final int slice, final double[] target, final double scale)
+    protected void walk(
+        final int pre, final int slice, final double[] target, final DelayRing ring, final int base,
+        final double scale)
     {
-        final RandomStream stream = streams[slice];
         final int[] row = scratch[slice];
-        rule.row(stream, key, pre, targetSize, excludeSelf, row, 0);
+        rule.row(streams[slice], key, pre, targetSize, excludeSelf, row, 0);
         final int lo = sliceStart[slice];
         final int hi = sliceStart[slice + 1];
-        final Initializer w = weights;
         for (int m = 0; m < row.length; m++)
         {
             final int j = row[m];
             if (j >= lo && j < hi)
             {
-                target[j] += w == null
-                    ? scale : scale * (float) w.sample(weightKey, Connectivity.synapseCounter(pre, m));
+                add(pre, m, j, target, ring, base, scale);
             }
         }
     }

@@ -1,6 +1,6 @@
 package org.myelin.connect;
 
-import org.myelin.random.Initializer;
+import org.myelin.delay.DelayRing;
 import org.myelin.random.RandomStream;
 
 /**
@@ -32,22 +32,23 @@ final class JitFixedProbability extends JitConnectivity
     }
 
     /**
-     * Regenerates the blocks of row {@code pre} that reach the slice; with per-synapse weights
-     * also the blocks before it, to count each synapse's position in the row.
+     * Regenerates the blocks of row {@code pre} that reach the slice; with per-synapse weights or
+     * delays also the blocks before it, to count each synapse's position in the row.
      */
     @Override
-    public void deliver(final int pre, final int slice, final double[] target, final double scale)
+    protected void walk(
+        final int pre, final int slice, final double[] target, final DelayRing ring, final int base,
+        final double scale)
     {
         final RandomStream stream = streams[slice];
         final int lo = sliceStart[slice];
         final int hi = sliceStart[slice + 1];
         final int self = excludeSelf ? pre : -1;
         final double q = logQ;
-        final Initializer w = weights;
         final long row = Rows.rowKey(key, pre);
         final int block = FixedProbability.BLOCK;
         int m = 0;
-        for (int start = w == null ? lo / block * block : 0; start < hi; start += block)
+        for (int start = needsPositions() ? 0 : lo / block * block; start < hi; start += block)
         {
             final int end = Math.min(hi, start + block);
             stream.reset(FixedProbability.blockKey(row, start / block));
@@ -56,8 +57,7 @@ final class JitFixedProbability extends JitConnectivity
             {
                 if (j >= lo)
                 {
-                    target[j] += w == null
-                        ? scale : scale * (float) w.sample(weightKey, Connectivity.synapseCounter(pre, m));
+                    add(pre, m, j, target, ring, base, scale);
                 }
             }
         }

@@ -10,6 +10,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.myelin.delay.DelayRing;
+import org.myelin.delay.DelayRounding;
 import org.myelin.monitor.SpikeMonitor;
 import org.myelin.random.Initializer;
 import org.myelin.sim.ReferenceNetworks;
@@ -85,6 +87,65 @@ class JustInTimeTest
         }
     }
 
+    @ParameterizedTest(name = "{0}, same group {1}")
+    @MethodSource("rules")
+    void delayedSynapsesShouldFillTheRingAsTheStoredOnes(final JustInTime.Rule rule, final boolean sameGroup)
+    {
+        final int pre = 300;
+        final int post = sameGroup ? 300 : 500;
+        final int[] slices = {0, 160, post};
+        final Connectivity stored = rule.build(pre, post, sameGroup, KEY);
+        final Connectivity jit = rule.justInTime().build(pre, post, sameGroup, KEY);
+        final Initializer delays = Initializer.uniform(0.1, 2.5);
+        for (final Connectivity c : new Connectivity[] {stored, jit})
+        {
+            c.drawWeights(Initializer.lognormal(0, 0.5), 7);
+            c.drawDelays(delays, 8);
+            c.partition(slices);
+        }
+        final int depth = 1 + Math.max(stored.prepareDelays("p", 0.1, DelayRounding.NEAREST),
+            jit.prepareDelays("p", 0.1, DelayRounding.NEAREST));
+        assertThat(depth).isEqualTo(26);
+        assertThat(jit.hasDelays()).isTrue();
+        final DelayRing a = new DelayRing(depth, post, 2);
+        final DelayRing b = new DelayRing(depth, post, 2);
+        for (int i = 0; i < pre; i++)
+        {
+            for (int s = 0; s < 2; s++)
+            {
+                stored.deliverDelayed(i, s, a, 1000 + i, 1.5);
+                jit.deliverDelayed(i, s, b, 1000 + i, 1.5);
+            }
+        }
+        for (int slot = 0; slot < depth; slot++)
+        {
+            assertThat(b.slots()[slot]).as("slot %d", slot).containsExactly(a.slots()[slot]);
+        }
+    }
+
+    @Test
+    void justInTimeDelaysShouldNeedABoundedDistributionOfAtLeastOneStep()
+    {
+        final Connectivity jit = new FixedProbability(0.1).justInTime().build(10, 10, false, KEY);
+        jit.drawDelays(Initializer.normal(2, 1), 1);
+        assertThatThrownBy(() -> jit.prepareDelays("projection 'p'", 0.1, DelayRounding.NEAREST))
+            .isInstanceOf(ModelException.class)
+            .hasMessage("projection 'p': just-in-time delays need a bounded distribution (constant, uniform or "
+                + "clipped), got Normal[mean=2.0, sd=1.0]");
+        jit.drawDelays(Initializer.uniform(0.05, 2), 1);
+        assertThatThrownBy(() -> jit.prepareDelays("projection 'p'", 0.1, DelayRounding.NEAREST))
+            .isInstanceOf(ModelException.class)
+            .hasMessage("projection 'p': delays drawn from Uniform[low=0.05, high=2.0] can be shorter than one "
+                + "time step dt=0.1 ms, the minimum for per-synapse delays");
+        jit.drawDelays(Initializer.uniform(0.5, 2), 1);
+        assertThatThrownBy(() -> jit.prepareDelays("projection 'p'", 0.1, DelayRounding.EXACT))
+            .isInstanceOf(ModelException.class)
+            .hasMessage("projection 'p': delays drawn from Uniform[low=0.5, high=2.0] are not whole time steps; "
+                + "choose rounding NEAREST or PREVIOUS");
+        jit.drawDelays(Initializer.constant(0.7), 1);
+        assertThat(jit.prepareDelays("projection 'p'", 0.1, DelayRounding.EXACT)).isEqualTo(7);
+    }
+
     @Test
     void cobaShouldSpikeIdenticallyWithStoredAndJustInTimeConnectivity()
     {
@@ -100,11 +161,11 @@ class JustInTimeTest
     void justInTimeSpikesShouldNotDependOnTheNumberOfThreads()
     {
         final long[][] one = cobaSpikes(true, 1, 1000, 60);
-        final long[][] three = cobaSpikes(true, 3, 1000, 60);
+        final long[][] two = cobaSpikes(true, 2, 1000, 60);
 
         assertThat(one[0].length).isGreaterThan(100);
-        assertThat(three[0]).containsExactly(one[0]);
-        assertThat(three[1]).containsExactly(one[1]);
+        assertThat(two[0]).containsExactly(one[0]);
+        assertThat(two[1]).containsExactly(one[1]);
     }
 
     @Test
