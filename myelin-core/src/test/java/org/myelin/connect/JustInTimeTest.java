@@ -12,10 +12,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.myelin.delay.DelayRing;
 import org.myelin.delay.DelayRounding;
-import org.myelin.monitor.SpikeMonitor;
 import org.myelin.random.Initializer;
-import org.myelin.sim.ReferenceNetworks;
-import org.myelin.sim.Simulation;
 import org.myelin.util.ModelException;
 
 /** Just-in-time connectivity gives the same network as the stored form for the same key. */
@@ -147,56 +144,6 @@ class JustInTimeTest
     }
 
     @Test
-    void cobaShouldSpikeIdenticallyWithStoredAndJustInTimeConnectivity()
-    {
-        final long[][] stored = cobaSpikes(false, 1, 4000, 200);
-        final long[][] jit = cobaSpikes(true, 1, 4000, 200);
-
-        assertThat(stored[0].length).isGreaterThan(1000);
-        assertThat(jit[0]).containsExactly(stored[0]);
-        assertThat(jit[1]).containsExactly(stored[1]);
-    }
-
-    @Test
-    void cobaWithPerSynapseDelaysShouldSpikeIdenticallyStoredAndJustInTime()
-    {
-        final long[][] stored = delayedCobaSpikes(false);
-        final long[][] jit = delayedCobaSpikes(true);
-
-        assertThat(stored[0].length).isGreaterThan(100);
-        assertThat(jit[0]).containsExactly(stored[0]);
-        assertThat(jit[1]).containsExactly(stored[1]);
-    }
-
-    private static long[][] delayedCobaSpikes(final boolean justInTime)
-    {
-        final ReferenceNetworks.Built built = ReferenceNetworks.coba(1000, 0.1, 5, justInTime);
-        for (final org.myelin.projection.AlignPostProjection p : built.network().projections())
-        {
-            p.withDelays(Initializer.uniform(0.1, 3), DelayRounding.NEAREST);
-        }
-        final SpikeMonitor spikes = built.network().monitorSpikes(built.excitatory());
-        new Simulation(built.network(), 1).run(100);
-        final long[] neurons = new long[spikes.size()];
-        for (int k = 0; k < neurons.length; k++)
-        {
-            neurons[k] = spikes.neuron(k);
-        }
-        return new long[][] {spikes.steps(), neurons};
-    }
-
-    @Test
-    void justInTimeSpikesShouldNotDependOnTheNumberOfThreads()
-    {
-        final long[][] one = cobaSpikes(true, 1, 1000, 40);
-        final long[][] two = cobaSpikes(true, 2, 1000, 40);
-
-        assertThat(one[0].length).isGreaterThan(100);
-        assertThat(two[0]).containsExactly(one[0]);
-        assertThat(two[1]).containsExactly(one[1]);
-    }
-
-    @Test
     void justInTimeConnectivityShouldRejectWeightsGivenAsAnArray()
     {
         final Connectivity jit = new FixedProbability(0.1).justInTime().build(10, 10, false, KEY);
@@ -206,19 +153,5 @@ class JustInTimeTest
             .hasMessage("JitFixedProbability: weights given as an array need stored connectivity, not just-in-time");
         assertThat(new FixedProbability(0.1).justInTime().describe())
             .isEqualTo("fixed probability p=0.1, just-in-time");
-    }
-
-    /** Steps and neurons of every excitatory spike of COBA-N over the given time. */
-    private static long[][] cobaSpikes(final boolean justInTime, final int threads, final int n, final double ms)
-    {
-        final ReferenceNetworks.Built built = ReferenceNetworks.coba(n, 0.1, 11, justInTime);
-        final SpikeMonitor spikes = built.network().monitorSpikes(built.excitatory());
-        new Simulation(built.network(), threads).run(ms);
-        final long[] neurons = new long[spikes.size()];
-        for (int k = 0; k < neurons.length; k++)
-        {
-            neurons[k] = spikes.neuron(k);
-        }
-        return new long[][] {spikes.steps(), neurons};
     }
 }
