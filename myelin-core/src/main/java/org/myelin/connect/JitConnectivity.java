@@ -102,26 +102,27 @@ abstract class JitConnectivity implements Connectivity
     @Override
     public final void drawWeights(final Initializer init, final long streamKey)
     {
-        if (init instanceof Initializer.Values)
-        {
-            throw new ModelException(getClass().getSimpleName()
-                + ": weights given as an array need stored connectivity, not just-in-time");
-        }
-        this.weights = init;
+        this.weights = drawable(init, "weights");
         this.weightKey = streamKey;
     }
 
     @Override
     public final void drawDelays(final Initializer delaysMs, final long streamKey)
     {
-        if (delaysMs instanceof Initializer.Values)
-        {
-            throw new ModelException(getClass().getSimpleName()
-                + ": delays given as an array need stored connectivity, not just-in-time");
-        }
-        this.delays = delaysMs;
+        this.delays = drawable(delaysMs, "delays");
         this.delayKey = streamKey;
         this.hasDelays = false;
+    }
+
+    /** {@code init}, which must be a distribution: values given per synapse cannot be regenerated. */
+    private Initializer drawable(final Initializer init, final String what)
+    {
+        if (init instanceof Initializer.Values)
+        {
+            throw new ModelException(getClass().getSimpleName() + ": " + what
+                + " given as an array need stored connectivity, not just-in-time");
+        }
+        return init;
     }
 
     @Override
