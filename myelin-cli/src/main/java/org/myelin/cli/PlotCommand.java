@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
     name = "plot",
     mixinStandardHelpOptions = true,
     description = "Draws pictures of models and results (PNG).",
-    subcommands = {})
+    subcommands = {PlotKernelsCommand.class, PlotFiCommand.class, PlotNeuronCommand.class})
 final class PlotCommand
 {
 }

@@ -50,7 +50,7 @@ final class RunCommand implements Callable<Integer>
     private String model;
 
     @Option(names = "-N", paramLabel = "n", defaultValue = "4000",
-        description = "Number of neurons, 80 % excitatory (default: ${DEFAULT-VALUE}).")
+        description = "Number of neurons, 80 %% excitatory (default: ${DEFAULT-VALUE}).")
     private int n;
 
     @Option(names = "--duration", paramLabel = "TIME", defaultValue = "1s",

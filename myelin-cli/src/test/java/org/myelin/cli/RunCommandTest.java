@@ -3,8 +3,6 @@ package org.myelin.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -22,23 +20,16 @@ class RunCommandTest
     @TempDir
     Path dir;
 
-    private record Result(int code, String out, String err)
+    private static CliRun run(final String... args)
     {
-    }
-
-    private static Result run(final String... args)
-    {
-        final StringWriter out = new StringWriter();
-        final StringWriter err = new StringWriter();
-        final int code = Main.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Result(code, out.toString(), err.toString());
+        return CliRun.of(args);
     }
 
     @Test
     void shouldRunASmallNetworkAndWriteSpikesRasterAndSummary() throws IOException
     {
         final Path out = dir.resolve("results");
-        final Result r = run("run", "-N", "400", "--duration", "200ms", "--threads", "2", "--no-progress",
+        final CliRun r = run("run", "-N", "400", "--duration", "200ms", "--threads", "2", "--no-progress",
             "--out", out.toString());
 
         assertThat(r.code()).as(r.err()).isZero();
@@ -88,7 +79,7 @@ class RunCommandTest
         "-N|many|Invalid value for option '-N': 'many' is not an int"})
     void shouldRejectABadArgumentWithOneLineAndExitTwo(final String option, final String value, final String message)
     {
-        final Result r = run("run", option, value, "--no-progress", "--out", dir.resolve("x").toString());
+        final CliRun r = run("run", option, value, "--no-progress", "--out", dir.resolve("x").toString());
 
         assertThat(r.code()).isEqualTo(Main.EXIT_USAGE);
         assertThat(r.err()).contains(message).doesNotContain("Exception", "\tat ");
@@ -99,7 +90,7 @@ class RunCommandTest
     void shouldRejectAnUnwritableOutputFolder() throws IOException
     {
         final Path file = Files.writeString(dir.resolve("taken"), "a file, not a folder");
-        final Result r = run("run", "-N", "100", "--duration", "10ms", "--out", file.toString());
+        final CliRun r = run("run", "-N", "100", "--duration", "10ms", "--out", file.toString());
 
         assertThat(r.code()).isEqualTo(Main.EXIT_USAGE);
         assertThat(r.err()).startsWith("myelin run: --out '" + file + "' is not a writable folder");
@@ -111,7 +102,7 @@ class RunCommandTest
     {
         final Path readOnly = Files.createDirectory(dir.resolve("ro"),
             PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("r-xr-xr-x")));
-        final Result r = run("run", "-N", "100", "--duration", "10ms", "--out", readOnly.toString());
+        final CliRun r = run("run", "-N", "100", "--duration", "10ms", "--out", readOnly.toString());
 
         if (Files.isWritable(readOnly))
         {
@@ -127,7 +118,7 @@ class RunCommandTest
     @Test
     void shouldPrintHelpWithExamples()
     {
-        final Result r = run("run", "--help");
+        final CliRun r = run("run", "--help");
 
         assertThat(r.code()).isZero();
         assertThat(r.out()).contains("--model", "--duration", "--dt", "--seed", "--threads", "--out", "Examples:");

@@ -82,7 +82,13 @@ public final class Lif extends NeuronGroup
      * @param integrator the integration method.
      */
     public record Parameters(
-        double vRest, double vTh, double vReset, double tauM, double r, double tRef, double iExt,
+        @ParameterUnit("mV") double vRest,
+        @ParameterUnit("mV") double vTh,
+        @ParameterUnit("mV") double vReset,
+        @ParameterUnit("ms") double tauM,
+        @ParameterUnit("Gohm") double r,
+        @ParameterUnit("ms") double tRef,
+        @ParameterUnit("pA") double iExt,
         Integrator integrator)
     {
         /** Validates every parameter; the message names the parameter and the allowed range. */
@@ -98,7 +104,7 @@ public final class Lif extends NeuronGroup
             Check.finite(owner, "iExt", iExt, "pA");
             Check.that(vReset < vTh, owner, "vReset must be < vTh, got vReset=" + Check.fmt(vReset)
                 + " mV, vTh=" + Check.fmt(vTh) + " mV");
-            Check.that(integrator != null, owner, "integrator must be one of " + Arrays.toString(Integrator.values()));
+            Integrator.require(owner, integrator, Integrator.EULER, Integrator.EXACT);
         }
 
         /** The defaults of the table in {@link Lif}. */

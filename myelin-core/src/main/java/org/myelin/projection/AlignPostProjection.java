@@ -8,6 +8,8 @@ import org.myelin.delay.SpikeHistory;
 import org.myelin.neuron.NeuronGroup;
 import org.myelin.neuron.Population;
 import org.myelin.output.Output;
+import org.myelin.plasticity.PresynapticState;
+import org.myelin.plasticity.SpikeEfficacy;
 import org.myelin.random.Initializer;
 import org.myelin.random.Rng;
 import org.myelin.synapse.Receptor;
@@ -30,6 +32,11 @@ import org.myelin.util.ModelException;
  * ({@link #withDelays}, or given by the connector) of at least one step are added to the
  * homogeneous delay and delivered through the receptor's post-side ring buffer
  * ({@link DelayRing}): a spike of step n reaches target j at step n + delay + d_ij.
+ *
+ * <p>With a {@link PresynapticState} (short-term plasticity, {@link #withPresynaptic}) each spike's
+ * weight is multiplied by the factor the state computed once for that spike at its emission (see
+ * {@link SpikeEfficacy}). The weight is also multiplied by the receptor's
+ * {@link Receptor#inputScale()}.
  */
 public final class AlignPostProjection implements Delivery
 {
@@ -49,6 +56,8 @@ public final class AlignPostProjection implements Delivery
     private DelayRounding rounding = DelayRounding.EXACT;
     private double delaysPreparedFor = Double.NaN;
     private DelayRing ring;
+    private PresynapticState presynaptic;
+    private SpikeEfficacy efficacy;
 
     /**
      * @param name          unique name, part of the connectivity's random key.
@@ -142,6 +151,30 @@ public final class AlignPostProjection implements Delivery
     public Receptor receptor()
     {
         return receptor;
+    }
+
+    /**
+     * Scales each spike's weight by a per-presynaptic-neuron state (STP, STD). Projections from
+     * one source may share one state object; it is then updated once per spike.
+     *
+     * @return this projection.
+     */
+    public AlignPostProjection withPresynaptic(final PresynapticState state)
+    {
+        this.presynaptic = state;
+        return this;
+    }
+
+    /** The presynaptic state, or null. */
+    public PresynapticState presynaptic()
+    {
+        return presynaptic;
+    }
+
+    /** Sets the buffer of spike factors this projection reads; called by the simulation. */
+    public void useEfficacy(final SpikeEfficacy buffer)
+    {
+        this.efficacy = buffer;
     }
 
     /** The weight per spike. */
@@ -272,7 +305,8 @@ public final class AlignPostProjection implements Delivery
         final int[] ids = history.ids(slot);
         final double[] g = port.input();
         final Connectivity conn = connectivity;
-        final double w = weight;
+        final double w = receptor == null ? weight : weight * receptor.inputScale();
+        final double[] factor = efficacy == null ? null : efficacy.factors(slot);
         final int sourceSlices = history.sliceCount();
         for (int s = 0; s < sourceSlices; s++)
         {
@@ -280,13 +314,14 @@ public final class AlignPostProjection implements Delivery
             final int end = start + history.count(slot, s);
             for (int k = start; k < end; k++)
             {
+                final double wk = factor == null ? w : w * factor[k];
                 if (delayed == null)
                 {
-                    conn.deliver(ids[k], slice, g, w);
+                    conn.deliver(ids[k], slice, g, wk);
                 }
                 else
                 {
-                    conn.deliverDelayed(ids[k], slice, delayed, step, w);
+                    conn.deliverDelayed(ids[k], slice, delayed, step, wk);
                 }
             }
         }
@@ -297,6 +332,6 @@ public final class AlignPostProjection implements Delivery
     {
         return "projection '" + name + "' " + source.name() + " -> " + target.name() + " (" + connector.describe()
             + (receptor == null ? ", " + port : ", " + receptor.model() + ", " + receptor.output())
-            + ", w=" + weight + ", delay=" + delayMs + " ms)";
+            + ", w=" + weight + ", delay=" + delayMs + " ms" + (presynaptic == null ? "" : ", " + presynaptic) + ")";
     }
 }

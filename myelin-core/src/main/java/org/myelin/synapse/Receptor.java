@@ -77,6 +77,15 @@ public abstract class Receptor implements InputPort
     public abstract double[] input();
 
     /**
+     * The factor a delivery applies to every weight it adds into {@link #input()}, 1 unless the
+     * model scales its input (e.g. 1/τ for the charge-normalised {@link ExponentialCurrent}).
+     */
+    public double inputScale()
+    {
+        return 1.0;
+    }
+
+    /**
      * Computes the constants that depend on the time step.
      *
      * @param dt            [ms] time step.

@@ -54,7 +54,8 @@ public final class ConnectionFiles
             }
             if (header == null)
             {
-                throw new ModelException(path + ": empty connection table; expected a header such as 'i,j,weight,delay'");
+                throw new ModelException(
+                    path + ": empty connection table; expected a header such as 'i,j,weight,delay'");
             }
             final int ci = column(path, header, PRE, true);
             final int cj = column(path, header, POST, true);
