@@ -16,8 +16,9 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "Simulates spiking neural networks.",
-    subcommands = {RunCommand.class, PlotCommand.class, CommandLine.HelpCommand.class},
-    footer = {"", "Examples:", "  myelin run", "  myelin run --model cuba -N 8000 --duration 2s --threads 2 --out results"})
+    subcommands = {RunCommand.class, ValidateCommand.class, PlotCommand.class, CommandLine.HelpCommand.class},
+    footer = {"", "Examples:", "  myelin run", "  myelin run examples/coba.yaml", "  myelin validate examples/coba.yaml",
+        "  myelin run --model cuba -N 8000 --duration 2s --threads 2 --out results"})
 public final class Main
 {
     /** Exit code for bad command-line arguments. */
@@ -52,7 +53,9 @@ public final class Main
         {
             if (ex instanceof ModelException || ex instanceof UsageException)
             {
-                cmd.getErr().println(cmd.getCommandSpec().qualifiedName() + ": " + ex.getMessage());
+                final String name = cmd.getCommandSpec().qualifiedName();
+                final String message = ex.getMessage();
+                cmd.getErr().println(message.startsWith(name + ":") ? message : name + ": " + message);
                 return ex instanceof UsageException ? EXIT_USAGE : EXIT_FAILURE;
             }
             cmd.getErr().println(cmd.getCommandSpec().qualifiedName() + ": failed: " + ex);

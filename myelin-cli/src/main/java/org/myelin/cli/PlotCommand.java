@@ -6,8 +6,9 @@ import picocli.CommandLine.Command;
 @Command(
     name = "plot",
     mixinStandardHelpOptions = true,
-    description = "Draws pictures of models and results (PNG).",
-    subcommands = {})
+    description = "Draws pictures of models and results (PNG, or SVG with --svg for saved results).",
+    subcommands = {PlotKernelsCommand.class, PlotFiCommand.class, PlotNeuronCommand.class, PlotKinds.Raster.class,
+        PlotKinds.Rates.class, PlotKinds.Traces.class, PlotKinds.Isi.class})
 final class PlotCommand
 {
 }

@@ -9,6 +9,7 @@ import java.util.Locale;
  *
  * @param model         model name.
  * @param neurons       total neurons.
+ * @param recordedNeurons neurons whose spikes were recorded (the mean rate is over these).
  * @param synapses      total synapses.
  * @param connectivityBytes bytes held by the connectivity.
  * @param spikes        total spikes.
@@ -23,7 +24,7 @@ import java.util.Locale;
  * @param peakHeapBytes peak heap use.
  */
 record RunSummary(
-    String model, int neurons, long synapses, long connectivityBytes, long spikes, List<PopulationRate> rates,
+    String model, int neurons, int recordedNeurons, long synapses, long connectivityBytes, long spikes, List<PopulationRate> rates,
     double durationMs, double dtMs, long seed, int threads, double buildSeconds, double runSeconds,
     long synapticEvents, long peakHeapBytes)
 {
@@ -32,10 +33,10 @@ record RunSummary(
     {
     }
 
-    /** Mean rate over all neurons [Hz]. */
+    /** Mean rate over the recorded neurons [Hz], 0 when none was recorded. */
     double meanRateHz()
     {
-        return spikes / (double) neurons / (durationMs / 1000.0);
+        return recordedNeurons == 0 ? 0.0 : spikes / (double) recordedNeurons / (durationMs / 1000.0);
     }
 
     /** The report, one figure a line. */

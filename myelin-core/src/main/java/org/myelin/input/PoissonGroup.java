@@ -8,15 +8,29 @@ import org.myelin.random.Rng;
 import org.myelin.util.Check;
 
 /**
- * Independent Poisson spike sources at a constant rate (Brian2 {@code PoissonGroup}, brainstate
- * {@code PoissonSpike}): source i spikes at step n when {@code U(i, n) < rate·dt}, with U drawn
- * from the counter-based stream keyed by (seed, this group, i, n), so the spike trains are the
- * same for any thread count.
+ * Independent Poisson spike sources at a constant or time-varying rate (Brian2
+ * {@code PoissonGroup}, brainstate {@code PoissonSpike}): source i spikes at step n when
+ * {@code U(i, n) < rate(t)·dt}, t = n·dt, with U drawn from the counter-based stream keyed by
+ * (seed, this group, i, n), so the spike trains are the same for any thread count. A time-varying
+ * rate is evaluated once per step (an inhomogeneous Poisson process, exact to first order in dt).
  */
 public final class PoissonGroup extends Population
 {
+    /**
+     * [Hz] a firing rate as a function of time [ms]. It is called once per step by every worker
+     * thread, so it must be a pure function of time (no state, no randomness).
+     */
+    @FunctionalInterface
+    public interface Rate
+    {
+        /** [Hz] the rate at time {@code timeMs}, {@code >= 0} and at most 1/dt. */
+        double hz(double timeMs);
+    }
+
     private final double rateHz;
+    private final Rate rate;
     private double probability;
+    private double dt;
     private long key;
 
     /**
@@ -28,6 +42,25 @@ public final class PoissonGroup extends Population
     {
         super("PoissonGroup", name, size);
         this.rateHz = Check.nonNegative("PoissonGroup '" + name + "'", "rate", rateHz, "Hz");
+        this.rate = null;
+    }
+
+    /**
+     * Sources with a rate that changes in time, the same for every source.
+     *
+     * @param name unique name in the network.
+     * @param size number of sources.
+     * @param rate [Hz] the rate as a function of time [ms], checked at each step.
+     */
+    public PoissonGroup(final String name, final int size, final Rate rate)
+    {
+        super("PoissonGroup", name, size);
+        if (rate == null)
+        {
+            throw new org.myelin.util.ModelException("PoissonGroup '" + name + "': rate must not be null");
+        }
+        this.rateHz = Double.NaN;
+        this.rate = rate;
     }
 
     @Override
@@ -36,7 +69,7 @@ public final class PoissonGroup extends Population
         return "PoissonGroup";
     }
 
-    /** [Hz] the rate. */
+    /** [Hz] the constant rate, or NaN when the rate varies in time. */
     public double rateHz()
     {
         return rateHz;
@@ -46,9 +79,8 @@ public final class PoissonGroup extends Population
     public void prepare(final RunContext context, final int historyDepth)
     {
         super.prepare(context, historyDepth);
-        probability = rateHz * context.dt() / 1000.0;
-        Check.that(probability <= 1.0, "PoissonGroup '" + name() + "'",
-            "rate must be <= 1/dt = " + Check.fmt(1000.0 / context.dt()) + " Hz, got rate=" + Check.fmt(rateHz) + " Hz");
+        dt = context.dt();
+        probability = rate == null ? probabilityOf(rateHz, Double.NaN) : Double.NaN;
         key = Rng.key(context.seed(), Rng.PURPOSE_POISSON, id(), 0);
     }
 
@@ -58,10 +90,25 @@ public final class PoissonGroup extends Population
         // stateless: every draw is a function of (seed, neuron, step)
     }
 
+    /** The spike probability per step of a rate, checked to be a probability. */
+    private double probabilityOf(final double hz, final double timeMs)
+    {
+        final double prob = hz * dt / 1000.0;
+        if (!(prob >= 0.0 && prob <= 1.0))
+        {
+            final String limit = Check.fmt(1000.0 / dt) + " Hz";
+            Check.that(false, "PoissonGroup '" + name() + "'", Double.isNaN(timeMs)
+                ? "rate must be <= 1/dt = " + limit + ", got rate=" + Check.fmt(hz) + " Hz"
+                : "rate must be in [0, 1/dt = " + limit + "], got rate=" + Check.fmt(hz) + " Hz at t = "
+                    + Check.fmt(timeMs) + " ms");
+        }
+        return prob;
+    }
+
     @Override
     public int update(final long step, final int from, final int to, final int[] spikes, final int offset)
     {
-        final double prob = probability;
+        final double prob = rate == null ? probability : probabilityOf(rate.hz(step * dt), step * dt);
         final long stepKey = Rng.mix(key ^ step);
         int n = offset;
         for (int i = from; i < to; i++)

@@ -87,6 +87,10 @@ public final class PoissonInput implements Delivery
 
     private int binomialByInversion(final double u)
     {
+        if (p >= 1.0)
+        {
+            return sources; // the ratio p/(1 − p) below would be infinite
+        }
         final double ratio = p / (1 - p);
         double pk = p0;
         double cdf = pk;

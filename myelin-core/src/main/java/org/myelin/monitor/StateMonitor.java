@@ -24,6 +24,8 @@ public final class StateMonitor
     private double[] values = new double[0];
     private long[] sampleSteps = new long[0];
     private int samples;
+    /** The first step of the current run: samples of this run are counted from it. */
+    private long sampleBase;
 
     /**
      * @param population the population.
@@ -106,8 +108,6 @@ public final class StateMonitor
             sampleSteps[sample] = step;
         }
     }
-
-    private long sampleBase;
 
     /** Marks the start of a run at {@code firstStep}; call after {@link #prepare}. */
     public void beginRun(final long firstStep)

@@ -36,8 +36,9 @@ import org.myelin.util.Check;
  * <p>Update of one step, as in Brian2 ({@code unless refractory}): the refractory countdown is
  * decremented; a neuron that is not refractory integrates from t to t + dt with the inputs of t;
  * a refractory one keeps {@code v} clamped at its reset value; a non-refractory neuron above
- * threshold spikes, is reset and is refractory for {@code round(tRef/dt)} steps, so a spike at
- * step n leaves {@code v} at vReset until step n + round(tRef/dt) integrates again.
+ * threshold spikes, is reset and is refractory for {@code refSteps = floor(tRef/dt + 0.001)}
+ * steps (Brian2's {@code timestep}), so a spike at step n leaves {@code v} at vReset until step
+ * n + refSteps integrates again.
  *
  * <p>Integration: {@link Integrator#EULER} is Brian2's {@code euler}; {@link Integrator#EXACT}
  * uses {@code v ← v∞ + (v − v∞)·exp(−dt/τm)}, with current-based exponential synapses folded in
@@ -81,7 +82,13 @@ public final class Lif extends NeuronGroup
      * @param integrator the integration method.
      */
     public record Parameters(
-        double vRest, double vTh, double vReset, double tauM, double r, double tRef, double iExt,
+        @ParameterUnit("mV") double vRest,
+        @ParameterUnit("mV") double vTh,
+        @ParameterUnit("mV") double vReset,
+        @ParameterUnit("ms") double tauM,
+        @ParameterUnit("Gohm") double r,
+        @ParameterUnit("ms") double tRef,
+        @ParameterUnit("pA") double iExt,
         Integrator integrator)
     {
         /** Validates every parameter; the message names the parameter and the allowed range. */
@@ -97,7 +104,7 @@ public final class Lif extends NeuronGroup
             Check.finite(owner, "iExt", iExt, "pA");
             Check.that(vReset < vTh, owner, "vReset must be < vTh, got vReset=" + Check.fmt(vReset)
                 + " mV, vTh=" + Check.fmt(vTh) + " mV");
-            Check.that(integrator != null, owner, "integrator must be one of " + Arrays.toString(Integrator.values()));
+            Integrator.require(owner, integrator, Integrator.EULER, Integrator.EXACT);
         }
 
         /** The defaults of the table in {@link Lif}. */

@@ -114,6 +114,9 @@ public abstract class Population
 
     /**
      * Stops the run with a clear message if a state of {@code [from, to)} is NaN or infinite.
+     * The simulation calls it every {@code Simulation.FINITE_CHECK_INTERVAL} steps and at the end
+     * of a run, so the time in the message is when the bad value was found, at most that many
+     * steps after it appeared.
      *
      * @param timeMs the time of the state, for the message.
      */
@@ -126,7 +129,7 @@ public abstract class Population
             {
                 if (!Double.isFinite(values[i]))
                 {
-                    throw new ModelException(String.format(
+                    throw new ModelException(String.format(java.util.Locale.ROOT,
                         "%s '%s': state %s became %s at neuron %d, t = %.3f ms; "
                             + "check the parameters or use a smaller dt",
                         kind(), name, variable, values[i], i, timeMs));

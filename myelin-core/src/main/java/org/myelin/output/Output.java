@@ -9,7 +9,7 @@ package org.myelin.output;
  * receptors into two arrays, then integrates {@code v} once, so the neuron loop never calls an
  * output per neuron.
  */
-public sealed interface Output permits Cuba, Coba
+public sealed interface Output permits Cuba, Coba, MgBlock
 {
     /**
      * Adds the current of {@code g[from..to)} to the neuron group's coefficient arrays.

@@ -71,12 +71,13 @@ public final class Network
         }
         if (delivery instanceof AlignPostProjection p)
         {
-            claimName(p.name(), "projection");
             if (!populations.contains(p.source()))
             {
                 throw new ModelException("projection '" + p.name() + "': source '" + p.source().name()
                     + "' is not in this network; add the population first");
             }
+            p.delaySteps(dt); // a delay that does not fit dt is reported where the projection is added
+            claimName(p.name(), "projection");
         }
         deliveries.add(delivery);
         return delivery;

@@ -10,6 +10,7 @@ import org.myelin.monitor.SpikeMonitor;
 import org.myelin.monitor.StateMonitor;
 import org.myelin.neuron.Population;
 import org.myelin.neuron.RunContext;
+import org.myelin.plasticity.SpikeEfficacy;
 import org.myelin.projection.AlignPostProjection;
 import org.myelin.projection.Delivery;
 import org.myelin.units.Units;
@@ -23,7 +24,9 @@ import org.myelin.util.ModelException;
  * <ol>
  *   <li><b>state update, threshold, reset</b> — each worker takes its slice of every population:
  *       state monitors record the state at t, then the group integrates to t + dt with the
- *       inputs of t, detects threshold crossings, resets and writes its spikes of step n;</li>
+ *       inputs of t, detects threshold crossings, resets and writes its spikes of step n; for
+ *       each presynaptic state (STP) on the population's outgoing projections, the same worker
+ *       then computes the factor of each spike it just wrote, once per spike;</li>
  *   <li>barrier;</li>
  *   <li><b>propagation</b> — each worker delivers, into its slice of every target, the spikes
  *       whose delay ends at step n (emitted at n − d), projection by projection in the order
@@ -56,6 +59,8 @@ public final class Simulation
     private final SpikeMonitor[] spikeMonitors;
     private final StateMonitor[] stateMonitors;
     private final int[][] stateMonitorSliceStarts;
+    /** Per population, the spike-factor buffers of the presynaptic states on its projections. */
+    private final SpikeEfficacy[][] efficacies;
     private long step;
 
     /**
@@ -102,6 +107,7 @@ public final class Simulation
             deliverySliceStarts[k] = slicesOf.get(deliveries[k].target());
             deliveries[k].prepare(dt, network.seed(), deliverySliceStarts[k]);
         }
+        this.efficacies = SpikeEfficacy.attach(populations, deliveries, dt);
         this.spikeMonitors = network.spikeMonitors().toArray(new SpikeMonitor[0]);
         this.stateMonitors = network.stateMonitors().toArray(new StateMonitor[0]);
         this.stateMonitorSliceStarts = new int[stateMonitors.length][];
@@ -240,6 +246,10 @@ public final class Simulation
                     final int slot = history.slotOf(n);
                     final int count = p.update(n, from, to, history.ids(slot), history.sliceStart(worker));
                     history.setCount(slot, worker, count);
+                    for (final SpikeEfficacy e : efficacies[k])
+                    {
+                        e.record(history, slot, worker, n);
+                    }
                     if (check)
                     {
                         p.checkFinite(from, to, (n + 1) * dt);

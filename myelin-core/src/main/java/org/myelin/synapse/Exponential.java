@@ -1,8 +1,5 @@
 package org.myelin.synapse;
 
-import java.util.Arrays;
-import java.util.List;
-
 import org.myelin.output.Output;
 import org.myelin.util.Check;
 
@@ -54,72 +51,6 @@ public record Exponential(double tau) implements SynapseModel
     @Override
     public Receptor newReceptor(final int size, final Output output)
     {
-        return new State(this, output, size);
-    }
-
-    /** The state array {@code g} and its precomputed decay factor. */
-    private static final class State extends Receptor
-    {
-        private final double tau;
-        private final double[] g;
-        private double decay = Double.NaN;
-        private double currentWeight = 1.0;
-
-        State(final Exponential model, final Output output, final int size)
-        {
-            super(model, output, size);
-            this.tau = model.tau();
-            this.g = new double[size];
-        }
-
-        @Override
-        public double[] input()
-        {
-            return g;
-        }
-
-        @Override
-        public void prepare(final double dt, final double weight)
-        {
-            decay = Math.exp(-dt / tau);
-            currentWeight = weight;
-        }
-
-        @Override
-        public void contribute(
-            final int from, final int to, final double[] v, final double[] conductance, final double[] current)
-        {
-            output().addCurrent(g, from, to, v, conductance, current, currentWeight);
-            final double[] g = this.g;
-            final double decay = this.decay;
-            for (int i = from; i < to; i++)
-            {
-                g[i] *= decay;
-            }
-        }
-
-        @Override
-        public double exponentialTau()
-        {
-            return tau;
-        }
-
-        @Override
-        public List<String> stateVariables()
-        {
-            return List.of("g");
-        }
-
-        @Override
-        public double[] state(final String variable)
-        {
-            return "g".equals(variable) ? g : super.state(variable);
-        }
-
-        @Override
-        public void reset()
-        {
-            Arrays.fill(g, 0.0);
-        }
+        return new ExponentialDecay(this, output, size, tau, 1.0);
     }
 }

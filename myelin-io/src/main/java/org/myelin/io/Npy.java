@@ -36,7 +36,7 @@ public final class Npy
     {
         write(path, "<i8", new long[] {values.length}, 8, (buf, from, to) ->
         {
-            for (int i = from; i < to; i++)
+            for (int i = (int) from; i < to; i++)
             {
                 buf.putLong(values[i]);
             }
@@ -48,7 +48,7 @@ public final class Npy
     {
         write(path, "<i4", new long[] {values.length}, 4, (buf, from, to) ->
         {
-            for (int i = from; i < to; i++)
+            for (int i = (int) from; i < to; i++)
             {
                 buf.putInt(values[i]);
             }
@@ -66,17 +66,32 @@ public final class Npy
         }
         write(path, "<f8", dims, 8, (buf, from, to) ->
         {
-            for (int i = from; i < to; i++)
+            for (int i = (int) from; i < to; i++)
             {
                 buf.putDouble(values[i]);
             }
         });
     }
 
+    /**
+     * Puts items {@code [from, to)} into a little-endian buffer; called with consecutive ranges in
+     * increasing order, so a filler may also pull items from a stream.
+     */
     @FunctionalInterface
-    private interface Filler
+    public interface Filler
     {
-        void fill(ByteBuffer buffer, int from, int to);
+        /** Puts items {@code [from, to)}. */
+        void fill(ByteBuffer buffer, long from, long to) throws IOException;
+    }
+
+    /**
+     * Writes a 1-D array of {@code count} items of type {@code descr} (e.g. {@code "<i8"}) whose
+     * values come from {@code filler} in chunks, so the values never need to be in memory at once.
+     */
+    public static void writeStreaming(final Path path, final String descr, final long count, final int itemSize,
+        final Filler filler) throws IOException
+    {
+        write(path, descr, new long[] {count}, itemSize, filler);
     }
 
     private static void write(
@@ -90,9 +105,9 @@ public final class Npy
             final ByteBuffer buffer = ByteBuffer.allocate(CHUNK * itemSize).order(ByteOrder.LITTLE_ENDIAN);
             for (long from = 0; from < count; from += CHUNK)
             {
-                final int to = (int) Math.min(count, from + CHUNK);
+                final long to = Math.min(count, from + CHUNK);
                 buffer.clear();
-                filler.fill(buffer, (int) from, to);
+                filler.fill(buffer, from, to);
                 out.write(buffer.array(), 0, buffer.position());
             }
         });

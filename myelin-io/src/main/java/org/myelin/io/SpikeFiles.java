@@ -36,32 +36,68 @@ public final class SpikeFiles
      */
     public static List<Path> write(final Path dir, final SpikeRaster raster) throws IOException
     {
+        return write(dir, () -> SpikeCursor.of(raster), raster.size(), raster.populations(), raster.dt());
+    }
+
+    /**
+     * Writes the three files from spikes read in order, three passes over {@code source}, without
+     * holding the spikes in memory.
+     *
+     * @param source      opens a cursor over the spikes.
+     * @param count       the number of spikes.
+     * @param populations population names by index.
+     * @param dt          [ms] the time step.
+     * @return the paths written.
+     */
+    public static List<Path> write(final Path dir, final SpikeCursor.Source source, final long count,
+        final List<String> populations, final double dt) throws IOException
+    {
         final Path steps = dir.resolve(STEP_NPY);
         final Path neurons = dir.resolve(NEURON_NPY);
         final Path csv = dir.resolve(CSV);
-        Npy.write(steps, raster.steps());
-        Npy.write(neurons, raster.neurons());
-        writeCsv(csv, raster);
+        try (SpikeCursor cursor = source.open())
+        {
+            Npy.writeStreaming(steps, "<i8", count, 8, (buf, from, to) ->
+            {
+                for (long i = from; i < to && cursor.next(); i++)
+                {
+                    buf.putLong(cursor.step());
+                }
+            });
+        }
+        try (SpikeCursor cursor = source.open())
+        {
+            Npy.writeStreaming(neurons, "<i4", count, 4, (buf, from, to) ->
+            {
+                for (long i = from; i < to && cursor.next(); i++)
+                {
+                    buf.putInt(cursor.neuron());
+                }
+            });
+        }
+        try (SpikeCursor cursor = source.open())
+        {
+            writeCsv(csv, cursor, populations, dt);
+        }
         return List.of(steps, neurons, csv);
     }
 
-    /** Writes the CSV table. */
-    public static void writeCsv(final Path path, final SpikeRaster raster) throws IOException
+    private static void writeCsv(final Path path, final SpikeCursor cursor, final List<String> populations,
+        final double dt) throws IOException
     {
         AtomicFiles.write(path, out ->
         {
             final Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
             w.write("step,time_ms,neuron,population\n");
             final StringBuilder line = new StringBuilder(64);
-            for (int k = 0; k < raster.size(); k++)
+            while (cursor.next())
             {
-                final long step = raster.steps()[k];
-                final int neuron = raster.neurons()[k];
+                final long step = cursor.step();
                 line.setLength(0);
                 line.append(step).append(',')
-                    .append(String.format(Locale.ROOT, "%.4f", step * raster.dt())).append(',')
-                    .append(neuron).append(',')
-                    .append(raster.populations().get(raster.populationOf(neuron))).append('\n');
+                    .append(String.format(Locale.ROOT, "%.4f", step * dt)).append(',')
+                    .append(cursor.neuron()).append(',')
+                    .append(populations.get(cursor.population())).append('\n');
                 w.append(line);
             }
             w.flush();

@@ -1,5 +1,6 @@
 package org.myelin.plot;
 
+import org.myelin.util.AtomicFiles;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.FontMetrics;
@@ -18,6 +19,7 @@ import javax.imageio.stream.ImageOutputStream;
 import javax.imageio.stream.MemoryCacheImageOutputStream;
 
 import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYSeries;
 
 /**
  * A PNG figure: a header (title, optional legend line, optional note lines) above one or more chart panels stacked
@@ -38,6 +40,7 @@ final class Figure
     private static final int LEGEND_GAP = 6;
     private static final int LEGEND_SPACING = 28;
     private static final int LINE_GAP = 4;
+    private static final int MAX_ALIGNMENT_PASSES = 4;
 
     private record Panel(XYChart chart, double weight)
     {
@@ -113,31 +116,7 @@ final class Figure
         final Graphics2D g = image.createGraphics();
         try
         {
-            g.setColor(PlotStyle.BACKGROUND);
-            g.fillRect(0, 0, width, height);
-            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-            // Sub-pixel stroke geometry: the default normalisation snaps lines to the pixel grid, which puts visible
-            // steps into slowly sloping traces.
-            g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
-            final int headerHeight = paintHeader(g, width);
-            final int[] panelHeights = panelHeights(height - headerHeight);
-            alignPanels(width, panelHeights);
-
-            int y = headerHeight;
-            for (int i = 0; i < panels.size(); i++)
-            {
-                final Graphics2D panelGraphics = (Graphics2D)g.create(0, y, width, panelHeights[i]);
-                try
-                {
-                    panels.get(i).chart().paint(panelGraphics, width, panelHeights[i]);
-                }
-                finally
-                {
-                    panelGraphics.dispose();
-                }
-                y += panelHeights[i];
-            }
+            paint(g, width, height);
         }
         finally
         {
@@ -147,16 +126,62 @@ final class Figure
     }
 
     /**
-     * Renders the figure and writes it as a PNG with {@link AtomicFiles#write(Path, AtomicFiles.ContentWriter)}.
+     * Paints the figure onto any canvas (an image, or a vector canvas for SVG).
      *
-     * @param target PNG file to create or replace.
-     * @param width  of the image in pixels.
-     * @param height of the image in pixels.
+     * @param g      the canvas.
+     * @param width  in pixels.
+     * @param height in pixels.
+     */
+    void paint(final Graphics2D g, final int width, final int height)
+    {
+        g.setColor(PlotStyle.BACKGROUND);
+        g.fillRect(0, 0, width, height);
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        // Sub-pixel stroke geometry: the default normalisation snaps lines to the pixel grid, which puts visible
+        // steps into slowly sloping traces.
+        g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
+        final int headerHeight = paintHeader(g, width);
+        final int[] panelHeights = panelHeights(height - headerHeight);
+        alignPanels(width, panelHeights);
+
+        int y = headerHeight;
+        for (int i = 0; i < panels.size(); i++)
+        {
+            final Graphics2D panelGraphics = (Graphics2D)g.create(0, y, width, panelHeights[i]);
+            try
+            {
+                panels.get(i).chart().paint(panelGraphics, width, panelHeights[i]);
+            }
+            finally
+            {
+                panelGraphics.dispose();
+            }
+            y += panelHeights[i];
+        }
+    }
+
+    /**
+     * Writes the figure as SVG when {@code target} ends in {@code .svg} (through XChart's VectorGraphics2D), else
+     * as PNG; atomically either way.
+     *
+     * @param target file to create or replace.
+     * @param width  in pixels.
+     * @param height in pixels.
      * @throws IOException if the file cannot be written; the target is then unchanged.
      */
-    void writePng(final Path target, final int width, final int height) throws IOException
+    void write(final Path target, final int width, final int height) throws IOException
     {
-        writePng(target, render(width, height));
+        if (!target.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".svg"))
+        {
+            writePng(target, render(width, height));
+            return;
+        }
+        final de.erichseifert.vectorgraphics2d.VectorGraphics2D g = new de.erichseifert.vectorgraphics2d.VectorGraphics2D();
+        paint(g, width, height);
+        final de.erichseifert.vectorgraphics2d.Document svg = new de.erichseifert.vectorgraphics2d.svg.SVGProcessor()
+            .getDocument(g.getCommands(), new de.erichseifert.vectorgraphics2d.util.PageSize(0, 0, width, height));
+        AtomicFiles.write(target, svg::writeTo);
     }
 
     /**
@@ -186,27 +211,6 @@ final class Figure
                 writer.dispose();
             }
         });
-    }
-
-    /**
-     * Smallest image height that leaves {@code minPanelHeight} pixels to every panel, for argument checks.
-     *
-     * @param width          of the image in pixels.
-     * @param minPanelHeight per panel in pixels.
-     * @return the height in pixels.
-     */
-    int minimumHeight(final int width, final int minPanelHeight)
-    {
-        final BufferedImage scratch = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB);
-        final Graphics2D g = scratch.createGraphics();
-        try
-        {
-            return paintHeader(g, width) + panels.size() * minPanelHeight;
-        }
-        finally
-        {
-            g.dispose();
-        }
     }
 
     private int paintHeader(final Graphics2D g, final int width)
@@ -288,42 +292,95 @@ final class Figure
     }
 
     /**
-     * Gives every panel the same left y-axis width so that the plot areas start at the same x. A first layout pass
-     * on a 1 x 1 scratch image measures where each panel's plot area would start on its own; the largest of those
-     * positions is then used as XChart's left-axis width hint for all of them.
+     * Gives the panels left y-axis widths that make their plot areas start at the same x.
+     *
+     * <p>XChart's {@code yAxisLeftWidthHint} moves a plot area right by exactly the amount the hint grows, but its
+     * own estimate of the axis width differs from the painted width by a few pixels, varying with the tick labels.
+     * So the hints are found by measurement: lay every panel out on a 1 x 1 scratch image, read where its plot area
+     * starts, and move each one to the rightmost start; two or three passes settle to within a pixel. During these
+     * passes only the tick anchor of {@link PlotStyle#prepareAxes} stays enabled (it spans the same range, so axes and
+     * ticks come out the same), which keeps hundreds of thousands of raster markers out of the layout passes.
      */
     private void alignPanels(final int width, final int[] panelHeights)
     {
-        if (panels.size() < 2)
+        final int count = panels.size();
+        if (count < 2)
         {
             return;
         }
+        final List<XYSeries> switchedOff = new ArrayList<>();
+        try
+        {
+            final int[] hints = new int[count];
+            final double[] starts = new double[count];
+            for (int i = 0; i < count; i++)
+            {
+                final XYChart chart = panels.get(i).chart();
+                if (null == chart.getStyler().getXAxisMin())
+                {
+                    throw new IllegalStateException("Figure: stacked panels need a fixed x range, got xAxisMin=null");
+                }
+                if (chart.getSeriesMap().containsKey(PlotStyle.TICK_ANCHOR))
+                {
+                    for (final XYSeries series : chart.getSeriesMap().values())
+                    {
+                        if (series.isEnabled() && !PlotStyle.TICK_ANCHOR.equals(series.getName()))
+                        {
+                            series.setEnabled(false);
+                            switchedOff.add(series);
+                        }
+                    }
+                }
+            }
+
+            for (int pass = 0; pass < MAX_ALIGNMENT_PASSES; pass++)
+            {
+                double rightmost = Double.NEGATIVE_INFINITY;
+                double leftmost = Double.POSITIVE_INFINITY;
+                for (int i = 0; i < count; i++)
+                {
+                    starts[i] = plotAreaStart(panels.get(i).chart(), hints[i], width, panelHeights[i]);
+                    rightmost = Math.max(rightmost, starts[i]);
+                    leftmost = Math.min(leftmost, starts[i]);
+                }
+                if (rightmost - leftmost < 1.0)
+                {
+                    break;
+                }
+                for (int i = 0; i < count; i++)
+                {
+                    // The first pass measures the natural starts, which are also safe lower bounds for the hint.
+                    final int shift = 0 == pass ? (int)Math.ceil(rightmost) : (int)Math.round(rightmost - starts[i]);
+                    hints[i] += shift;
+                }
+            }
+            for (int i = 0; i < count; i++)
+            {
+                panels.get(i).chart().getStyler().setYAxisLeftWidthHint(hints[i]);
+            }
+        }
+        finally
+        {
+            for (final XYSeries series : switchedOff)
+            {
+                series.setEnabled(true);
+            }
+        }
+    }
+
+    private static double plotAreaStart(final XYChart chart, final int hint, final int width, final int height)
+    {
+        chart.getStyler().setYAxisLeftWidthHint(hint);
         final BufferedImage scratch = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB);
-        double widest = 0;
-        for (int i = 0; i < panels.size(); i++)
+        final Graphics2D g = scratch.createGraphics();
+        try
         {
-            final XYChart chart = panels.get(i).chart();
-            final Double xMin = chart.getStyler().getXAxisMin();
-            if (null == xMin)
-            {
-                throw new IllegalStateException("Figure: stacked panels need a fixed x range, got xAxisMin=null");
-            }
-            chart.getStyler().setYAxisLeftWidthHint(0);
-            final Graphics2D g = scratch.createGraphics();
-            try
-            {
-                chart.paint(g, width, panelHeights[i]);
-            }
-            finally
-            {
-                g.dispose();
-            }
-            widest = Math.max(widest, chart.getScreenXFromChart(xMin));
+            chart.paint(g, width, height);
         }
-        final int hint = (int)Math.ceil(widest);
-        for (final Panel panel : panels)
+        finally
         {
-            panel.chart().getStyler().setYAxisLeftWidthHint(hint);
+            g.dispose();
         }
+        return chart.getScreenXFromChart(chart.getStyler().getXAxisMin());
     }
 }

@@ -1,5 +1,6 @@
 package org.myelin.plot;
 
+import org.myelin.util.AtomicFiles;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -86,6 +87,8 @@ public final class RasterPlot
     private final boolean ratePanel;
     private final double rateBinMs;
     private final int markerSize;
+    private final String firstLabel;
+    private final String secondLabel;
     private final int[] spikesPerNeuron;
     private final int spikesInWindow;
     private final int neuronStride;
@@ -106,6 +109,8 @@ public final class RasterPlot
         ratePanel = builder.ratePanel;
         rateBinMs = builder.rateBinMs;
         markerSize = builder.markerSize;
+        firstLabel = builder.firstLabel;
+        secondLabel = builder.secondLabel;
 
         spikesPerNeuron = new int[nTotal];
         int inWindow = 0;
@@ -220,16 +225,21 @@ public final class RasterPlot
      */
     public BufferedImage render()
     {
+        return figure().render(width, height);
+    }
+
+    private Figure figure()
+    {
         final Figure figure = new Figure(title);
         final boolean twoPopulations = nExcitatory > 0 && nExcitatory < nTotal;
         if (nExcitatory > 0)
         {
-            figure.legendEntry(populationLabel(twoPopulations ? "excitatory" : "neurons", 0, nExcitatory),
+            figure.legendEntry(populationLabel(twoPopulations ? firstLabel : "neurons", 0, nExcitatory),
                 PlotStyle.EXCITATORY);
         }
         if (nExcitatory < nTotal)
         {
-            figure.legendEntry(populationLabel(twoPopulations ? "inhibitory" : "neurons", nExcitatory, nTotal),
+            figure.legendEntry(populationLabel(twoPopulations ? secondLabel : "neurons", nExcitatory, nTotal),
                 PlotStyle.INHIBITORY);
         }
         if (ratePanel)
@@ -246,18 +256,19 @@ public final class RasterPlot
         {
             figure.panel(rateChart(), RATE_WEIGHT);
         }
-        return figure.render(width, height);
+        return figure;
     }
 
     /**
-     * Renders the plot and writes it as a PNG, atomically (see {@link AtomicFiles}).
+     * Renders the plot and writes it as a PNG, or as SVG when the name ends in {@code .svg}, atomically (see
+     * {@link AtomicFiles}).
      *
-     * @param target PNG file to create or replace; its directory must exist.
+     * @param target PNG or SVG file to create or replace; its directory must exist.
      * @throws IOException if the file cannot be written; the target is then unchanged and no temporary file is left.
      */
     public void write(final Path target) throws IOException
     {
-        Figure.writePng(target, render());
+        figure().write(target, width, height);
     }
 
     private XYChart rasterChart()
@@ -274,8 +285,8 @@ public final class RasterPlot
         // Crisp, opaque squares: antialiased 2 px markers at fractional positions smear into faint 3 x 3 blobs.
         styler.setAntiAlias(false);
 
-        addPopulation(chart, "excitatory", 0, nExcitatory, PlotStyle.EXCITATORY);
-        addPopulation(chart, "inhibitory", nExcitatory, nTotal, PlotStyle.INHIBITORY);
+        addPopulation(chart, firstLabel, 0, nExcitatory, PlotStyle.EXCITATORY);
+        addPopulation(chart, secondLabel, nExcitatory, nTotal, PlotStyle.INHIBITORY);
         return chart;
     }
 
@@ -391,6 +402,7 @@ public final class RasterPlot
         return kept;
     }
 
+    /** English ordinal of {@code k} for the subsampling note: 1st, 2nd, 3rd, 4th, 11th, 21st, ... */
     static String ordinal(final int k)
     {
         final int lastTwo = k % 100;
@@ -444,9 +456,25 @@ public final class RasterPlot
         private double rateBinMs = DEFAULT_RATE_BIN_MS;
         private int maxDrawnSpikes = DEFAULT_MAX_DRAWN_SPIKES;
         private int markerSize = DEFAULT_MARKER_SIZE;
+        private String firstLabel = "excitatory";
+        private String secondLabel = "inhibitory";
 
         private Builder()
         {
+        }
+
+        /**
+         * Sets the legend names of the two populations (default "excitatory" and "inhibitory").
+         *
+         * @param first  name of {@code [0, nExcitatory)}.
+         * @param second name of {@code [nExcitatory, nTotal)}.
+         * @return this builder.
+         */
+        public Builder labels(final String first, final String second)
+        {
+            this.firstLabel = first;
+            this.secondLabel = second;
+            return this;
         }
 
         /**

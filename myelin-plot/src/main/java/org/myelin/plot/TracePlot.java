@@ -1,5 +1,6 @@
 package org.myelin.plot;
 
+import org.myelin.util.AtomicFiles;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -29,8 +30,8 @@ import org.knowm.xchart.style.XYStyler;
  * }</pre>
  *
  * <p>Series are drawn as lines without markers, in the order added, with colours from a colour-blind-safe palette
- * and a legend on the right. A NaN y value leaves a gap in its line. The arrays are not copied: do not modify them until
- * the plot is written.
+ * and a legend on the right. A NaN y value leaves a gap in its line. The arrays are not copied: do not modify them
+ * until the plot is written.
  */
 public final class TracePlot
 {
@@ -100,6 +101,11 @@ public final class TracePlot
      */
     public BufferedImage render()
     {
+        return figure().render(width, height);
+    }
+
+    private Figure figure()
+    {
         final XYChart chart = PlotStyle.newChart(xLabel, yLabel);
         final XYStyler styler = chart.getStyler();
         styler.setLegendVisible(true);
@@ -118,7 +124,7 @@ public final class TracePlot
             final Color colour = PlotStyle.SERIES[i % PlotStyle.SERIES.length];
             PlotStyle.styleLine(chart.addSeries(trace.name(), trace.x(), trace.y()), colour, width);
         }
-        return new Figure(title).panel(chart, 1.0).render(width, height);
+        return new Figure(title).panel(chart, 1.0);
     }
 
     private double[] finiteRange(final boolean ofX)
@@ -141,14 +147,15 @@ public final class TracePlot
     }
 
     /**
-     * Renders the plot and writes it as a PNG, atomically (see {@link AtomicFiles}).
+     * Renders the plot and writes it as a PNG, or as SVG when the name ends in {@code .svg}, atomically (see
+     * {@link AtomicFiles}).
      *
-     * @param target PNG file to create or replace; its directory must exist.
+     * @param target PNG or SVG file to create or replace; its directory must exist.
      * @throws IOException if the file cannot be written; the target is then unchanged and no temporary file is left.
      */
     public void write(final Path target) throws IOException
     {
-        Figure.writePng(target, render());
+        figure().write(target, width, height);
     }
 
     /**

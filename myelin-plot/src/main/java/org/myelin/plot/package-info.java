@@ -4,7 +4,7 @@
  * <ul>
  *     <li>{@link org.myelin.plot.RasterPlot}: spike raster of one or two populations with a population-rate panel.</li>
  *     <li>{@link org.myelin.plot.TracePlot}: named line traces, e.g. membrane potential over time.</li>
- *     <li>{@link org.myelin.plot.AtomicFiles}: write-to-temporary-then-rename, used for every file written here.</li>
+ *     <li>{@link org.myelin.util.AtomicFiles} (in myelin-core): write-to-temporary-then-rename, used for every file written here.</li>
  * </ul>
  *
  * <p>Every plot class sets {@code java.awt.headless=true} when it is loaded. The common look (fonts, colours, header,

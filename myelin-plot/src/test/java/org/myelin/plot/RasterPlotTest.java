@@ -1,5 +1,6 @@
 package org.myelin.plot;
 
+import org.myelin.util.AtomicFiles;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.myelin.plot.PlotFixtures.countExact;
@@ -249,7 +250,8 @@ class RasterPlotTest
         assertThatThrownBy(() -> RasterPlot.builder()
             .spikes(new int[2], new int[3], 3).dtMs(0.1).populations(1, 1).durationMs(1.0).build())
             .isInstanceOf(IllegalArgumentException.class)
-            .hasMessage("RasterPlot: count must be in [0, min(spikeSteps.length=2, spikeNeurons.length=3)], got count=3");
+            .hasMessage(
+                "RasterPlot: count must be in [0, min(spikeSteps.length=2, spikeNeurons.length=3)], got count=3");
     }
 
     @Test

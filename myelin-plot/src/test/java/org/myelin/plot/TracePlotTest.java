@@ -1,5 +1,6 @@
 package org.myelin.plot;
 
+import org.myelin.util.AtomicFiles;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.myelin.plot.PlotFixtures.countNear;
@@ -103,7 +104,8 @@ class TracePlotTest
     {
         assertThatThrownBy(() -> TracePlot.builder().series("v", new double[3], new double[2]))
             .isInstanceOf(IllegalArgumentException.class)
-            .hasMessage("TracePlot: series \"v\" needs x and y of the same, non-zero length, got x.length=3, y.length=2");
+            .hasMessage(
+                "TracePlot: series \"v\" needs x and y of the same, non-zero length, got x.length=3, y.length=2");
     }
 
     @Test

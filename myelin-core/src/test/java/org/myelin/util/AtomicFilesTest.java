@@ -1,4 +1,4 @@
-package org.myelin.plot;
+package org.myelin.util;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;

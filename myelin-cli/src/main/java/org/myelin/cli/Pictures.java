@@ -1,0 +1,183 @@
+package org.myelin.cli;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.myelin.io.RunInfo;
+import org.myelin.io.SavedRun;
+import org.myelin.plot.HistogramPlot;
+import org.myelin.plot.RasterPlot;
+import org.myelin.plot.TracePlot;
+import org.myelin.units.Units;
+import org.myelin.util.ModelException;
+
+/**
+ * The pictures of a run, drawn from its results: the raster that {@code myelin run} writes and
+ * every kind of {@code myelin plot}. One place per picture, so a run and a later plot of its
+ * saved results look the same.
+ */
+final class Pictures
+{
+    /** Bins of the ISI and CV histograms. */
+    static final int HISTOGRAM_BINS = 50;
+
+    private Pictures()
+    {
+    }
+
+    /** The mean rate [Hz] over all recorded neurons. */
+    static double meanRateHz(final RunInfo info, final int spikes)
+    {
+        return info.neuronCount() == 0 ? 0 : spikes / (double) info.neuronCount() / (info.durationMs() / 1000.0);
+    }
+
+    /** A spike raster with the population rate under it; the first population blue, the others red. */
+    static void raster(final Path target, final RunInfo info, final long[] steps, final int[] neurons)
+        throws IOException
+    {
+        requireSpikes(info);
+        final int[] s = new int[steps.length];
+        for (int k = 0; k < s.length; k++)
+        {
+            s[k] = (int) Math.min(Integer.MAX_VALUE, steps[k]);
+        }
+        final String title = String.format(Locale.ROOT, "%s, N = %d, %s ms, mean rate %.1f Hz", info.model(),
+            info.neuronCount(), Units.format(info.durationMs()), meanRateHz(info, steps.length));
+        final List<String> names = info.populations().stream().map(RunInfo.Population::name).toList();
+        RasterPlot.builder().spikes(s, neurons, s.length).dtMs(info.dtMs())
+            .populations(info.populations().get(0).size(), info.neuronCount()).durationMs(info.durationMs())
+            .title(title).labels(names.get(0), String.join(", ", names.subList(1, names.size())))
+            .build().write(target);
+    }
+
+    /** Each population's rate over time in bins of {@code binMs}. */
+    static void rates(final Path target, final SavedRun run, final double binMs) throws IOException
+    {
+        final RunInfo info = run.info();
+        requireSpikes(info);
+        final int bins = (int) Math.ceil(info.durationMs() / binMs - 1e-9);
+        final double[] centres = new double[bins];
+        for (int b = 0; b < bins; b++)
+        {
+            centres[b] = Math.min(info.durationMs(), (b + 0.5) * binMs);
+        }
+        final TracePlot.Builder plot = TracePlot.builder().xLabel("time (ms)").yLabel("rate (Hz)")
+            .title(String.format(Locale.ROOT, "%s: population rates, %s ms bins", info.model(), Units.format(binMs)))
+            .xRange(0, info.durationMs());
+        for (final RunInfo.Population p : info.populations())
+        {
+            plot.series(p.name(), centres, SpikeStatistics.populationRate(run.steps(), run.neurons(), info.dtMs(),
+                p.first(), p.size(), info.durationMs(), binMs));
+        }
+        plot.build().write(target);
+    }
+
+    /**
+     * Traces of one recorded variable.
+     *
+     * @param population the population, or null for the first recording's.
+     * @param variable   the variable, or null for the first recording of the population.
+     * @param neurons    neuron indices to draw, or null for the first (up to 5) recorded ones.
+     */
+    static void traces(final Path target, final SavedRun run, final String population, final String variable,
+        final List<Integer> neurons) throws IOException
+    {
+        final List<SavedRun.Recording> states = run.states();
+        if (states.isEmpty())
+        {
+            throw new ModelException(run.dir() + ": no state recordings; add monitors: states: to the model file");
+        }
+        SavedRun.Recording chosen = null;
+        for (final SavedRun.Recording r : states)
+        {
+            if ((population == null || r.state().population().equals(population))
+                && (variable == null || r.state().variable().equals(variable)))
+            {
+                chosen = r;
+                break;
+            }
+        }
+        if (chosen == null)
+        {
+            throw new ModelException("no recording of " + (population == null ? "" : population + ".")
+                + (variable == null ? "" : variable) + " in " + run.dir() + "; recorded: "
+                + states.stream().map(r -> r.state().population() + "." + r.state().variable()).toList());
+        }
+        final List<Integer> show = new ArrayList<>();
+        if (neurons == null)
+        {
+            for (int k = 0; k < Math.min(5, chosen.neurons().length); k++)
+            {
+                show.add(chosen.neurons()[k]);
+            }
+        }
+        else
+        {
+            show.addAll(neurons);
+        }
+        final String name = chosen.state().population() + "." + chosen.state().variable();
+        final TracePlot.Builder plot = TracePlot.builder().xLabel("time (ms)").yLabel(chosen.state().variable())
+            .title(run.info().model() + ": " + name);
+        for (final int neuron : show)
+        {
+            final int k = indexOf(chosen.neurons(), neuron);
+            if (k < 0)
+            {
+                throw new ModelException("neuron " + neuron + " of " + name + " was not recorded; recorded: "
+                    + java.util.Arrays.toString(chosen.neurons()));
+            }
+            plot.series(chosen.state().population() + " " + neuron, chosen.timesMs(), chosen.trace(k));
+        }
+        plot.build().write(target);
+    }
+
+    /** Histograms of inter-spike intervals and of each neuron's CV of its intervals. */
+    static void isi(final Path target, final SavedRun run) throws IOException
+    {
+        final RunInfo info = run.info();
+        requireSpikes(info);
+        final double[] isi = SpikeStatistics.intervals(run.steps(), run.neurons(), info.dtMs(), info.neuronCount());
+        final double[] cv = SpikeStatistics.coefficientsOfVariation(run.steps(), run.neurons(), info.neuronCount());
+        if (isi.length == 0)
+        {
+            throw new ModelException(run.dir() + ": no neuron spiked twice; there is no interval to plot");
+        }
+        // the axis ends at the 99th percentile, so a few long pauses do not squeeze the histogram into one bin
+        final double[] sorted = isi.clone();
+        java.util.Arrays.sort(sorted);
+        final double isiMax = Math.max(info.dtMs(), sorted[(int) Math.floor(0.99 * (sorted.length - 1))]);
+        final double cvMax = Math.max(2.0, java.util.Arrays.stream(cv).max().orElse(0));
+        final double meanCv = java.util.Arrays.stream(cv).average().orElse(Double.NaN);
+        HistogramPlot.builder()
+            .title(String.format(Locale.ROOT, "%s: %d intervals, mean %.1f ms; mean CV %.2f over %d neurons",
+                info.model(), isi.length, java.util.Arrays.stream(isi).average().orElse(0), meanCv, cv.length))
+            .panel("inter-spike interval (ms)", "intervals", SpikeStatistics.edges(0, isiMax, HISTOGRAM_BINS),
+                SpikeStatistics.histogram(isi, 0, isiMax, HISTOGRAM_BINS), "ISI, all neurons (up to the 99th percentile)")
+            .panel("coefficient of variation of the ISI", "neurons", SpikeStatistics.edges(0, cvMax, HISTOGRAM_BINS),
+                SpikeStatistics.histogram(cv, 0, cvMax, HISTOGRAM_BINS), "CV per neuron (>= 3 spikes)")
+            .build().write(target);
+    }
+
+    private static void requireSpikes(final RunInfo info)
+    {
+        if (info.populations().isEmpty())
+        {
+            throw new ModelException("no spikes were recorded in this run (see --record)");
+        }
+    }
+
+    private static int indexOf(final int[] values, final int value)
+    {
+        for (int k = 0; k < values.length; k++)
+        {
+            if (values[k] == value)
+            {
+                return k;
+            }
+        }
+        return -1;
+    }
+}

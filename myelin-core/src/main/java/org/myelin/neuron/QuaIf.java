@@ -1,0 +1,141 @@
+package org.myelin.neuron;
+
+import java.util.List;
+
+/**
+ * Quadratic integrate-and-fire neurons ({@code QuaIF}, Latham et al. 2000; the theta neuron of
+ * Ermentrout and Kopell 1986 in another variable).
+ *
+ * <pre>
+ *   τ · dv/dt = c·(v − vRest)·(v − vC) + R · (I_syn + iExt)
+ *   spike when v ≥ vTh and not refractory;  then v ← vReset, refractory for tRef
+ * </pre>
+ *
+ * <table>
+ *   <caption>Parameters</caption>
+ *   <tr><th>name</th><th>default</th><th>unit</th><th>symbol</th><th>meaning</th></tr>
+ *   <tr><td>vRest</td><td>−65</td><td>mV</td><td>V_rest</td><td>resting potential, initial v</td></tr>
+ *   <tr><td>vReset</td><td>−68</td><td>mV</td><td>V_reset</td><td>reset potential, &lt; vTh</td></tr>
+ *   <tr><td>vTh</td><td>−30</td><td>mV</td><td>V_th</td><td>spike cut-off, &gt; vC</td></tr>
+ *   <tr><td>vC</td><td>−50</td><td>mV</td><td>V_c</td><td>critical (unstable fixed point) potential, &gt; vRest</td></tr>
+ *   <tr><td>c</td><td>0.07</td><td>1/mV</td><td>c</td><td>curvature, &gt; 0</td></tr>
+ *   <tr><td>tauM</td><td>10</td><td>ms</td><td>τ</td><td>membrane time constant, &gt; 0</td></tr>
+ *   <tr><td>r</td><td>1</td><td>GΩ</td><td>R</td><td>membrane resistance, &gt; 0</td></tr>
+ *   <tr><td>tRef</td><td>0</td><td>ms</td><td>t_ref</td><td>refractory period, ≥ 0</td></tr>
+ *   <tr><td>iExt</td><td>0</td><td>pA</td><td>I_e</td><td>constant external current</td></tr>
+ * </table>
+ *
+ * <p>State: {@code v} [mV], initially vRest.
+ *
+ * <p>Integration: {@link Integrator#RK4} (default), {@link Integrator#EXPONENTIAL_EULER},
+ * {@link Integrator#RK2} or {@link Integrator#EULER}. Step order and refractoriness:
+ * {@link OdeNeuronGroup}. Under a constant current I the time from vReset to vTh has the closed
+ * form {@code τ·∫ dv / (c(v − vRest)(v − vC) + R·I)} (an arctangent above rheobase).
+ *
+ * <p>Sources: Latham, Richmond, Nelson and Nirenberg (2000) J. Neurophysiol. 83:808;
+ * defaults of BrainPy {@code QuaIF}.
+ */
+public final class QuaIf extends OdeNeuronGroup<QuaIf.Parameters>
+{
+    private static final String MODEL = "QuaIF";
+
+    private final double[] vRest;
+    private final double[] vReset;
+    private final double[] vTh;
+    private final double[] vC;
+    private final double[] c;
+    private final double[] tauM;
+    private final double[] r;
+    private final double[] iExt;
+
+    /**
+     * The parameters of {@link QuaIf}; see the class documentation.
+     *
+     * @param vRest      [mV] resting potential.
+     * @param vReset     [mV] reset, {@code < vTh}.
+     * @param vTh        [mV] cut-off, {@code > vC}.
+     * @param vC         [mV] critical potential, {@code > vRest}.
+     * @param c          [1/mV] curvature.
+     * @param tauM       [ms] membrane time constant.
+     * @param r          [GΩ] resistance.
+     * @param tRef       [ms] refractory period.
+     * @param iExt       [pA] external current.
+     * @param integrator the integration method.
+     */
+    public record Parameters(
+        @ParameterUnit("mV") double vRest,
+        @ParameterUnit("mV") double vReset,
+        @ParameterUnit("mV") double vTh,
+        @ParameterUnit("mV") double vC,
+        @ParameterUnit("1/mV") double c,
+        @ParameterUnit("ms") double tauM,
+        @ParameterUnit("Gohm") double r,
+        @ParameterUnit("ms") double tRef,
+        @ParameterUnit("pA") double iExt,
+        Integrator integrator)
+    {
+        /** Validates every parameter. */
+        public Parameters
+        {
+            Checks.quadratic(MODEL, vRest, vReset, vTh, vC, c, tauM, r, tRef, iExt);
+            Integrator.require(MODEL, integrator, Checks.NONLINEAR);
+        }
+
+        /** The defaults of the table. */
+        public static Parameters defaults()
+        {
+            return new Parameters(-65, -68, -30, -50, 0.07, 10, 1, 0, 0, Integrator.RK4);
+        }
+    }
+
+    /** A group with scalar parameters. */
+    public QuaIf(final String name, final int size, final Parameters parameters)
+    {
+        this(name, size, PerNeuron.of(MODEL, parameters));
+    }
+
+    /** A group whose parameters may differ between neurons. */
+    public QuaIf(final String name, final int size, final PerNeuron<Parameters> values)
+    {
+        super(MODEL, name, size, List.of("v"), values, true);
+        this.vRest = parameter("vRest");
+        this.vReset = parameter("vReset");
+        this.vTh = parameter("vTh");
+        this.vC = parameter("vC");
+        this.c = parameter("c");
+        this.tauM = parameter("tauM");
+        this.r = parameter("r");
+        this.iExt = parameter("iExt");
+    }
+
+    @Override
+    protected void derivatives(final double[][] y, final double[][] dy, final double[][] jac, final int from, final int to)
+    {
+        final double[] vArr = y[0];
+        final double[] dv = dy[0];
+        final double[] j = jac == null ? null : jac[0];
+        final double[] g = conductance;
+        final double[] in = current;
+        for (int i = from; i < to; i++)
+        {
+            final double vi = vArr[i];
+            dv[i] = (c[i] * (vi - vRest[i]) * (vi - vC[i]) + r[i] * (in[i] - g[i] * vi + iExt[i])) / tauM[i];
+            if (j != null)
+            {
+                j[i] = (c[i] * (2 * vi - vRest[i] - vC[i]) - r[i] * g[i]) / tauM[i];
+            }
+        }
+    }
+
+    @Override
+    protected int fire(final int from, final int to, final int[] spikes, final int offset)
+    {
+        return thresholdAndReset(vTh, vReset, from, to, spikes, offset);
+    }
+
+    @Override
+    protected void initialise(final long seed)
+    {
+        System.arraycopy(vRest, 0, v, 0, v.length);
+    }
+}

@@ -1,0 +1,92 @@
+package org.myelin.synapse;
+
+import java.util.Arrays;
+import java.util.List;
+
+import org.myelin.output.Output;
+
+/**
+ * The receptor of {@link Exponential} and {@link ExponentialCurrent}: one array {@code g} that
+ * deliveries add their weights (times {@link #inputScale()}) into, decaying by a precomputed
+ * factor {@code e^{−dt/τ}} each step after its output current is added.
+ */
+final class ExponentialDecay extends Receptor
+{
+    private final double tau;
+    private final double inputScale;
+    private final double[] g;
+    private double decay = Double.NaN;
+    private double currentWeight = 1.0;
+
+    /**
+     * @param model      the synapse model.
+     * @param output     how g drives the neurons.
+     * @param size       neurons in the post-synaptic group.
+     * @param tau        [ms] decay time constant.
+     * @param inputScale factor on every delivered weight.
+     */
+    ExponentialDecay(
+        final SynapseModel model, final Output output, final int size, final double tau, final double inputScale)
+    {
+        super(model, output, size);
+        this.tau = tau;
+        this.inputScale = inputScale;
+        this.g = new double[size];
+    }
+
+    @Override
+    public double[] input()
+    {
+        return g;
+    }
+
+    @Override
+    public double inputScale()
+    {
+        return inputScale;
+    }
+
+    @Override
+    public void prepare(final double dt, final double weight)
+    {
+        decay = Math.exp(-dt / tau);
+        currentWeight = weight;
+    }
+
+    @Override
+    public void contribute(
+        final int from, final int to, final double[] v, final double[] conductance, final double[] current)
+    {
+        output().addCurrent(g, from, to, v, conductance, current, currentWeight);
+        final double[] g = this.g;
+        final double decay = this.decay;
+        for (int i = from; i < to; i++)
+        {
+            g[i] *= decay;
+        }
+    }
+
+    @Override
+    public double exponentialTau()
+    {
+        return tau;
+    }
+
+    @Override
+    public List<String> stateVariables()
+    {
+        return List.of("g");
+    }
+
+    @Override
+    public double[] state(final String variable)
+    {
+        return "g".equals(variable) ? g : super.state(variable);
+    }
+
+    @Override
+    public void reset()
+    {
+        Arrays.fill(g, 0.0);
+    }
+}

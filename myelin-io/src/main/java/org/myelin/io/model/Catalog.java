@@ -1,0 +1,220 @@
+package org.myelin.io.model;
+
+import java.util.List;
+import java.util.Map;
+
+import org.myelin.connect.FixedProbability;
+import org.myelin.input.ConstantCurrent;
+import org.myelin.input.PoissonGroup;
+import org.myelin.input.PoissonInput;
+import org.myelin.neuron.Integrator;
+import org.myelin.neuron.Lif;
+import org.myelin.output.Coba;
+import org.myelin.output.Cuba;
+import org.myelin.output.MgBlock;
+import org.myelin.plasticity.ShortTermDepression;
+import org.myelin.plasticity.ShortTermPlasticity;
+import org.myelin.random.Initializer;
+import org.myelin.synapse.Alpha;
+import org.myelin.synapse.Delta;
+import org.myelin.synapse.DualExponential;
+import org.myelin.synapse.Exponential;
+import org.myelin.synapse.ExponentialCurrent;
+import org.myelin.synapse.Nmda;
+import org.myelin.synapse.SynapseModels;
+import org.myelin.synapse.TwoStateKinetic;
+import org.myelin.units.Dimension;
+
+/**
+ * Every model a model file can name, by kind. {@link #standard()} registers the built-in ones:
+ * a new model becomes usable in files (and in {@code myelin validate}) by one {@code register}
+ * call here, with its parameters, their dimensions and defaults, and a factory.
+ */
+public final class Catalog
+{
+    /** 1/ms in Hz, the engine's unit of frequency. */
+    private static final double HZ_PER_PER_MS = 1000.0;
+
+    private final Registry<PopulationType> populations = new Registry<>("neuron model");
+    private final Registry<SynapseType> synapses = new Registry<>("synapse model");
+    private final Registry<OutputType> outputs = new Registry<>("output");
+    private final Registry<ConnectorType> connectors = new Registry<>("connectivity rule");
+    private final Registry<InputType> inputs = new Registry<>("input model");
+    private final Registry<PlasticityType> plasticity = new Registry<>("plasticity rule");
+
+    /** An empty catalog. */
+    public Catalog()
+    {
+    }
+
+    /** Neuron models and spike sources ({@code populations: {E: {model: LIF, ...}}}). */
+    public Registry<PopulationType> populations()
+    {
+        return populations;
+    }
+
+    /** Synapse models. */
+    public Registry<SynapseType> synapses()
+    {
+        return synapses;
+    }
+
+    /** Outputs (CUBA, COBA, ...). */
+    public Registry<OutputType> outputs()
+    {
+        return outputs;
+    }
+
+    /** Connection rules. */
+    public Registry<ConnectorType> connectors()
+    {
+        return connectors;
+    }
+
+    /** External inputs. */
+    public Registry<InputType> inputs()
+    {
+        return inputs;
+    }
+
+    /** Plasticity rules of projections. */
+    public Registry<PlasticityType> plasticity()
+    {
+        return plasticity;
+    }
+
+    /** A catalog with every built-in model. */
+    public static Catalog standard()
+    {
+        final Catalog c = new Catalog();
+        registerNeurons(c);
+        registerSynapses(c);
+        registerConnectors(c);
+        registerInputs(c);
+        registerPlasticity(c);
+        return c;
+    }
+
+    private static void registerNeurons(final Catalog c)
+    {
+        final Lif.Parameters d = Lif.Parameters.defaults();
+        c.populations.register(new PopulationType("LIF", List.of(
+            Param.quantity("vRest", Dimension.VOLTAGE, d.vRest()),
+            Param.quantity("vTh", Dimension.VOLTAGE, d.vTh()),
+            Param.quantity("vReset", Dimension.VOLTAGE, d.vReset()),
+            Param.quantity("tauM", Dimension.TIME, d.tauM()),
+            Param.quantity("r", Dimension.RESISTANCE, d.r()),
+            Param.quantity("tRef", Dimension.TIME, d.tRef()),
+            Param.quantity("iExt", Dimension.CURRENT, d.iExt()),
+            Param.choice("integrator", "exact", "exact", "euler")),
+            Map.of("v", Dimension.VOLTAGE), 48,
+            (name, size, p, initial) ->
+            {
+                final Lif.Parameters lif = new Lif.Parameters(p.get("vRest"), p.get("vTh"), p.get("vReset"),
+                    p.get("tauM"), p.get("r"), p.get("tRef"), p.get("iExt"),
+                    "euler".equals(p.choice("integrator")) ? Integrator.EULER : Integrator.EXACT);
+                return new Lif(name, size, lif, initial.getOrDefault("v", Initializer.constant(lif.vRest())));
+            }));
+        c.populations.register(new PopulationType("PoissonGroup", List.of(
+            Param.quantity("rate", Dimension.FREQUENCY)), Map.of(), 16,
+            (name, size, p, initial) -> new PoissonGroup(name, size, p.get("rate"))));
+    }
+
+    private static void registerSynapses(final Catalog c)
+    {
+        c.synapses.register(new SynapseType("Exponential", List.of(
+            Param.quantity("tau", Dimension.TIME, Exponential.DEFAULT_TAU)), null,
+            p -> new Exponential(p.get("tau"))));
+        // a jump of v: through CUBA the weight is the jump in mV; through COBA/MgBlock v += w·(E − v), w without unit
+        c.synapses.register(new SynapseType("Delta", List.of(Param.choice("target", "voltage", "voltage", "current")),
+            (p, output) -> !"voltage".equals(p.choice("target")) ? null
+                : output.weightDimension().equals(Dimension.CURRENT) ? Dimension.VOLTAGE : Dimension.DIMENSIONLESS,
+            p -> new Delta(Delta.Target.parse(p.choice("target")))));
+        final DualExponential dual = new DualExponential();
+        c.synapses.register(new SynapseType(DualExponential.NAME, List.of(
+            Param.quantity("tauDecay", Dimension.TIME, dual.tauDecay()),
+            Param.quantity("tauRise", Dimension.TIME, dual.tauRise()),
+            Param.quantity("amplitude", Dimension.DIMENSIONLESS, dual.amplitude()),
+            Param.choice("normalization", dual.normalization().label(), "peak", "charge", "none")), null,
+            p -> SynapseModels.create(DualExponential.NAME, p.numbers(),
+                Map.of("normalization", p.choice("normalization")))));
+        c.synapses.register(new SynapseType(Alpha.NAME, List.of(
+            Param.quantity("tau", Dimension.TIME, Alpha.DEFAULT_TAU)), null, p -> new Alpha(p.get("tau"))));
+        c.synapses.register(new SynapseType(ExponentialCurrent.NAME, List.of(
+            Param.quantity("tau", Dimension.TIME, ExponentialCurrent.DEFAULT_TAU)), null,
+            p -> new ExponentialCurrent(p.get("tau"))));
+        // kinetic models: rates per ms are written with units (0.18 /ms); the engine's frequency unit is
+        // Hz, so they are divided by 1000. gMax is a scale: the weight carries the unit.
+        final Dimension perMmPerMs = Dimension.CONCENTRATION.pow(-1).divide(Dimension.TIME);
+        for (final TwoStateKinetic.Kind kind : TwoStateKinetic.Kind.values())
+        {
+            final TwoStateKinetic d = kind.defaults();
+            c.synapses.register(new SynapseType(kind.label(), List.of(
+                Param.quantity("alpha", perMmPerMs, d.alpha()),
+                Param.quantity("beta", Dimension.FREQUENCY, d.beta() * HZ_PER_PER_MS),
+                Param.quantity("T", Dimension.CONCENTRATION, d.t()),
+                Param.quantity("tDur", Dimension.TIME, d.tDur()),
+                Param.quantity("gMax", Dimension.DIMENSIONLESS, d.gMax())), null,
+                p -> new TwoStateKinetic(kind, p.get("alpha"), p.get("beta") / HZ_PER_PER_MS, p.get("T"),
+                    p.get("tDur"), p.get("gMax"))));
+        }
+        final Nmda nmda = new Nmda();
+        c.synapses.register(new SynapseType(Nmda.NAME, List.of(
+            Param.quantity("tauDecay", Dimension.TIME, nmda.tauDecay()),
+            Param.quantity("tauRise", Dimension.TIME, nmda.tauRise()),
+            Param.quantity("a", Dimension.FREQUENCY, nmda.a() * HZ_PER_PER_MS),
+            Param.quantity("gMax", Dimension.DIMENSIONLESS, nmda.gMax())), null,
+            p -> new Nmda(p.get("tauDecay"), p.get("tauRise"), p.get("a") / HZ_PER_PER_MS, p.get("gMax"))));
+        c.outputs.register(new OutputType("CUBA", List.of(), Dimension.CURRENT, p -> new Cuba()));
+        c.outputs.register(new OutputType("COBA", List.of(
+            Param.quantity("eRev", Dimension.VOLTAGE)), Dimension.CONDUCTANCE, p -> new Coba(p.get("eRev"))));
+        final MgBlock mg = new MgBlock();
+        c.outputs.register(new OutputType("MgBlock", List.of(
+            Param.quantity("eRev", Dimension.VOLTAGE, mg.eRev()),
+            Param.quantity("cMg", Dimension.CONCENTRATION, mg.cMg()),
+            Param.quantity("alpha", Dimension.VOLTAGE.pow(-1), mg.alpha()),
+            Param.quantity("beta", Dimension.CONCENTRATION, mg.beta())), Dimension.CONDUCTANCE,
+            p -> new MgBlock(p.get("eRev"), p.get("cMg"), p.get("alpha"), p.get("beta"))));
+    }
+
+    private static void registerConnectors(final Catalog c)
+    {
+        c.connectors.register(new ConnectorType("FixedProbability", List.of(
+            Param.quantity("p", Dimension.DIMENSIONLESS),
+            Param.choice("selfConnections", "true", "true", "false")),
+            p -> new FixedProbability(p.get("p"), "true".equals(p.choice("selfConnections"))),
+            (p, source, target, same) -> p.get("p") * source * (same && "false".equals(p.choice("selfConnections"))
+                ? target - 1.0 : target)));
+    }
+
+    private static void registerInputs(final Catalog c)
+    {
+        c.inputs.register(new InputType("PoissonInput", List.of(
+            Param.count("sources", 1, Integer.MAX_VALUE, null),
+            Param.quantity("rate", Dimension.FREQUENCY)), true,
+            (network, s) -> network.add(new PoissonInput(s.name(), s.target(), s.values().count("sources"),
+                s.values().get("rate"), s.receptor().model(), s.receptor().output(), s.receptor().label(),
+                s.receptor().weight()))));
+        c.inputs.register(new InputType("ConstantCurrent", List.of(
+            Param.quantity("amplitude", Dimension.CURRENT)), false,
+            (network, s) -> s.target().addInput(new ConstantCurrent(s.values().get("amplitude")))));
+    }
+
+    private static void registerPlasticity(final Catalog c)
+    {
+        final ShortTermPlasticity stp = new ShortTermPlasticity();
+        c.plasticity.register(new PlasticityType("STP", List.of(
+            Param.quantity("U", Dimension.DIMENSIONLESS, stp.bigU()),
+            Param.quantity("tauF", Dimension.TIME, stp.tauF()),
+            Param.quantity("tauD", Dimension.TIME, stp.tauD()),
+            Param.choice("order", "seed", "seed", "neuroml")),
+            p -> new ShortTermPlasticity(p.get("U"), p.get("tauF"), p.get("tauD"),
+                "neuroml".equals(p.choice("order")) ? ShortTermPlasticity.EventOrder.NEUROML
+                    : ShortTermPlasticity.EventOrder.SEED)));
+        final ShortTermDepression std = new ShortTermDepression();
+        c.plasticity.register(new PlasticityType("STD", List.of(
+            Param.quantity("tau", Dimension.TIME, std.tau()),
+            Param.quantity("U", Dimension.DIMENSIONLESS, std.bigU())),
+            p -> new ShortTermDepression(p.get("tau"), p.get("U"))));
+    }
+}

@@ -1,0 +1,109 @@
+package org.myelin.io.model;
+
+import java.util.List;
+
+import org.myelin.units.Dimension;
+import org.myelin.units.Units;
+
+/**
+ * One parameter a model accepts in a model file: its name, what kind of value it takes and its
+ * default ({@code null}: required).
+ */
+public sealed interface Param
+{
+    /** The parameter's name as written in the file, e.g. {@code "tauM"}. */
+    String name();
+
+    /** True when the file must give it. */
+    boolean required();
+
+    /** A short description of the accepted values for listings, e.g. {@code "time, default 20 ms"}. */
+    String describe();
+
+    /** A physical quantity with a unit, e.g. {@code tauM: 20 ms}; held in the engine's canonical unit. */
+    static Param quantity(final String name, final Dimension dimension, final Double defaultValue)
+    {
+        return new QuantityParam(name, dimension, defaultValue);
+    }
+
+    /** A required physical quantity. */
+    static Param quantity(final String name, final Dimension dimension)
+    {
+        return new QuantityParam(name, dimension, null);
+    }
+
+    /** One word out of {@code options}, e.g. {@code integrator: euler}. */
+    static Param choice(final String name, final String defaultValue, final String... options)
+    {
+        return new ChoiceParam(name, List.of(options), defaultValue);
+    }
+
+    /** A whole number in {@code [min, max]}, e.g. {@code sources: 1000}. */
+    static Param count(final String name, final long min, final long max, final Long defaultValue)
+    {
+        return new CountParam(name, min, max, defaultValue);
+    }
+
+    /**
+     * @param name         the name.
+     * @param dimension    the dimension its unit must have.
+     * @param defaultValue the default in canonical units, or null when required.
+     */
+    record QuantityParam(String name, Dimension dimension, Double defaultValue) implements Param
+    {
+        @Override
+        public boolean required()
+        {
+            return defaultValue == null;
+        }
+
+        @Override
+        public String describe()
+        {
+            final String unit = Units.canonicalUnitName(dimension);
+            return dimension.name() + (required() ? ", required"
+                : ", default " + Units.format(defaultValue) + ("1".equals(unit) ? "" : " " + unit));
+        }
+    }
+
+    /**
+     * @param name         the name.
+     * @param options      the allowed words (compared without case).
+     * @param defaultValue the default word, or null when required.
+     */
+    record ChoiceParam(String name, List<String> options, String defaultValue) implements Param
+    {
+        @Override
+        public boolean required()
+        {
+            return defaultValue == null;
+        }
+
+        @Override
+        public String describe()
+        {
+            return "one of " + options + (required() ? ", required" : ", default " + defaultValue);
+        }
+    }
+
+    /**
+     * @param name         the name.
+     * @param min          smallest allowed value.
+     * @param max          largest allowed value.
+     * @param defaultValue the default, or null when required.
+     */
+    record CountParam(String name, long min, long max, Long defaultValue) implements Param
+    {
+        @Override
+        public boolean required()
+        {
+            return defaultValue == null;
+        }
+
+        @Override
+        public String describe()
+        {
+            return "whole number" + (required() ? ", required" : ", default " + defaultValue);
+        }
+    }
+}

@@ -1,0 +1,183 @@
+package org.myelin.io.model;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import org.myelin.util.ModelException;
+
+/**
+ * The parameter values of one model as read from a file: numbers in the engine's canonical units
+ * (defaults filled in) and chosen words, with the file node of each given value so that an error
+ * the model raises can point at the offending line.
+ */
+public final class ParamValues
+{
+    private final String owner;
+    private final Map<String, Double> numbers;
+    private final Map<String, String> choices;
+    private final Map<String, YamlNode> nodes;
+    private final YamlNode where;
+
+    private ParamValues(final String owner, final Map<String, Double> numbers, final Map<String, String> choices,
+        final Map<String, YamlNode> nodes, final YamlNode where)
+    {
+        this.owner = owner;
+        this.numbers = Collections.unmodifiableMap(numbers);
+        this.choices = Collections.unmodifiableMap(choices);
+        this.nodes = nodes;
+        this.where = where;
+    }
+
+    /**
+     * Reads the parameters {@code specs} of a model from a mapping (null: none given). Keys in
+     * {@code otherKeys} belong to the surrounding structure and are skipped; any other key that is
+     * not a parameter is an error with a "did you mean" hint.
+     *
+     * @param owner     the model name for messages, e.g. {@code "LIF"}.
+     * @param specs     the parameters the model accepts.
+     * @param mapping   the mapping with the values, or null.
+     * @param where     the node to blame for missing values (the model's mapping or its parent).
+     * @param otherKeys keys of the mapping that are not parameters.
+     */
+    public static ParamValues read(final String owner, final List<Param> specs, final YamlNode mapping,
+        final YamlNode where, final Set<String> otherKeys)
+    {
+        final Map<String, YamlNode> given = mapping == null ? Map.of() : mapping.entries();
+        final List<String> names = specs.stream().map(Param::name).toList();
+        for (final String key : given.keySet())
+        {
+            if (!names.contains(key) && !otherKeys.contains(key))
+            {
+                final String parameters = names.isEmpty() ? "; it takes no parameters"
+                    : Suggestions.hint(key, names);
+                throw mapping.keyNode(key).error(owner + ": unknown parameter '" + key + "'" + parameters);
+            }
+        }
+        final Map<String, Double> numbers = new LinkedHashMap<>();
+        final Map<String, String> choices = new LinkedHashMap<>();
+        final Map<String, YamlNode> nodes = new LinkedHashMap<>();
+        for (final Param spec : specs)
+        {
+            final YamlNode node = given.get(spec.name());
+            if (node == null)
+            {
+                if (spec.required())
+                {
+                    throw where.error(owner + ": missing required parameter '" + spec.name() + "' ("
+                        + spec.describe() + ")");
+                }
+                switch (spec)
+                {
+                    case Param.QuantityParam q -> numbers.put(q.name(), q.defaultValue());
+                    case Param.CountParam c -> numbers.put(c.name(), (double) c.defaultValue());
+                    case Param.ChoiceParam c -> choices.put(c.name(), c.defaultValue());
+                }
+                continue;
+            }
+            nodes.put(spec.name(), node);
+            switch (spec)
+            {
+                case Param.QuantityParam q -> numbers.put(q.name(), node.quantity(owner, q.name(), q.dimension()));
+                case Param.CountParam c -> numbers.put(c.name(), (double) node.integer(owner, c.name(), c.min(), c.max()));
+                case Param.ChoiceParam c -> choices.put(c.name(), choose(owner, c, node));
+            }
+        }
+        return new ParamValues(owner, numbers, choices, nodes, where);
+    }
+
+    private static String choose(final String owner, final Param.ChoiceParam spec, final YamlNode node)
+    {
+        final String text = node.text().strip();
+        for (final String option : spec.options())
+        {
+            if (option.equalsIgnoreCase(text))
+            {
+                return option;
+            }
+        }
+        throw node.error(owner + ": " + spec.name() + " must be one of " + spec.options() + ", got '" + text + "'"
+            + (Suggestions.closest(text, spec.options()) == null ? ""
+                : "; did you mean '" + Suggestions.closest(text, spec.options()) + "'?"));
+    }
+
+    /** The model name. */
+    public String owner()
+    {
+        return owner;
+    }
+
+    /** A number in canonical units (quantities and counts). */
+    public double get(final String name)
+    {
+        final Double value = numbers.get(name);
+        if (value == null)
+        {
+            throw new IllegalArgumentException(owner + " declares no numeric parameter '" + name + "'");
+        }
+        return value;
+    }
+
+    /** A whole-number parameter. */
+    public int count(final String name)
+    {
+        return (int) get(name);
+    }
+
+    /** A chosen word, as spelt in the parameter's options. */
+    public String choice(final String name)
+    {
+        final String value = choices.get(name);
+        if (value == null)
+        {
+            throw new IllegalArgumentException(owner + " declares no choice parameter '" + name + "'");
+        }
+        return value;
+    }
+
+    /** The numbers by name, in canonical units: what a {@code Map<String, Double>} factory takes. */
+    public Map<String, Double> numbers()
+    {
+        return numbers;
+    }
+
+    /** The node given for {@code name}, or null when it took its default. */
+    public YamlNode node(final String name)
+    {
+        return nodes.get(name);
+    }
+
+    /**
+     * Rewords an error a model raised while being built from these values, located at the value
+     * it names ({@code "<param> must"} or {@code "<param>="}) or else at the model's mapping.
+     */
+    public ModelFileException wrap(final ModelException e)
+    {
+        final String message = e.getMessage();
+        YamlNode blame = where;
+        int first = Integer.MAX_VALUE;
+        for (final Map.Entry<String, YamlNode> entry : nodes.entrySet())
+        {
+            final String name = entry.getKey();
+            for (final String pattern : List.of(" " + name + " must", " " + name + "=", ": " + name + ":"))
+            {
+                final int at = message.indexOf(pattern);
+                if (at >= 0 && at < first)
+                {
+                    first = at;
+                    blame = entry.getValue();
+                }
+            }
+        }
+        return blame.error(message, e);
+    }
+
+    @Override
+    public String toString()
+    {
+        return owner + numbers + (choices.isEmpty() ? "" : choices.toString().toLowerCase(Locale.ROOT));
+    }
+}

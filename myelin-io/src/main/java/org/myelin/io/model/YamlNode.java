@@ -1,0 +1,334 @@
+package org.myelin.io.model;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.myelin.units.Dimension;
+import org.myelin.units.Units;
+import org.myelin.util.ModelException;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.api.lowlevel.Compose;
+import org.snakeyaml.engine.v2.exceptions.Mark;
+import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+import org.snakeyaml.engine.v2.nodes.MappingNode;
+import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.NodeTuple;
+import org.snakeyaml.engine.v2.nodes.ScalarNode;
+import org.snakeyaml.engine.v2.nodes.SequenceNode;
+import org.snakeyaml.engine.v2.nodes.Tag;
+
+/**
+ * A node of a YAML document with its place in the file, so every error can say
+ * {@code file:line:column}. Values stay text (YAML's composed node tree, not constructed
+ * objects): quantities such as {@code 20 ms} are parsed by {@link Units} where their dimension is
+ * known.
+ */
+public final class YamlNode
+{
+    private static final String MERGE_KEY = "<<";
+    private final String file;
+    private final Node node;
+    private final String what;
+
+    private YamlNode(final String file, final Node node, final String what)
+    {
+        this.file = file;
+        this.node = node;
+        this.what = what;
+    }
+
+    /**
+     * Parses one YAML document.
+     *
+     * @param file the file name for messages.
+     * @param text the document.
+     * @return the root node, a mapping.
+     * @throws ModelFileException if the YAML is malformed, empty, or not a mapping at the top.
+     */
+    public static YamlNode parse(final String file, final String text)
+    {
+        final LoadSettings settings = LoadSettings.builder().setLabel(file).setAllowDuplicateKeys(false)
+            .setMaxAliasesForCollections(50).build();
+        final Optional<Node> root;
+        try
+        {
+            root = new Compose(settings).composeString(text);
+        }
+        catch (final MarkedYamlEngineException e)
+        {
+            final Optional<Mark> mark = e.getProblemMark().isPresent() ? e.getProblemMark() : e.getContextMark();
+            final String context = e.getContext() == null ? "" : e.getContext() + ": ";
+            throw new ModelFileException(file, mark.map(m -> m.getLine() + 1).orElse(0),
+                mark.map(m -> m.getColumn() + 1).orElse(0), "malformed YAML: " + context + e.getProblem(), e);
+        }
+        catch (final YamlEngineException e)
+        {
+            throw new ModelFileException(file, 0, 0, "malformed YAML: " + e.getMessage(), e);
+        }
+        if (root.isEmpty())
+        {
+            throw new ModelFileException(file, 0, 0, "the file is empty; a model file is a YAML mapping "
+                + "(populations:, projections:, ...)", null);
+        }
+        final YamlNode node = new YamlNode(file, root.get(), "the model file");
+        node.entries();
+        return node;
+    }
+
+    /** The file name. */
+    public String file()
+    {
+        return file;
+    }
+
+    /** What this node is, for messages, e.g. {@code "population 'E'"}. */
+    public String what()
+    {
+        return what;
+    }
+
+    /** The same node described as {@code what} in messages. */
+    public YamlNode as(final String description)
+    {
+        return new YamlNode(file, node, description);
+    }
+
+    /** 1-based line of the node's start. */
+    public int line()
+    {
+        return node.getStartMark().map(m -> m.getLine() + 1).orElse(0);
+    }
+
+    /** 1-based column of the node's start. */
+    public int column()
+    {
+        return node.getStartMark().map(m -> m.getColumn() + 1).orElse(0);
+    }
+
+    /** An error located at this node. */
+    public ModelFileException error(final String message)
+    {
+        return new ModelFileException(file, line(), column(), message, null);
+    }
+
+    /** An error located at this node, rewording a core error. */
+    public ModelFileException error(final String message, final Throwable cause)
+    {
+        return new ModelFileException(file, line(), column(), message, cause);
+    }
+
+    /** True for a mapping. */
+    public boolean isMapping()
+    {
+        return node instanceof MappingNode;
+    }
+
+    /** True for a sequence. */
+    public boolean isSequence()
+    {
+        return node instanceof SequenceNode;
+    }
+
+    /** True for a single value (a scalar that is not null). */
+    public boolean isScalar()
+    {
+        return node instanceof ScalarNode s && !Tag.NULL.equals(s.getTag());
+    }
+
+    /**
+     * The text of a single value.
+     *
+     * @throws ModelFileException if the node is a mapping, a list or empty.
+     */
+    public String text()
+    {
+        if (!isScalar())
+        {
+            throw error(what + " must be a single value, got " + kind());
+        }
+        return ((ScalarNode) node).getValue();
+    }
+
+    private String kind()
+    {
+        if (node instanceof MappingNode)
+        {
+            return "a mapping";
+        }
+        if (node instanceof SequenceNode)
+        {
+            return "a list";
+        }
+        return "nothing";
+    }
+
+    /**
+     * The items of a list.
+     *
+     * @throws ModelFileException if the node is not a list.
+     */
+    public List<YamlNode> items()
+    {
+        if (!(node instanceof SequenceNode seq))
+        {
+            throw error(what + " must be a list, got " + (isScalar() ? "'" + text() + "'" : kind()));
+        }
+        final List<YamlNode> out = new ArrayList<>();
+        for (int k = 0; k < seq.getValue().size(); k++)
+        {
+            out.add(new YamlNode(file, seq.getValue().get(k), what + " item " + (k + 1)));
+        }
+        return out;
+    }
+
+    /**
+     * The entries of a mapping in file order, keyed by the key's text.
+     *
+     * @throws ModelFileException if the node is not a mapping, or a key is repeated or not text.
+     */
+    public Map<String, YamlNode> entries()
+    {
+        if (!(node instanceof MappingNode map))
+        {
+            throw error(what + " must be a mapping (name: value lines), got "
+                + (isScalar() ? "'" + text() + "'" : kind()));
+        }
+        final Map<String, YamlNode> out = new LinkedHashMap<>();
+        final List<YamlNode> merged = new ArrayList<>();
+        for (final NodeTuple t : map.getValue())
+        {
+            final YamlNode key = new YamlNode(file, t.getKeyNode(), "a key in " + what);
+            final String name = key.text();
+            final YamlNode value = new YamlNode(file, t.getValueNode(), name + " of " + what);
+            if (MERGE_KEY.equals(name))
+            {
+                merged.addAll(value.isSequence() ? value.items() : List.of(value));
+                continue;
+            }
+            if (out.containsKey(name))
+            {
+                throw key.error(what + ": '" + name + "' is given twice");
+            }
+            out.put(name, value);
+        }
+        // YAML 1.1 merge keys ("<<: *anchor"), which YAML 1.2 parsers leave to the application:
+        // keys written in the mapping itself win over merged ones.
+        for (final YamlNode source : merged)
+        {
+            for (final Map.Entry<String, YamlNode> e : source.as(what).entries().entrySet())
+            {
+                out.putIfAbsent(e.getKey(), new YamlNode(file, e.getValue().node, e.getKey() + " of " + what));
+            }
+        }
+        return Collections.unmodifiableMap(out);
+    }
+
+    /** The node of the key {@code name} of a mapping (for errors about the key itself), or null. */
+    public YamlNode keyNode(final String name)
+    {
+        if (node instanceof MappingNode map)
+        {
+            for (final NodeTuple t : map.getValue())
+            {
+                if (t.getKeyNode() instanceof ScalarNode s && s.getValue().equals(name))
+                {
+                    return new YamlNode(file, t.getKeyNode(), "'" + name + "' in " + what);
+                }
+            }
+        }
+        return entries().get(name);
+    }
+
+    /** The value of {@code key}, or null when the mapping has no such key. */
+    public YamlNode get(final String key)
+    {
+        return entries().get(key);
+    }
+
+    /**
+     * The value of {@code key}.
+     *
+     * @throws ModelFileException naming the field and the mapping when it is missing.
+     */
+    public YamlNode require(final String key)
+    {
+        final YamlNode value = get(key);
+        if (value == null)
+        {
+            throw error(what + ": missing required field '" + key + "'");
+        }
+        return value;
+    }
+
+    /**
+     * Checks that every key of the mapping is one of {@code allowed}; an unknown key is an error
+     * at the key with a "did you mean" hint.
+     */
+    public void allowOnly(final Collection<String> allowed)
+    {
+        for (final String key : entries().keySet())
+        {
+            if (!allowed.contains(key))
+            {
+                throw keyNode(key).error(what + ": unknown field '" + key + "'" + Suggestions.hint(key, allowed));
+            }
+        }
+    }
+
+    /**
+     * This value as a quantity of the given dimension, in the engine's canonical unit.
+     *
+     * @param owner     the model or part the value belongs to, e.g. {@code "LIF"}.
+     * @param parameter the parameter's name.
+     */
+    public double quantity(final String owner, final String parameter, final Dimension dimension)
+    {
+        final String text = text();
+        try
+        {
+            return Units.parse(owner, parameter, text, dimension);
+        }
+        catch (final ModelException e)
+        {
+            throw error(e.getMessage(), e);
+        }
+    }
+
+    /** This value as a whole number in {@code [min, max]}. */
+    public long integer(final String owner, final String parameter, final long min, final long max)
+    {
+        final String text = text().strip().replace("_", "");
+        final long value;
+        try
+        {
+            value = Long.parseLong(text);
+        }
+        catch (final NumberFormatException e)
+        {
+            throw error(owner + ": " + parameter + " must be a whole number, got '" + text() + "'");
+        }
+        if (value < min || value > max)
+        {
+            throw error(owner + ": " + parameter + " must be in [" + min + ", " + max + "], got " + parameter + "="
+                + value);
+        }
+        return value;
+    }
+
+    /** This value as a yes/no flag. */
+    public boolean flag(final String owner, final String parameter)
+    {
+        return switch (text().strip().toLowerCase(java.util.Locale.ROOT))
+        {
+            case "true", "yes", "on" -> true;
+            case "false", "no", "off" -> false;
+            default -> throw error(owner + ": " + parameter + " must be true or false, got '" + text() + "'");
+        };
+    }
+}
