@@ -5,7 +5,7 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * A reusable barrier for a fixed group of worker threads that meet twice per time step.
+ * A reusable barrier for a fixed group of worker threads that meet once per time step.
  *
  * <p>A step lasts microseconds, so waiters first spin with {@link Thread#onSpinWait()}; a waiter
  * that is still waiting after {@link #SPINS_BEFORE_PARK} spins parks, so that on a machine with
