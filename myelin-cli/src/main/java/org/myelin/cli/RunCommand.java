@@ -92,8 +92,12 @@ final class RunCommand implements Callable<Integer>
     private long seed;
 
     @Option(names = "--threads", paramLabel = "t",
-        description = "Worker threads (default: the file's, else the number of processors). Spikes do not depend on it.")
+        description = {"Worker threads (default: the file's, else one per 20 000 neurons, at most the number of",
+            "processors). Spikes do not depend on it."})
     private Integer threads;
+
+    /** Marks a thread count still to be chosen from the network's size. */
+    private static final int AUTO_THREADS = 0;
 
     @Option(names = "--record", paramLabel = "WHAT", split = ",",
         description = "What to keep: all (default), none, spikes, states, or population names (their spikes and "
@@ -140,7 +144,9 @@ final class RunCommand implements Callable<Integer>
             throw new Main.UsageException(e.getMessage());
         }
         prepareOutputFolder(out);
-        final Simulation sim = new Simulation(setup.network(), setup.threads());
+        final int workers = setup.threads() == AUTO_THREADS ? Simulation.defaultThreads(setup.network())
+            : setup.threads();
+        final Simulation sim = new Simulation(setup.network(), workers);
         final long t1 = System.nanoTime();
         final PrintStream err = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true,
             StandardCharsets.UTF_8);
@@ -185,8 +191,11 @@ final class RunCommand implements Callable<Integer>
 
     private int workers(final Integer fromFile)
     {
-        final int workers = threads != null ? threads
-            : fromFile != null ? fromFile : Runtime.getRuntime().availableProcessors();
+        if (threads == null && fromFile == null)
+        {
+            return AUTO_THREADS;
+        }
+        final int workers = threads != null ? threads : fromFile;
         if (workers < 1 || workers > 1024)
         {
             throw new Main.UsageException("--threads must be in [1, 1024], got --threads=" + workers);

@@ -57,6 +57,16 @@ class RunCommandTest
     }
 
     @Test
+    void shouldRunASmallNetworkOnOneThreadWhenNoThreadCountIsGiven()
+    {
+        final CliRun r = run("run", "-N", "400", "--duration", "10ms", "--no-progress", "--no-plot",
+            "--out", dir.resolve("auto").toString());
+
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("seed 42, 1 thread\n");
+    }
+
+    @Test
     void shouldGiveTheSameSpikesForOneAndTwoThreads() throws IOException
     {
         final Path one = dir.resolve("one");

@@ -50,6 +50,9 @@ public final class Simulation
     /** Slices start at multiples of this, so vector loops work on whole vectors. */
     private static final int SLICE_ALIGNMENT = 16;
 
+    /** Neurons per worker thread when the thread count is chosen automatically. */
+    public static final int NEURONS_PER_DEFAULT_THREAD = 20_000;
+
     private final Network network;
     private final int threads;
     private final Population[] populations;
@@ -129,6 +132,18 @@ public final class Simulation
         }
         start[parts] = size;
         return start;
+    }
+
+    /**
+     * A thread count for a network when the user gives none: one worker per
+     * {@value #NEURONS_PER_DEFAULT_THREAD} neurons, at least one and at most the number of
+     * processors. A step of a small network takes microseconds, and there the barrier costs more
+     * than a second worker saves (docs/BENCHMARKS.md); spikes do not depend on the choice.
+     */
+    public static int defaultThreads(final Network network)
+    {
+        final long byNeurons = network.neuronCount() / NEURONS_PER_DEFAULT_THREAD;
+        return (int) Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), byNeurons));
     }
 
     /** The network. */

@@ -54,6 +54,23 @@ class SimulationTest
     }
 
     @Test
+    void shouldChooseOneThreadPerTwentyThousandNeuronsUpToTheProcessorCount()
+    {
+        final Network small = new Network(0.1, 1);
+        small.add(new PoissonGroup("P", 4000, 10));
+        final Network large = new Network(0.1, 1);
+        large.add(new PoissonGroup("P", 10_000_000, 10));
+        final Network forty = new Network(0.1, 1);
+        forty.add(new PoissonGroup("A", 20_000, 10));
+        forty.add(new PoissonGroup("B", 20_000, 10));
+        final int processors = Runtime.getRuntime().availableProcessors();
+
+        assertThat(Simulation.defaultThreads(small)).isEqualTo(1);
+        assertThat(Simulation.defaultThreads(large)).isEqualTo(processors);
+        assertThat(Simulation.defaultThreads(forty)).isEqualTo(Math.min(2, processors));
+    }
+
+    @Test
     void cobaShouldGiveBitIdenticalSpikeTrainsForOneTwoAndThreeThreads()
     {
         assertIdenticalAcrossThreads("coba", 200, 2, 3);
