@@ -19,6 +19,7 @@ import org.myelin.neuron.Population;
 import org.myelin.output.Output;
 import org.myelin.projection.AlignPostProjection;
 import org.myelin.random.Initializer;
+import org.myelin.random.Rng;
 import org.myelin.sim.Network;
 import org.myelin.synapse.SynapseModel;
 import org.myelin.units.Dimension;
@@ -270,7 +271,7 @@ public final class ModelLoader
             final YamlNode paramNode = node.get("parameters");
             final ParamValues values = ParamValues.read(type.name(), type.params(),
                 paramNode == null ? null : paramNode.as("parameters of population '" + name + "'"),
-                paramNode == null ? node : paramNode, Set.of());
+                paramNode == null ? node : paramNode, Set.of()).sample(size, network.seed(), Rng.nameId(name));
             checkRates(values, type.name());
             final Map<String, Initializer> initial = initial(type, name, node.get("initial"));
             final Population population;
@@ -323,45 +324,8 @@ public final class ModelLoader
         private Initializer initializer(final String owner, final String variable, final YamlNode node,
             final Dimension dimension)
         {
-            if (node.isScalar())
-            {
-                return Initializer.constant(node.quantity(owner, variable, dimension));
-            }
-            final Map<String, YamlNode> entries = node.entries();
-            final List<String> kinds = List.of("uniform", "normal");
-            if (entries.size() != 1 || !kinds.contains(entries.keySet().iterator().next()))
-            {
-                final String given = entries.isEmpty() ? "" : entries.keySet().iterator().next();
-                throw node.error(owner + ": initial value of " + variable + " must be a quantity, {uniform: [low, "
-                    + "high]} or {normal: {mean: m, sd: s}}" + (given.isEmpty() || kinds.contains(given) ? ""
-                        : ", got '" + given + "'" + Suggestions.hint(given, kinds)));
-            }
-            final YamlNode spec = entries.values().iterator().next();
-            try
-            {
-                if (entries.containsKey("uniform"))
-                {
-                    final List<YamlNode> bounds = spec.as(variable + " uniform bounds").items();
-                    if (bounds.size() != 2)
-                    {
-                        throw spec.error(owner + ": uniform needs two bounds [low, high], got " + bounds.size());
-                    }
-                    return Initializer.uniform(bounds.get(0).quantity(owner, variable, dimension),
-                        bounds.get(1).quantity(owner, variable, dimension));
-                }
-                final YamlNode normal = spec.as("normal distribution of " + variable);
-                normal.allowOnly(List.of("mean", "sd"));
-                return Initializer.normal(normal.require("mean").quantity(owner, variable + " mean", dimension),
-                    normal.require("sd").quantity(owner, variable + " sd", dimension));
-            }
-            catch (final ModelFileException e)
-            {
-                throw e;
-            }
-            catch (final ModelException e)
-            {
-                throw spec.error(owner + ": initial value of " + variable + ": " + e.getMessage(), e);
-            }
+            return node.isScalar() ? Initializer.constant(node.quantity(owner, variable, dimension))
+                : PerNeuronValues.read(owner, "initial value of " + variable, node, dimension, false).draw();
         }
 
         private Population reference(final YamlNode node, final String owner)
