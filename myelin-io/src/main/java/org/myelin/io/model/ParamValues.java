@@ -99,7 +99,7 @@ public final class ParamValues
                 case Param.QuantityParam q -> numbers.put(q.name(), node.quantity(owner, q.name(), q.dimension()));
                 case Param.CountParam c -> numbers.put(c.name(), (double) node.integer(owner, c.name(), c.min(), c.max()));
                 case Param.ChoiceParam c -> choices.put(c.name(), choose(owner, c, node));
-                case Param.ListParam l -> lists.put(l.name(), node.as(owner + " " + l.name()).items().stream()
+                case Param.ListParam l -> lists.put(l.name(), node.as(owner + ": " + l.name()).items().stream()
                     .mapToDouble(item -> item.quantity(owner, l.name(), l.dimension())).toArray());
             }
         }
