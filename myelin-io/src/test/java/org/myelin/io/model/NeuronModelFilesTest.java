@@ -121,6 +121,25 @@ class NeuronModelFilesTest
             .hasMessage("m.yaml:6:21: Izhikevich: c must be < vPeak, got c=40 mV, vPeak=30 mV (neuron 1)");
     }
 
+    @Test
+    void connectionRulesTakeWeightsPerSynapseThatScaleTheProjectionsWeight()
+    {
+        final ModelFile model = load(ModelLoaderTest.BASE.replace("p: 0.5}", "p: 1, weights: {uniform: [0, 0.5]}}"));
+        final var projection = model.network().projections().get(0);
+        final var c = (org.myelin.connect.CsrConnectivity) projection.build(42);
+        assertThat(c.synapseCount()).isEqualTo(50);
+        double sum = 0;
+        for (int k = 0; k < 50; k++)
+        {
+            assertThat(c.weight(k)).isBetween(0.0, 0.5);
+            sum += c.weight(k);
+        }
+        assertThat(sum / 50).isBetween(0.15, 0.35);
+        final var constant = (org.myelin.connect.CsrConnectivity) load(ModelLoaderTest.BASE.replace("p: 0.5}",
+            "p: 1, weights: 0.25}")).network().projections().get(0).build(42);
+        assertThat(constant.weight(7)).isEqualTo(0.25);
+    }
+
     static Stream<Arguments> errors()
     {
         return Stream.of(
