@@ -2,6 +2,7 @@ package org.myelin.io.model;
 
 import java.util.List;
 import java.util.function.DoubleUnaryOperator;
+import java.util.function.Supplier;
 
 import org.myelin.util.ModelException;
 
@@ -99,49 +100,34 @@ public final class Expression
 
         Node sum()
         {
-            Node left = product();
-            while (true)
-            {
-                if (take('+'))
-                {
-                    final Node l = left;
-                    final Node r = product();
-                    left = v -> l.eval(v) + r.eval(v);
-                }
-                else if (take('-'))
-                {
-                    final Node l = left;
-                    final Node r = product();
-                    left = v -> l.eval(v) - r.eval(v);
-                }
-                else
-                {
-                    return left;
-                }
-            }
+            return chain(this::product, '+', '-');
         }
 
         Node product()
         {
-            Node left = unary();
+            return chain(this::unary, '*', '/');
+        }
+
+        /** Operands from {@code next} joined left to right by the two operators. */
+        Node chain(final Supplier<Node> next, final char first, final char second)
+        {
+            Node left = next.get();
             while (true)
             {
-                if (take('*'))
-                {
-                    final Node l = left;
-                    final Node r = unary();
-                    left = v -> l.eval(v) * r.eval(v);
-                }
-                else if (take('/'))
-                {
-                    final Node l = left;
-                    final Node r = unary();
-                    left = v -> l.eval(v) / r.eval(v);
-                }
-                else
+                final char op = take(first) ? first : take(second) ? second : 0;
+                if (op == 0)
                 {
                     return left;
                 }
+                final Node l = left;
+                final Node r = next.get();
+                left = switch (op)
+                {
+                    case '+' -> v -> l.eval(v) + r.eval(v);
+                    case '-' -> v -> l.eval(v) - r.eval(v);
+                    case '*' -> v -> l.eval(v) * r.eval(v);
+                    default -> v -> l.eval(v) / r.eval(v);
+                };
             }
         }
 
