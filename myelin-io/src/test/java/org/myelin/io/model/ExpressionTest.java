@@ -5,8 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.myelin.util.ModelException;
 
 class ExpressionTest
@@ -27,22 +31,23 @@ class ExpressionTest
         assertThat(Expression.parse("8 - 6*r^2", vars)).hasToString("8 - 6*r^2");
     }
 
-    @Test
-    void mistakesNameThePositionAndWhatIsAllowed()
+    static Stream<Arguments> mistakes()
     {
-        final List<String> vars = List.of("r");
-        final String tail = "; variables: [r], functions: sin cos exp log sqrt abs, constant pi";
-        assertThatThrownBy(() -> Expression.parse("1 + (2", vars)).isInstanceOf(ModelException.class)
-            .hasMessage("expression '1 + (2': missing ')' at position 7" + tail);
-        assertThatThrownBy(() -> Expression.parse("1 2", vars)).isInstanceOf(ModelException.class)
-            .hasMessage("expression '1 2': unexpected '2' at position 3" + tail);
-        assertThatThrownBy(() -> Expression.parse("tan(1)", vars)).isInstanceOf(ModelException.class)
-            .hasMessage("expression 'tan(1)': unknown name 'tan' at position 1" + tail);
-        assertThatThrownBy(() -> Expression.parse("sin 1", vars)).isInstanceOf(ModelException.class)
-            .hasMessage("expression 'sin 1': '(' expected after sin at position 5" + tail);
-        assertThatThrownBy(() -> Expression.parse("1 +", vars)).isInstanceOf(ModelException.class)
-            .hasMessage("expression '1 +': unexpected end at position 4" + tail);
-        assertThatThrownBy(() -> Expression.parse("1..2", vars)).isInstanceOf(ModelException.class)
-            .hasMessage("expression '1..2': malformed number '1..2' at position 1" + tail);
+        return Stream.of(
+            Arguments.of("1 + (2", "missing ')' at position 7"),
+            Arguments.of("1 2", "unexpected '2' at position 3"),
+            Arguments.of("tan(1)", "unknown name 'tan' at position 1"),
+            Arguments.of("sin 1", "'(' expected after sin at position 5"),
+            Arguments.of("1 +", "unexpected end at position 4"),
+            Arguments.of("1..2", "malformed number '1..2' at position 1"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("mistakes")
+    void mistakesNameThePositionAndWhatIsAllowed(final String text, final String what)
+    {
+        assertThatThrownBy(() -> Expression.parse(text, List.of("r"))).isInstanceOf(ModelException.class)
+            .hasMessage("expression '" + text + "': " + what
+                + "; variables: [r], functions: sin cos exp log sqrt abs, constant pi");
     }
 }
