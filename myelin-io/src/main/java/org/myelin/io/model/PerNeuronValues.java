@@ -78,8 +78,9 @@ public record PerNeuronValues(Initializer draw, Expression expression, double un
         }
         if (entries.size() != 1 || !kinds.contains(first))
         {
-            throw node.error(owner + ": " + name + " must be a quantity, {uniform: [low, high]}, {normal: {mean: m, "
-                + "sd: s}}" + (allowExpression ? " or {expression: \"...\", unit: u}" : "")
+            throw node.error(owner + ": " + name + " must be a quantity, {uniform: [low, high]}"
+                + (allowExpression ? ", {normal: {mean: m, sd: s}} or {expression: \"...\", unit: u}"
+                    : " or {normal: {mean: m, sd: s}}")
                 + (first.isEmpty() || kinds.contains(first) ? "" : ", got '" + first + "'"
                     + Suggestions.hint(first, kinds)));
         }
