@@ -19,7 +19,9 @@ import org.myelin.input.PoissonGroup;
 import org.myelin.input.PoissonInput;
 import org.myelin.neuron.Integrator;
 import org.myelin.neuron.Lif;
+import org.myelin.neuron.NeuronGroup;
 import org.myelin.neuron.NeuronModels;
+import org.myelin.neuron.OdeNeuronGroup;
 import org.myelin.output.Coba;
 import org.myelin.output.Cuba;
 import org.myelin.output.MgBlock;
@@ -175,7 +177,8 @@ public final class Catalog
     /**
      * A model of {@link NeuronModels} as a file type: its parameters, units and defaults come from
      * the model's parameter record ({@code @ParameterUnit}), every parameter may be given per
-     * neuron, and a model with presets takes {@code preset:} (the given parameters override it).
+     * neuron, a model with presets takes {@code preset:} (the given parameters override it), and
+     * {@code initial: {v: ...}} replaces the model's initial v (other variables keep theirs).
      */
     private static PopulationType neuronModel(final NeuronModels.Model<?> model)
     {
@@ -197,7 +200,8 @@ public final class Catalog
             names.addAll(presets.keySet());
             params.add(Param.choice("preset", NO_PRESET, names.toArray(String[]::new)));
         }
-        return new PopulationType(model.kind(), List.copyOf(params), Map.of(), 8L * (units.size() + 4),
+        return new PopulationType(model.kind(), List.copyOf(params), Map.of("v", Dimension.VOLTAGE),
+            8L * (units.size() + 4),
             (name, size, p, initial) ->
             {
                 final String preset = presets.isEmpty() ? NO_PRESET : p.choice("preset");
@@ -225,8 +229,13 @@ public final class Catalog
                         perNeuron.put(param, own);
                     }
                 });
-                return model.create(name, size, scalars, perNeuron,
+                final NeuronGroup group = model.create(name, size, scalars, perNeuron,
                     Integrator.valueOf(p.choice("integrator").toUpperCase(Locale.ROOT)));
+                if (initial.containsKey("v") && group instanceof OdeNeuronGroup<?> ode)
+                {
+                    ode.initial("v", initial.get("v"));
+                }
+                return group;
             });
     }
 

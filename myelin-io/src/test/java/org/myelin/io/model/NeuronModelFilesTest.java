@@ -17,8 +17,8 @@ import org.myelin.monitor.SpikeMonitor;
 import org.myelin.neuron.AdEx;
 import org.myelin.neuron.Integrator;
 import org.myelin.neuron.Izhikevich;
+import org.myelin.neuron.NeuronGroup;
 import org.myelin.neuron.NeuronModels;
-import org.myelin.neuron.OdeNeuronGroup;
 import org.myelin.sim.Simulation;
 import org.myelin.units.Dimension;
 
@@ -119,6 +119,23 @@ class NeuronModelFilesTest
         assertThatThrownBy(() -> load(ONE.formatted("Izhikevich", "c: {expression: \"20 + 20*i\", unit: mV}",
             "10 pA"))).isInstanceOf(ModelFileException.class)
             .hasMessage("m.yaml:6:21: Izhikevich: c must be < vPeak, got c=40 mV, vPeak=30 mV (neuron 1)");
+    }
+
+    @Test
+    void initialVOfACatalogueModelComesFromTheFile()
+    {
+        final ModelFile model = load(ONE.formatted("AdEx", "", "0 pA").replace("    parameters: {}",
+            "    parameters: {}\n    initial: {v: {uniform: [-80 mV, -75 mV]}}"));
+        final NeuronGroup group = (NeuronGroup) model.network().population("N");
+        new Simulation(model.network(), 1).run(0.1);
+        for (final double v : group.state("v"))
+        {
+            assertThat(v).isBetween(-80.0, -74.0);
+        }
+        assertThat(group.state("v")[0]).isNotEqualTo(group.state("v")[1]);
+        assertThatThrownBy(() -> load(ONE.formatted("AdEx", "", "0 pA").replace("    parameters: {}",
+            "    parameters: {}\n    initial: {w: 1 pA}"))).isInstanceOf(ModelFileException.class)
+            .hasMessage("m.yaml:7:15: AdEx 'N': no state variable 'w' to initialise; did you mean 'v'? known: v");
     }
 
     @Test
