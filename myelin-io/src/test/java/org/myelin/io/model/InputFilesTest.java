@@ -127,6 +127,17 @@ class InputFilesTest
     }
 
     @Test
+    void spikeGeneratorIndicesMustBeWholeNumbers()
+    {
+        assertThatThrownBy(() -> ModelLoaderTest.load("""
+            duration: 10 ms
+            populations:
+              G: {model: SpikeGeneratorGroup, size: 3, parameters: {indices: [0, 1.5], times: [1 ms, 2 ms]}}
+            """)).isInstanceOf(ModelFileException.class)
+            .hasMessage("m.yaml:3:66: SpikeGeneratorGroup: indices must be whole numbers, got indices=1.5");
+    }
+
+    @Test
     void aMistakeInAnInputIsLocated()
     {
         assertThatThrownBy(() -> input("{model: StepCurrent, target: N, amplitud: 1 pA}"))
