@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.myelin.connect.Connector;
+import org.myelin.connect.WeightedConnector;
 import org.myelin.monitor.SpikeMonitor;
 import org.myelin.monitor.StateMonitor;
 import org.myelin.neuron.NeuronGroup;
@@ -410,7 +411,8 @@ public final class ModelLoader
             final double expected = rule.type().estimate().expected(rule.values(), source.size(), target.size(),
                 source == target);
             synapses += expected;
-            bytes += 4.0 * expected + 4.0 * (source.size() + 1);
+            // a target index per synapse, row offsets, and a float weight per synapse if it has its own
+            bytes += (connector instanceof WeightedConnector ? 8.0 : 4.0) * expected + 4.0 * (source.size() + 1);
         }
 
         private ReceptorSpec receptor(final YamlNode node, final String owner, final String defaultLabel)

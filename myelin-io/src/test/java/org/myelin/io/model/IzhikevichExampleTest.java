@@ -77,6 +77,8 @@ class IzhikevichExampleTest
         final ModelFile model = ModelLoader.load(ExampleFilesTest.EXAMPLES.resolve("izhikevich2003.yaml"));
         assertThat(model.estimate().neurons()).isEqualTo(1000);
         assertThat(model.estimate().synapses()).isEqualTo(1_000_000);
+        // a target index and a weight (4 + 4 bytes) per synapse
+        assertThat(model.estimate().bytes()).isGreaterThan(8.0 * 1_000_000);
         final Izhikevich e = (Izhikevich) model.network().population("E");
         assertThat(e.parameters().a()).isEqualTo(0.02);
         new Simulation(model.network(), 2).run(DURATION_MS);
