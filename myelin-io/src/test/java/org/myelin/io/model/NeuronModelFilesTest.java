@@ -74,6 +74,10 @@ class NeuronModelFilesTest
             "1 nA")).network().population("N")).parameters();
         assertThat(adex.tauW()).isCloseTo(100.0, within(1e-12));
         assertThat(adex.integrator()).isEqualTo(Integrator.RK4);
+        final org.myelin.neuron.HodgkinHuxley.Parameters hh = ((org.myelin.neuron.HodgkinHuxley) load(ONE.formatted(
+            "HH", "gNa: 0.1 S/cm^2, area: 0.01 mm^2", "1 nA")).network().population("N")).parameters();
+        assertThat(hh.gNa()).isCloseTo(100.0, within(1e-9));
+        assertThat(hh.area()).isCloseTo(10_000.0, within(1e-6));
     }
 
     @Test
