@@ -3,9 +3,6 @@ package org.myelin.cli;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,6 +30,7 @@ import org.myelin.sim.Simulation;
 import org.myelin.units.Dimension;
 import org.myelin.units.Units;
 import org.myelin.util.AtomicFiles;
+import org.myelin.util.MemoryUse;
 import org.myelin.util.ModelException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -343,19 +341,6 @@ final class RunCommand implements Callable<Integer>
         }
         return new RunSummary(setup.name(), (int) setup.network().neuronCount(), (int) recorded, synapses, bytes,
             spool.total(), rates, setup.durationMs(), sim.network().dt(), sim.network().seed(), sim.threads(),
-            buildNanos / 1e9, runNanos / 1e9, events, peakHeapBytes());
-    }
-
-    private static long peakHeapBytes()
-    {
-        long peak = 0;
-        for (final MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans())
-        {
-            if (pool.getType() == MemoryType.HEAP && pool.getPeakUsage() != null)
-            {
-                peak += pool.getPeakUsage().getUsed();
-            }
-        }
-        return peak;
+            buildNanos / 1e9, runNanos / 1e9, events, MemoryUse.peakHeapBytes());
     }
 }

@@ -1,8 +1,5 @@
 package org.myelin.connect;
 
-import java.util.Arrays;
-import java.util.stream.IntStream;
-
 import org.myelin.random.RandomStream;
 import org.myelin.random.Rng;
 import org.myelin.util.Check;
@@ -11,18 +8,21 @@ import org.myelin.util.Check;
  * Each (pre, post) pair is connected independently with probability {@code p} (Brian2
  * {@code connect(p=...)}, NEST {@code pairwise_bernoulli}).
  *
- * <p>Row i is drawn from the counter-based stream keyed by (projection key, i) with geometric
- * skips: the gap to the next target is {@code floor(log U / log(1 − p))}, so a row costs
- * O(out-degree), not O(N_post). Rows are built in parallel and are the same for any thread count;
- * the same function regenerates a row on demand (just-in-time connectivity).
+ * <p>Row i is cut into blocks of {@link #BLOCK} targets; block b is drawn from the counter-based
+ * stream keyed by (projection key, i, b) with geometric skips: the gap to the next target is
+ * {@code floor(log U / log(1 − p))}, so a row costs O(out-degree), not O(N_post). Rows are built
+ * in parallel and are the same for any thread count; {@link #justInTime()} regenerates a row from
+ * the same streams at each spike instead of storing it, each worker only the blocks that reach its
+ * slice of targets.
  *
  * @param p                    connection probability in [0, 1].
  * @param allowSelfConnections whether i → i is allowed when source and target are one group
  *                             (Brian2's {@code connect(p=...)} allows it).
  */
-public record FixedProbability(double p, boolean allowSelfConnections) implements Connector
+public record FixedProbability(double p, boolean allowSelfConnections) implements JustInTime.Rule
 {
-    private static final int ROWS_PER_TASK = 256;
+    /** Targets per block of a row: each block has its own stream, so a row can be regenerated in parts. */
+    static final int BLOCK = 8192;
 
     /** Validates the probability. */
     public FixedProbability
@@ -45,68 +45,72 @@ public record FixedProbability(double p, boolean allowSelfConnections) implement
     @Override
     public Connectivity build(final int sourceSize, final int targetSize, final boolean sameGroup, final long key)
     {
-        final int tasks = (sourceSize + ROWS_PER_TASK - 1) / ROWS_PER_TASK;
-        final int[][] targets = new int[tasks][];
-        final int[][] degrees = new int[tasks][];
-        IntStream.range(0, tasks).parallel().forEach(task ->
-        {
-            final int first = task * ROWS_PER_TASK;
-            final int last = Math.min(sourceSize, first + ROWS_PER_TASK);
-            final RandomStream stream = new RandomStream(0);
-            int[] buffer = new int[Math.max(16, (int) Math.min(1 << 20, 2.0 * p * targetSize * (last - first)))];
-            final int[] degree = new int[last - first];
-            int count = 0;
-            for (int i = first; i < last; i++)
-            {
-                final int before = count;
-                stream.reset(rowKey(key, i));
-                long j = -1;
-                while (true)
-                {
-                    j += 1 + stream.nextGeometricGap(Math.log1p(-p));
-                    if (j >= targetSize || p == 0)
-                    {
-                        break;
-                    }
-                    if (sameGroup && !allowSelfConnections && j == i)
-                    {
-                        continue;
-                    }
-                    if (count == buffer.length)
-                    {
-                        buffer = Arrays.copyOf(buffer, buffer.length * 2);
-                    }
-                    buffer[count++] = (int) j;
-                }
-                degree[i - first] = count - before;
-            }
-            targets[task] = Arrays.copyOf(buffer, count);
-            degrees[task] = degree;
-        });
-        final int[] rowStart = new int[sourceSize + 1];
-        long total = 0;
-        for (int task = 0; task < tasks; task++)
-        {
-            final int first = task * ROWS_PER_TASK;
-            for (int r = 0; r < degrees[task].length; r++)
-            {
-                total += degrees[task][r];
-                Check.that(total <= Integer.MAX_VALUE - 8, "FixedProbability",
-                    "more than 2^31 synapses in one projection; use just-in-time connectivity");
-                rowStart[first + r + 1] = (int) total;
-            }
-        }
-        final int[] post = new int[(int) total];
-        for (int task = 0; task < tasks; task++)
-        {
-            System.arraycopy(targets[task], 0, post, rowStart[task * ROWS_PER_TASK], targets[task].length);
-        }
-        return new CsrConnectivity(sourceSize, targetSize, rowStart, post, null);
+        final boolean excludeSelf = sameGroup && !allowSelfConnections;
+        return Rows.build("FixedProbability", sourceSize, targetSize, p * targetSize,
+            (i, stream, out) -> row(key, i, targetSize, excludeSelf, stream, out));
     }
 
-    /** The key of row {@code pre}'s stream. */
+    /** Appends the targets of row {@code pre} to {@code out}, block by block. */
+    void row(final long key, final int pre, final int targetSize, final boolean excludeSelf,
+        final RandomStream stream, final IntArray out)
+    {
+        final double logQ = logQ();
+        final long row = rowKey(key, pre);
+        final int self = excludeSelf ? pre : -1;
+        for (int start = 0; start < targetSize; start += BLOCK)
+        {
+            final int end = Math.min(targetSize, start + BLOCK);
+            stream.reset(blockKey(row, start / BLOCK));
+            for (int j = next(stream, start - 1, self, end, logQ); j < end; j = next(stream, j, self, end, logQ))
+            {
+                out.add(j);
+            }
+        }
+    }
+
+    @Override
+    public Connectivity buildJustInTime(
+        final int sourceSize, final int targetSize, final boolean sameGroup, final long key)
+    {
+        return new JitFixedProbability(this, sourceSize, targetSize, sameGroup && !allowSelfConnections, key);
+    }
+
+    /** {@code log(1 − p)}, the parameter of the geometric skips. */
+    double logQ()
+    {
+        return Math.log1p(-p);
+    }
+
+    /**
+     * The next target after {@code j} drawn from {@code stream}, skipping {@code self} (−1: none),
+     * or {@code bound} when it would be at or past {@code bound}.
+     *
+     * @param logQ {@link #logQ()}.
+     */
+    static int next(final RandomStream stream, final int j, final int self, final int bound, final double logQ)
+    {
+        if (logQ == 0)
+        {
+            return bound;
+        }
+        long k = j;
+        do
+        {
+            k += 1 + stream.nextGeometricGap(logQ);
+        }
+        while (k == self);
+        return k >= bound ? bound : (int) k;
+    }
+
+    /** The key of row {@code pre}'s stream (the stream of its first block). */
     static long rowKey(final long projectionKey, final int pre)
     {
-        return Rng.mix(projectionKey ^ Rng.mix(pre + 0x632BE59BD9B4E019L));
+        return Rows.rowKey(projectionKey, pre);
+    }
+
+    /** The key of block {@code block} of the row whose key is {@code rowKey}. */
+    static long blockKey(final long rowKey, final int block)
+    {
+        return block == 0 ? rowKey : Rng.mix(rowKey ^ Rng.mix(block + 0x426C6F636BL));
     }
 }

@@ -2,16 +2,18 @@ package org.myelin.projection;
 
 import org.myelin.connect.Connectivity;
 import org.myelin.connect.Connector;
+import org.myelin.delay.DelayRing;
+import org.myelin.delay.DelayRounding;
 import org.myelin.delay.SpikeHistory;
 import org.myelin.neuron.NeuronGroup;
 import org.myelin.neuron.Population;
 import org.myelin.output.Output;
 import org.myelin.plasticity.PresynapticState;
 import org.myelin.plasticity.SpikeEfficacy;
+import org.myelin.random.Initializer;
 import org.myelin.random.Rng;
 import org.myelin.synapse.Receptor;
 import org.myelin.synapse.SynapseModel;
-import org.myelin.units.Units;
 import org.myelin.util.Check;
 import org.myelin.util.ModelException;
 
@@ -26,6 +28,11 @@ import org.myelin.util.ModelException;
  * {@code g} at step n + d, after the neurons' update, so it changes {@code v} from step
  * n + d + 1 on.
  *
+ * <p>Per-synapse weights ({@link #withWeights}) multiply {@code weight}. Per-synapse delays
+ * ({@link #withDelays}, or given by the connector) of at least one step are added to the
+ * homogeneous delay and delivered through the receptor's post-side ring buffer
+ * ({@link DelayRing}): a spike of step n reaches target j at step n + delay + d_ij.
+ *
  * <p>With a {@link PresynapticState} (short-term plasticity, {@link #withPresynaptic}) each spike's
  * weight is multiplied by the factor the state computed once for that spike at its emission (see
  * {@link SpikeEfficacy}). The weight is also multiplied by the receptor's
@@ -38,11 +45,17 @@ public final class AlignPostProjection implements Delivery
     private final NeuronGroup target;
     private final Connector connector;
     private final Receptor receptor;
+    private final InputPort port;
     private final double weight;
     private final double delayMs;
     private Connectivity connectivity;
     private int delaySteps;
     private long builtWithSeed;
+    private Initializer synapseWeights;
+    private Initializer synapseDelays;
+    private DelayRounding rounding = DelayRounding.EXACT;
+    private double delaysPreparedFor = Double.NaN;
+    private DelayRing ring;
     private PresynapticState presynaptic;
     private SpikeEfficacy efficacy;
 
@@ -62,10 +75,43 @@ public final class AlignPostProjection implements Delivery
         final SynapseModel model, final Output output, final String receptorLabel, final double weight,
         final double delayMs)
     {
-        final String owner = "projection '" + name + "'";
+        this(name, source, target, connector, receptorOf(name, source, target, connector, model, output,
+            receptorLabel), weight, delayMs);
+    }
+
+    private static Receptor receptorOf(
+        final String name, final Population source, final NeuronGroup target, final Connector connector,
+        final SynapseModel model, final Output output, final String receptorLabel)
+    {
         if (source == null || target == null || connector == null || model == null || output == null)
         {
-            throw new ModelException(owner + ": source, target, connector, synapse model and output are required");
+            throw new ModelException("projection '" + name
+                + "': source, target, connector, synapse model and output are required");
+        }
+        return target.receptor(receptorLabel, model, output);
+    }
+
+    /**
+     * A projection into any input of the target (seed 001's {@code RawProj}: connectivity and
+     * weight, then an input port, then the post group): a synapse's state, a one-step current
+     * ({@link Inputs#current}) or a state variable such as {@code v} ({@link Inputs#delta}).
+     *
+     * @param name      unique name, part of the connectivity's random key.
+     * @param source    presynaptic group.
+     * @param target    postsynaptic group.
+     * @param connector the connection rule.
+     * @param port      the input of {@code target} spikes add into.
+     * @param weight    weight added per spike, in the unit of the port.
+     * @param delayMs   [ms] homogeneous delay, {@code >= 0}; a multiple of dt.
+     */
+    public AlignPostProjection(
+        final String name, final Population source, final NeuronGroup target, final Connector connector,
+        final InputPort port, final double weight, final double delayMs)
+    {
+        final String owner = "projection '" + name + "'";
+        if (source == null || target == null || connector == null || port == null)
+        {
+            throw new ModelException(owner + ": source, target, connector and input port are required");
         }
         this.name = name;
         this.source = source;
@@ -73,7 +119,8 @@ public final class AlignPostProjection implements Delivery
         this.connector = connector;
         this.weight = Check.finite(owner, "weight", weight, "");
         this.delayMs = Check.nonNegative(owner, "delay", delayMs, "ms");
-        this.receptor = target.receptor(receptorLabel, model, output);
+        this.receptor = port instanceof Receptor r ? r : null;
+        this.port = port;
     }
 
     /** The unique name. */
@@ -94,7 +141,13 @@ public final class AlignPostProjection implements Delivery
         return target;
     }
 
-    /** The receptor this projection feeds (possibly shared). */
+    /** The input port this projection feeds: its receptor, or another input. */
+    public InputPort port()
+    {
+        return port;
+    }
+
+    /** The receptor this projection feeds (possibly shared), or null for another input port. */
     public Receptor receptor()
     {
         return receptor;
@@ -139,7 +192,47 @@ public final class AlignPostProjection implements Delivery
     /** The delay in steps for a time step {@code dt}. */
     public int delaySteps(final double dt)
     {
-        return Units.toSteps("projection '" + name + "'", "delay", delayMs, dt, false);
+        return rounding.toSteps("projection '" + name + "'", "delay", delayMs, dt);
+    }
+
+    /**
+     * Gives every synapse its own weight, a factor on {@link #weight()}, drawn at the synapse's
+     * counter (or one value per synapse in CSR order with {@link Initializer#values}).
+     *
+     * @return this projection.
+     */
+    public AlignPostProjection withWeights(final Initializer weights)
+    {
+        this.synapseWeights = weights;
+        this.connectivity = null;
+        return this;
+    }
+
+    /**
+     * Chooses how delays that are not whole steps are rounded (default {@link DelayRounding#EXACT}:
+     * an error): the homogeneous delay, and per-synapse delays (at least one step each).
+     *
+     * @return this projection.
+     */
+    public AlignPostProjection withRounding(final DelayRounding delayRounding)
+    {
+        this.rounding = delayRounding == null ? DelayRounding.EXACT : delayRounding;
+        this.connectivity = null;
+        return this;
+    }
+
+    /**
+     * Gives every synapse its own delay in ms, added to the homogeneous delay; each is rounded to
+     * whole steps of at least one as {@code rounding} says.
+     *
+     * @param delaysMs [ms] the delay distribution, or null to keep the connector's delays.
+     * @param rounding how a delay between two steps becomes whole steps.
+     * @return this projection.
+     */
+    public AlignPostProjection withDelays(final Initializer delaysMs, final DelayRounding rounding)
+    {
+        this.synapseDelays = delaysMs;
+        return withRounding(rounding);
     }
 
     /** The built connectivity, or null before the first {@link #prepare}. */
@@ -158,8 +251,18 @@ public final class AlignPostProjection implements Delivery
         if (connectivity == null || builtWithSeed != seed)
         {
             final long key = Rng.key(seed, Rng.PURPOSE_CONNECT, Rng.nameId(name), 0);
-            connectivity = connector.build(source.size(), target.size(), source == target, key);
+            final Connectivity built = connector.build(source.size(), target.size(), source == target, key);
+            if (synapseWeights != null)
+            {
+                built.drawWeights(synapseWeights, Rng.key(seed, Rng.PURPOSE_CONNECT, Rng.nameId(name), 1));
+            }
+            if (synapseDelays != null)
+            {
+                built.drawDelays(synapseDelays, Rng.key(seed, Rng.PURPOSE_CONNECT, Rng.nameId(name), 2));
+            }
+            connectivity = built;
             builtWithSeed = seed;
+            delaysPreparedFor = Double.NaN;
         }
         return connectivity;
     }
@@ -168,12 +271,30 @@ public final class AlignPostProjection implements Delivery
     public void prepare(final double dt, final long seed, final int[] targetSliceStart)
     {
         delaySteps = delaySteps(dt);
-        build(seed).partition(targetSliceStart);
+        if (connectivity != null && connectivity.hasDelays() && delaysPreparedFor != dt)
+        {
+            connectivity = null; // delays were rounded for another dt: draw them again
+        }
+        final Connectivity conn = build(seed);
+        final int maxDelay = conn.prepareDelays("projection '" + name + "'", dt, rounding);
+        delaysPreparedFor = dt;
+        conn.partition(targetSliceStart);
+        ring = null;
+        if (conn.hasDelays())
+        {
+            ring = port.delayRing(maxDelay + 1, targetSliceStart.length - 1);
+            ring.clear();
+        }
     }
 
     @Override
     public void deliver(final long step, final int slice, final int from, final int to)
     {
+        final DelayRing delayed = ring == null ? null : port.delayRing();
+        if (delayed != null)
+        {
+            delayed.flush(step, slice, from, to, port.input());
+        }
         final long spikeStep = step - delaySteps;
         if (spikeStep < 0)
         {
@@ -182,9 +303,9 @@ public final class AlignPostProjection implements Delivery
         final SpikeHistory history = source.history();
         final int slot = history.slotOf(spikeStep);
         final int[] ids = history.ids(slot);
-        final double[] g = receptor.input();
+        final double[] g = port.input();
         final Connectivity conn = connectivity;
-        final double w = weight * receptor.inputScale();
+        final double w = receptor == null ? weight : weight * receptor.inputScale();
         final double[] factor = efficacy == null ? null : efficacy.factors(slot);
         final int sourceSlices = history.sliceCount();
         for (int s = 0; s < sourceSlices; s++)
@@ -193,7 +314,15 @@ public final class AlignPostProjection implements Delivery
             final int end = start + history.count(slot, s);
             for (int k = start; k < end; k++)
             {
-                conn.deliver(ids[k], slice, g, factor == null ? w : w * factor[k]);
+                final double wk = factor == null ? w : w * factor[k];
+                if (delayed == null)
+                {
+                    conn.deliver(ids[k], slice, g, wk);
+                }
+                else
+                {
+                    conn.deliverDelayed(ids[k], slice, delayed, step, wk);
+                }
             }
         }
     }
@@ -202,7 +331,7 @@ public final class AlignPostProjection implements Delivery
     public String toString()
     {
         return "projection '" + name + "' " + source.name() + " -> " + target.name() + " (" + connector.describe()
-            + ", " + receptor.model() + ", " + receptor.output() + ", w=" + weight + ", delay=" + delayMs + " ms"
-            + (presynaptic == null ? "" : ", " + presynaptic) + ")";
+            + (receptor == null ? ", " + port : ", " + receptor.model() + ", " + receptor.output())
+            + ", w=" + weight + ", delay=" + delayMs + " ms" + (presynaptic == null ? "" : ", " + presynaptic) + ")";
     }
 }

@@ -2,6 +2,7 @@ package org.myelin.sim;
 
 import java.util.List;
 
+import org.myelin.connect.Connector;
 import org.myelin.connect.FixedProbability;
 import org.myelin.neuron.Integrator;
 import org.myelin.neuron.Lif;
@@ -77,12 +78,22 @@ public final class ReferenceNetworks
      */
     public static Built coba(final int n, final double dt, final long seed)
     {
+        return coba(n, dt, seed, false);
+    }
+
+    /**
+     * COBA with stored connectivity, or with {@code justInTime} rows regenerated at each spike
+     * (the same synapses for the same seed, ~0 bytes per synapse).
+     */
+    public static Built coba(final int n, final double dt, final long seed, final boolean justInTime)
+    {
         final Sizes s = Sizes.of("COBA", n);
         final Lif.Parameters lif = new Lif.Parameters(-60, -50, -60, 20, 1, 5, 20, Integrator.EULER);
         final Network net = new Network(dt, seed);
         final Lif e = net.add(new Lif("E", s.ne, lif, Initializer.uniform(-60, -50)));
         final Lif i = net.add(new Lif("I", s.ni, lif, Initializer.uniform(-60, -50)));
-        final FixedProbability rule = new FixedProbability(s.p);
+        final FixedProbability fixed = new FixedProbability(s.p);
+        final Connector rule = justInTime ? fixed.justInTime() : fixed;
         final Exponential exc = new Exponential(5);
         final Exponential inh = new Exponential(10);
         final Coba toExc = new Coba(0);

@@ -2,7 +2,9 @@ package org.myelin.synapse;
 
 import java.util.List;
 
+import org.myelin.delay.DelayRing;
 import org.myelin.output.Output;
+import org.myelin.projection.InputPort;
 import org.myelin.util.ModelException;
 
 /**
@@ -14,11 +16,12 @@ import org.myelin.util.ModelException;
  * current for the state at time {@code t}, then advances its state to {@code t + dt}. Spike
  * delivery afterwards adds weights into {@link #input()}.
  */
-public abstract class Receptor
+public abstract class Receptor implements InputPort
 {
     private final SynapseModel model;
     private final Output output;
     private final int size;
+    private DelayRing delayRing;
 
     /**
      * @param model  the synapse model.
@@ -50,7 +53,27 @@ public abstract class Receptor
         return size;
     }
 
+    /**
+     * The ring buffer of per-synapse delays into this receptor, shared by its delayed projections:
+     * made (or enlarged, and then emptied) so it holds at least {@code depth} slots for
+     * {@code slices} worker slices. Call before a run, never during one.
+     */
+    @Override
+    public final DelayRing delayRing(final int depth, final int slices)
+    {
+        delayRing = DelayRing.ensure(delayRing, depth, size, slices);
+        return delayRing;
+    }
+
+    /** The ring buffer of per-synapse delays, or null if no delayed projection feeds this receptor. */
+    @Override
+    public final DelayRing delayRing()
+    {
+        return delayRing;
+    }
+
     /** The array that arriving spikes add their weights to. */
+    @Override
     public abstract double[] input();
 
     /**

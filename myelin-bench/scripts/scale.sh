@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# scale.sh - the scale benchmark of issue 6 (not a test): COBA N=100000 for 1 s bio with 1 and 2
+# threads beside Brian2 cpp_standalone in the same run, and the Potjans-Diesmann-sized network
+# (77 169 neurons, ~3e8 synapses) with just-in-time connectivity, 100 ms bio within -Xmx2g.
+#
+# usage: scale.sh [N] [T_S] [PD_T_MS]     defaults: 100000 1 100
+# env:   MYELIN_SHARED (for brian2-run.sh; default ../shared, else /work/shared), SKIP_BRIAN2=1 to skip Brian2; SKIP_PD=1 to skip the microcircuit; JAVA_OPTS extra JVM options
+# output: one line per run (myelin ... / brian2 ...) with build_s, run_s, bytes per synapse and peak
+#         memory, for myelin also cpu_s (user + system CPU of the whole JVM, build and run; on a loaded
+#         machine it is steadier than wall time) (peak_rss_mb from /usr/bin/time: the JVM process; for Brian2 the python process or any
+#         child it waited for, i.e. the compiler or the standalone binary), then a summary.
+set -u
+SCRIPT_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+ROOT=$(cd "$SCRIPT_DIR/../.." && pwd)
+N=${1:-100000} T=${2:-1} PD_T=${3:-100}
+T_MS=$(awk -v t="$T" 'BEGIN{print t*1000}')
+
+cd "$ROOT" || exit 1
+# brian2-run.sh finds the reference scripts in $MYELIN_SHARED/reference (default: next to the repository)
+if [ -z "${MYELIN_SHARED:-}" ] && [ ! -d "$ROOT/../shared/reference" ] && [ -d /work/shared/reference ]; then
+  export MYELIN_SHARED=/work/shared
+fi
+[ -f bin/java-env ] && source bin/java-env
+echo "# scale.sh $(date -u +%Y-%m-%dT%H:%MZ) commit=$(git rev-parse --short HEAD 2>/dev/null) cpu=\"$(lscpu | sed -n 's/^Model name: *//p' | head -1)\" cores=$(nproc) java=$(java -version 2>&1 | head -1 | tr -d '"')"
+mvn -q -o -pl myelin-bench -am package -DskipTests || mvn -q -pl myelin-bench -am package -DskipTests || exit 1
+JAR=$ROOT/myelin-bench/target/myelin-benchmarks.jar
+TIME=/usr/bin/time
+
+myelin() {  # myelin XMX ARGS... : one line with peak_rss_mb appended
+  local xmx=$1; shift
+  local tf; tf=$(mktemp)
+  local line
+  line=$("$TIME" -f '%M %U %S' -o "$tf" java --add-modules jdk.incubator.vector -XX:+UseSerialGC -Xms64m "-Xmx$xmx" \
+    ${JAVA_OPTS:-} -cp "$JAR" org.myelin.bench.ScaleBenchmark "$@" 2>/dev/null | grep '^myelin ')
+  local kb cpu
+  kb=$(grep -E '^[0-9]+ ' "$tf" | tail -n 1 | cut -d' ' -f1)
+  cpu=$(grep -E '^[0-9]+ ' "$tf" | tail -n 1 | awk '{printf "%.2f", $2 + $3}'); rm -f "$tf"
+  echo "$line peak_rss_mb=$(awk -v k="${kb:-0}" 'BEGIN{printf "%.1f", k/1024}') cpu_s=${cpu:-NA}"
+}
+
+field() { sed -n "s/.* $2=\([^ ]*\).*/\1/p" <<<"$1"; }
+
+BRIAN=
+if [ -z "${SKIP_BRIAN2:-}" ]; then
+  BRIAN=$("$SCRIPT_DIR/brian2-run.sh" coba cpp "$T" "$N")
+  echo "$BRIAN"
+fi
+M1=$(myelin 1g coba "$N" "$T_MS" 1); echo "$M1"
+M2=$(myelin 1g coba "$N" "$T_MS" 2); echo "$M2"
+myelin 1g coba "$N" "$T_MS" 1 jit
+if [ -z "${SKIP_PD:-}" ]; then
+  myelin 2g pd "$PD_T" 1
+  myelin 2g pd "$PD_T" 2
+fi
+echo "# speed-up 2 threads vs 1: $(awk -v a="$(field "$M1" run_s)" -v b="$(field "$M2" run_s)" 'BEGIN{printf "%.2f", a/b}')"
+if [ -n "$BRIAN" ]; then
+  echo "# memory myelin(1 thread)/brian2: $(awk -v a="$(field "$M1" peak_rss_mb)" -v b="$(field "$BRIAN" peak_rss_mb)" 'BEGIN{printf "%.2f", a/b}')"
+  echo "# run time myelin(1 thread)/brian2: $(awk -v a="$(field "$M1" run_s)" -v b="$(field "$BRIAN" run_s)" 'BEGIN{printf "%.2f", a/b}')"
+fi

@@ -1,0 +1,27 @@
+package org.myelin.projection;
+
+import org.myelin.delay.DelayRing;
+
+/**
+ * An input of a post-synaptic group that projections add their spikes into (seed 001's
+ * {@code RawProj} output stage): a synapse's state ({@link org.myelin.synapse.Receptor}, whose
+ * output makes a conductance or a current), a one-step current ({@link Inputs#current}), or a
+ * state variable directly, such as {@code v} as a delta input ({@link Inputs#delta}).
+ *
+ * <p>Delivery adds into {@link #input()} in the propagation phase, slice by slice; per-synapse
+ * delays go through the port's own {@link DelayRing}.
+ */
+public interface InputPort
+{
+    /** The per-neuron array spikes add into. */
+    double[] input();
+
+    /**
+     * The ring buffer of per-synapse delays into this port, made or enlarged (then emptied) to at
+     * least {@code depth} slots for {@code slices} slices; called before a run.
+     */
+    DelayRing delayRing(int depth, int slices);
+
+    /** The ring buffer of per-synapse delays, or null. */
+    DelayRing delayRing();
+}
