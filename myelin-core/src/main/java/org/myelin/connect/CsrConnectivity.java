@@ -300,12 +300,6 @@ public final class CsrConnectivity implements Connectivity
         return lo;
     }
 
-    /** The same synapses with per-synapse weights (one per synapse, in synapse order). */
-    CsrConnectivity withWeights(final float[] weights)
-    {
-        return new CsrConnectivity(sourceSize, targetSize, rowStart, post, weights);
-    }
-
     @Override
     public void deliver(final int pre, final int slice, final double[] target, final double scale)
     {

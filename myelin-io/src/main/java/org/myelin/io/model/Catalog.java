@@ -6,9 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import org.myelin.connect.Connector;
 import org.myelin.connect.FixedProbability;
-import org.myelin.connect.WeightedConnector;
 import org.myelin.input.ConstantCurrent;
 import org.myelin.input.OrnsteinUhlenbeckCurrent;
 import org.myelin.input.RampCurrent;
@@ -300,35 +298,10 @@ public final class Catalog
     {
         c.connectors.register(new ConnectorType("FixedProbability", List.of(
             Param.quantity("p", Dimension.DIMENSIONLESS),
-            Param.choice("selfConnections", "true", "true", "false"),
-            Param.perNeuron("weights", Dimension.DIMENSIONLESS, 1.0)),
-            p -> weighted(new FixedProbability(p.get("p"), "true".equals(p.choice("selfConnections"))), p),
+            Param.choice("selfConnections", "true", "true", "false")),
+            p -> new FixedProbability(p.get("p"), "true".equals(p.choice("selfConnections"))),
             (p, source, target, same) -> p.get("p") * source * (same && "false".equals(p.choice("selfConnections"))
                 ? target - 1.0 : target)));
-    }
-
-    /**
-     * {@code rule} with the factors of its {@code weights} parameter per synapse: a distribution or
-     * an expression ({@link PerNeuronValues}, with r and i per synapse), or one number (1: none).
-     */
-    private static Connector weighted(final Connector rule, final ParamValues p)
-    {
-        final PerNeuronValues spec = p.perNeuron().get("weights");
-        final double constant = p.get("weights");
-        if (spec == null && constant == 1.0)
-        {
-            return rule;
-        }
-        return new WeightedConnector(rule, (count, key) ->
-        {
-            if (spec == null)
-            {
-                final double[] out = new double[count];
-                java.util.Arrays.fill(out, constant);
-                return out;
-            }
-            return spec.values(count, key, 0, "weights", PerNeuronValues.sharedUniform(count, key, 0));
-        });
     }
 
     private static void registerInputs(final Catalog c)

@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.Set;
 
 import org.myelin.connect.Connector;
-import org.myelin.connect.WeightedConnector;
 import org.myelin.monitor.SpikeMonitor;
 import org.myelin.monitor.StateMonitor;
 import org.myelin.neuron.NeuronGroup;
@@ -52,6 +51,7 @@ import org.myelin.util.ModelException;
  *     output: {model: COBA, eRev: 0 mV}             # default CUBA
  *     receptor: ge                                  # default g_&lt;name&gt;
  *     weight: 0.6 nS                                # nS (COBA), pA (CUBA) or mV (Delta)
+ *     weights: {uniform: [0, 1]}                    # optional factor per synapse on weight
  *     delay: 1.5 ms                                 # default 0 ms
  *     plasticity: {model: STP, U: 0.15, tauF: 1500 ms, tauD: 200 ms}   # optional; or STD
  * inputs:
@@ -74,7 +74,7 @@ public final class ModelLoader
         "projections", "inputs", "monitors");
     private static final List<String> POPULATION = List.of("model", "size", "parameters", "initial");
     private static final List<String> PROJECTION = List.of("name", "source", "target", "connectivity", "synapse",
-        "output", "receptor", "weight", "delay", "plasticity");
+        "output", "receptor", "weight", "weights", "delay", "plasticity");
     private static final List<String> RECEPTOR = List.of("synapse", "output", "receptor", "weight");
     private static final List<String> INPUT_FIELDS = List.of("name", "model", "target");
     private static final double DEFAULT_DT = 0.1;
@@ -317,16 +317,21 @@ public final class ModelLoader
                         + "' to initialise" + (type.states().isEmpty() ? "; it has none"
                             : Suggestions.hint(e.getKey(), type.states().keySet())));
                 }
-                out.put(e.getKey(), initializer(owner, e.getKey(), e.getValue(), dimension));
+                out.put(e.getKey(), initializer(owner, e.getKey(), "initial value of " + e.getKey(), e.getValue(),
+                    dimension));
             }
             return out;
         }
 
-        private Initializer initializer(final String owner, final String variable, final YamlNode node,
-            final Dimension dimension)
+        /**
+         * A constant or a distribution ({@code {uniform: ...}}, {@code {normal: ...}}) of values;
+         * {@code label} names a distribution in messages.
+         */
+        private Initializer initializer(final String owner, final String name, final String label,
+            final YamlNode node, final Dimension dimension)
         {
-            return node.isScalar() ? Initializer.constant(node.quantity(owner, variable, dimension))
-                : PerNeuronValues.read(owner, "initial value of " + variable, node, dimension, false).draw();
+            return node.isScalar() ? Initializer.constant(node.quantity(owner, name, dimension))
+                : PerNeuronValues.read(owner, label, node, dimension, false).draw();
         }
 
         private Population reference(final YamlNode node, final String owner)
@@ -395,6 +400,11 @@ public final class ModelLoader
             {
                 throw node.error(e.getMessage(), e);
             }
+            if (node.get("weights") != null)
+            {
+                projection.withWeights(initializer(owner, "weights", "weights", node.get("weights"),
+                    Dimension.DIMENSIONLESS));
+            }
             if (node.get("plasticity") != null)
             {
                 final Component<PlasticityType> plastic = component(catalog.plasticity(), node.get("plasticity")
@@ -412,7 +422,7 @@ public final class ModelLoader
                 source == target);
             synapses += expected;
             // a target index per synapse, row offsets, and a float weight per synapse if it has its own
-            bytes += (connector instanceof WeightedConnector ? 8.0 : 4.0) * expected + 4.0 * (source.size() + 1);
+            bytes += (node.get("weights") != null ? 8.0 : 4.0) * expected + 4.0 * (source.size() + 1);
         }
 
         private ReceptorSpec receptor(final YamlNode node, final String owner, final String defaultLabel)

@@ -66,10 +66,10 @@ class IzhikevichExampleTest
 
     /**
      * The file builds 800 + 200 neurons whose parameters follow one r per neuron, and one second
-     * shows the paper's regime: a mean rate of about 9 Hz (measured 9.16 Hz, E 9.07, I 9.53) in
+     * shows the paper's regime: a mean rate of about 9 Hz (measured 8.79 Hz, E 8.70, I 9.14) in
      * synchronous population bursts (after the onset, from 200 ms, the CV of the rate in 5 ms bins
-     * is 0.62; independent Poisson firing at that rate would give about 0.15) recurring at an
-     * alpha-band frequency (largest power of that rate at 8.5 Hz).
+     * is 0.87; independent Poisson firing at that rate would give about 0.15) recurring at an
+     * alpha-band frequency (largest power of that rate at 9 Hz).
      */
     @Test
     void theNetworkFiresAtAboutNineHertzInRhythmicPopulationBursts()

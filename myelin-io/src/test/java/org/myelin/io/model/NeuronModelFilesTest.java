@@ -143,9 +143,9 @@ class NeuronModelFilesTest
     }
 
     @Test
-    void connectionRulesTakeWeightsPerSynapseThatScaleTheProjectionsWeight()
+    void projectionsTakeWeightsPerSynapseThatScaleTheirWeight()
     {
-        final ModelFile model = load(ModelLoaderTest.BASE.replace("p: 0.5}", "p: 1, weights: {uniform: [0, 0.5]}}"));
+        final ModelFile model = load(ModelLoaderTest.BASE.replace("p: 0.5}", "p: 1}\n    weights: {uniform: [0, 0.5]}"));
         final var projection = model.network().projections().get(0);
         final var c = (org.myelin.connect.CsrConnectivity) projection.build(42);
         assertThat(c.synapseCount()).isEqualTo(50);
@@ -157,7 +157,7 @@ class NeuronModelFilesTest
         }
         assertThat(sum / 50).isBetween(0.15, 0.35);
         final var constant = (org.myelin.connect.CsrConnectivity) load(ModelLoaderTest.BASE.replace("p: 0.5}",
-            "p: 1, weights: 0.25}")).network().projections().get(0).build(42);
+            "p: 1}\n    weights: 0.25")).network().projections().get(0).build(42);
         assertThat(constant.weight(7)).isEqualTo(0.25);
     }
 
