@@ -6,7 +6,8 @@
 #   TARGET  cpp | cython | numpy
 #   OUTDIR  scratch directory for generated code (default: a temp dir, removed afterwards)
 #   SEED    RNG seed (default 42)
-# env: MYELIN_SHARED  shared directory (default: <repo root>/../shared, repo root = parent of myelin-bench)
+# env: MYELIN_SHARED  shared directory (default: <repo root>/../shared, else <repo root>/../../shared for a
+#                     worktree under wt/; repo root = parent of myelin-bench)
 #
 # output (stdout), one line:
 #   brian2 model=coba target=cpp N=4000 T=10 build_s=... run_s=... rate_hz=... n_syn=... peak_rss_mb=...
@@ -24,6 +25,7 @@ SEED=${6:-42}
 SCRIPT_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 REPO_ROOT=$(cd "$SCRIPT_DIR/../.." && pwd)
 SHARED=${MYELIN_SHARED:-$REPO_ROOT/../shared}
+[ -n "${MYELIN_SHARED:-}" ] || [ -d "$SHARED/reference" ] || SHARED=$REPO_ROOT/../../shared
 
 case "$MODEL" in
   coba|cuba) REF="$SHARED/reference/${MODEL}_brian2.py" ;;

@@ -205,87 +205,90 @@ public final class Lif extends NeuronGroup
         return tauSyn / (tauSyn - tauM) * (Math.exp(-h / tauSyn) - Math.exp(-h / tauM));
     }
 
+    /**
+     * One loop over the slice, one vector of neurons per iteration; only the last iteration may be
+     * a masked tail. The loop and its body form one method on purpose: a per-vector helper is too
+     * big for C2 to inline, and calling it per vector costs more than the arithmetic.
+     */
     @Override
     protected int integrate(final int from, final int to, final int[] spikes, final int offset)
     {
-        final int bound = from + SPECIES.loopBound(to - from);
-        final int mode = this.mode;
-        int n = offset;
-        int i = from;
-        for (; i < bound; i += SPECIES.length())
-        {
-            n = block(i, null, mode, spikes, n);
-        }
-        if (i < to)
-        {
-            n = block(i, SPECIES.indexInRange(i, to), mode, spikes, n);
-        }
-        return n - offset;
-    }
-
-    /** One vector of neurons from {@code i}; {@code tail} masks the lanes past the slice, or is null. */
-    private int block(final int i, final VectorMask<Double> tail, final int mode, final int[] spikes, final int n0)
-    {
         final double[] vArr = v;
         final double[] refArr = refractoryLeft;
-        final boolean full = tail == null;
-        DoubleVector vm = full ? DoubleVector.fromArray(SPECIES, vArr, i) : DoubleVector.fromArray(SPECIES, vArr, i, tail);
-        DoubleVector ref = full ? DoubleVector.fromArray(SPECIES, refArr, i)
-            : DoubleVector.fromArray(SPECIES, refArr, i, tail);
-        final DoubleVector g = full ? DoubleVector.fromArray(SPECIES, conductance, i)
-            : DoubleVector.fromArray(SPECIES, conductance, i, tail);
-        final DoubleVector c = full ? DoubleVector.fromArray(SPECIES, current, i)
-            : DoubleVector.fromArray(SPECIES, current, i, tail);
-
-        ref = ref.sub(1.0).max(0.0);
-        final VectorMask<Double> active = ref.compare(VectorOperators.EQ, 0.0);
+        final double[] gArr = conductance;
+        final double[] cArr = current;
+        final int mode = this.mode;
         final double r = p.r();
-        // v∞ without conductances: vRest + R·(I + iExt)
-        final DoubleVector drive = c.add(p.iExt()).mul(r).add(p.vRest());
-        final DoubleVector next;
-        if (mode == MODE_EULER)
+        final double iExt = p.iExt();
+        final double vRest = p.vRest();
+        final double vTh = p.vTh();
+        final double vReset = p.vReset();
+        final double dtOverTau = this.dtOverTau;
+        final double p22 = this.p22;
+        final double refractorySteps = this.refractorySteps;
+        final int bound = from + SPECIES.loopBound(to - from);
+        int n = offset;
+        for (int i = from; i < to; i += SPECIES.length())
         {
-            next = vm.add(drive.sub(vm.mul(g.mul(r).add(1.0))).mul(dtOverTau));
-        }
-        else if (mode == MODE_LINEAR_EXACT)
-        {
-            next = drive.add(vm.sub(drive).mul(p22));
-        }
-        else
-        {
-            final DoubleVector rate = g.mul(r).add(1.0);
-            final DoubleVector vInf = drive.div(rate);
-            next = vInf.add(vm.sub(vInf).mul(rate.mul(-dtOverTau).lanewise(VectorOperators.EXP)));
-        }
-        vm = vm.blend(next, active);
-        VectorMask<Double> spike = vm.compare(VectorOperators.GT, p.vTh()).and(active);
-        if (!full)
-        {
-            spike = spike.and(tail);
-        }
-        int n = n0;
-        if (spike.anyTrue())
-        {
-            vm = vm.blend(p.vReset(), spike);
-            ref = ref.blend(refractorySteps, spike);
-            long bits = spike.toLong();
-            while (bits != 0)
+            final boolean full = i < bound;
+            final VectorMask<Double> tail = full ? null : SPECIES.indexInRange(i, to);
+            DoubleVector vm = full ? DoubleVector.fromArray(SPECIES, vArr, i)
+                : DoubleVector.fromArray(SPECIES, vArr, i, tail);
+            DoubleVector ref = full ? DoubleVector.fromArray(SPECIES, refArr, i)
+                : DoubleVector.fromArray(SPECIES, refArr, i, tail);
+            final DoubleVector g = full ? DoubleVector.fromArray(SPECIES, gArr, i)
+                : DoubleVector.fromArray(SPECIES, gArr, i, tail);
+            final DoubleVector c = full ? DoubleVector.fromArray(SPECIES, cArr, i)
+                : DoubleVector.fromArray(SPECIES, cArr, i, tail);
+
+            ref = ref.sub(1.0).max(0.0);
+            final VectorMask<Double> active = ref.compare(VectorOperators.EQ, 0.0);
+            // v∞ without conductances: vRest + R·(I + iExt)
+            final DoubleVector drive = c.add(iExt).mul(r).add(vRest);
+            final DoubleVector next;
+            if (mode == MODE_EULER)
             {
-                spikes[n++] = i + Long.numberOfTrailingZeros(bits);
-                bits &= bits - 1;
+                next = vm.add(drive.sub(vm.mul(g.mul(r).add(1.0))).mul(dtOverTau));
+            }
+            else if (mode == MODE_LINEAR_EXACT)
+            {
+                next = drive.add(vm.sub(drive).mul(p22));
+            }
+            else
+            {
+                final DoubleVector rate = g.mul(r).add(1.0);
+                final DoubleVector vInf = drive.div(rate);
+                next = vInf.add(vm.sub(vInf).mul(rate.mul(-dtOverTau).lanewise(VectorOperators.EXP)));
+            }
+            vm = vm.blend(next, active);
+            VectorMask<Double> spike = vm.compare(VectorOperators.GT, vTh).and(active);
+            if (!full)
+            {
+                spike = spike.and(tail);
+            }
+            if (spike.anyTrue())
+            {
+                vm = vm.blend(vReset, spike);
+                ref = ref.blend(refractorySteps, spike);
+                long bits = spike.toLong();
+                while (bits != 0)
+                {
+                    spikes[n++] = i + Long.numberOfTrailingZeros(bits);
+                    bits &= bits - 1;
+                }
+            }
+            if (full)
+            {
+                vm.intoArray(vArr, i);
+                ref.intoArray(refArr, i);
+            }
+            else
+            {
+                vm.intoArray(vArr, i, tail);
+                ref.intoArray(refArr, i, tail);
             }
         }
-        if (full)
-        {
-            vm.intoArray(vArr, i);
-            ref.intoArray(refArr, i);
-        }
-        else
-        {
-            vm.intoArray(vArr, i, tail);
-            ref.intoArray(refArr, i, tail);
-        }
-        return n;
+        return n - offset;
     }
 
     @Override

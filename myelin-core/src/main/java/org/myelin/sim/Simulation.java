@@ -30,9 +30,13 @@ import org.myelin.util.ModelException;
  *   <li>barrier;</li>
  *   <li><b>propagation</b> — each worker delivers, into its slice of every target, the spikes
  *       whose delay ends at step n (emitted at n − d), projection by projection in the order
- *       they were added; the first worker appends step n's spikes to the spike monitors;</li>
- *   <li>barrier.</li>
+ *       they were added; the first worker appends step n's spikes to the spike monitors.</li>
  * </ol>
+ * One barrier per step is enough: a worker that goes on to step n + 1 while others still deliver
+ * step n only touches its own slices, and writes its spikes into the next slot of the spike
+ * history, which keeps one slot more than the largest delay needs (so the slot of n − d is not
+ * overwritten before every worker has read it). Deliveries must therefore write only into their
+ * target slice and read only spike histories.
  * Every population is cut into the same number of contiguous slices, one per worker, and a
  * worker only writes inside its slices; each target sums its inputs in one fixed order (projection,
  * then presynaptic id, then synapse), so spikes are bit-identical for any thread count.
@@ -92,7 +96,8 @@ public final class Simulation
             final Population p = populations[k];
             sliceStarts[k] = slices(p.size(), threads);
             slicesOf.put(p, sliceStarts[k]);
-            p.prepare(new RunContext(dt, network.seed(), sliceStarts[k]), depth.getOrDefault(p, 1));
+            // + 1: the slot a worker fills at step n + 1 is not one that a slower worker still reads at n
+            p.prepare(new RunContext(dt, network.seed(), sliceStarts[k]), depth.getOrDefault(p, 1) + 1);
             p.reset(network.seed());
         }
         this.deliveries = network.deliveries().toArray(new Delivery[0]);
@@ -267,7 +272,6 @@ public final class Simulation
                         listener.progress(n - first + 1, end - first);
                     }
                 }
-                barrier.await();
             }
         }
         catch (final SpinBarrier.BrokenException e)
