@@ -93,6 +93,12 @@ public abstract class NeuronGroup extends Population
         return List.copyOf(receptors);
     }
 
+    /** The external currents, in order of addition. */
+    public final List<CurrentInput> inputs()
+    {
+        return List.copyOf(inputs);
+    }
+
     /** Adds an external current. */
     public final void addInput(final CurrentInput input)
     {

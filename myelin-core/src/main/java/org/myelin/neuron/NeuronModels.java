@@ -51,13 +51,27 @@ public final class NeuronModels
         private final String kind;
         private final P defaults;
         private final Factory<P> factory;
+        private final Map<String, P> presets;
 
-        private Model(final String key, final String kind, final P defaults, final Factory<P> factory)
+        private Model(final String key, final String kind, final P defaults, final Factory<P> factory,
+            final Map<String, P> presets)
         {
             this.key = key;
             this.kind = kind;
             this.defaults = defaults;
             this.factory = factory;
+            this.presets = presets;
+        }
+
+        /**
+         * The model's named parameter sets (e.g. Izhikevich's {@code bursting}), each as its full
+         * parameter map in canonical units; empty when it has none.
+         */
+        public Map<String, Map<String, Double>> presets()
+        {
+            final Map<String, Map<String, Double>> out = new LinkedHashMap<>();
+            presets.forEach((name, values) -> out.put(name, PerNeuron.toMap(values)));
+            return out;
         }
 
         /** The registry name, e.g. {@code adex}. */
@@ -124,7 +138,7 @@ public final class NeuronModels
         }
 
         /** The integration methods the model accepts, in lower case. */
-        List<String> integrators()
+        public List<String> integrators()
         {
             final List<String> accepted = new ArrayList<>();
             for (final Integrator integrator : Integrator.values())
@@ -205,7 +219,13 @@ public final class NeuronModels
         register("quaif", "QuaIF", QuaIf.Parameters.defaults(), QuaIf::new);
         register("adquaif", "AdQuaIF", AdQuaIf.Parameters.defaults(), AdQuaIf::new);
         register("gif", "GIF", Gif.Parameters.defaults(), Gif::new);
-        register("izhikevich", "Izhikevich", Izhikevich.Parameters.defaults(), Izhikevich::new);
+        final Map<String, Izhikevich.Parameters> izhikevich = new LinkedHashMap<>();
+        for (final Izhikevich.Preset preset : Izhikevich.Preset.values())
+        {
+            izhikevich.put(preset.key(), preset.parameters());
+        }
+        MODELS.put("izhikevich", new Model<>("izhikevich", "Izhikevich", Izhikevich.Parameters.defaults(),
+            Izhikevich::new, izhikevich));
         register("hh", "HH", HodgkinHuxley.Parameters.defaults(), HodgkinHuxley::new);
     }
 
@@ -216,7 +236,7 @@ public final class NeuronModels
     private static <P extends Record> void register(
         final String key, final String kind, final P defaults, final Factory<P> factory)
     {
-        MODELS.put(key, new Model<>(key, kind, defaults, factory));
+        MODELS.put(key, new Model<>(key, kind, defaults, factory, Map.of()));
     }
 
     /** The registry names, in catalogue order. */

@@ -1,14 +1,25 @@
 package org.myelin.io.model;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.myelin.connect.FixedProbability;
 import org.myelin.input.ConstantCurrent;
+import org.myelin.input.OrnsteinUhlenbeckCurrent;
+import org.myelin.input.RampCurrent;
+import org.myelin.input.SectionInput;
+import org.myelin.input.SinusoidalCurrent;
+import org.myelin.input.SpikeGeneratorGroup;
 import org.myelin.input.PoissonGroup;
 import org.myelin.input.PoissonInput;
 import org.myelin.neuron.Integrator;
 import org.myelin.neuron.Lif;
+import org.myelin.neuron.NeuronGroup;
+import org.myelin.neuron.NeuronModels;
+import org.myelin.neuron.OdeNeuronGroup;
 import org.myelin.output.Coba;
 import org.myelin.output.Cuba;
 import org.myelin.output.MgBlock;
@@ -24,6 +35,9 @@ import org.myelin.synapse.Nmda;
 import org.myelin.synapse.SynapseModels;
 import org.myelin.synapse.TwoStateKinetic;
 import org.myelin.units.Dimension;
+import org.myelin.units.Unit;
+import org.myelin.units.Units;
+import org.myelin.util.ModelException;
 
 /**
  * Every model a model file can name, by kind. {@link #standard()} registers the built-in ones:
@@ -34,6 +48,8 @@ public final class Catalog
 {
     /** 1/ms in Hz, the engine's unit of frequency. */
     private static final double HZ_PER_PER_MS = 1000.0;
+    /** The {@code preset} word that means the model's defaults. */
+    private static final String NO_PRESET = "none";
 
     private final Registry<PopulationType> populations = new Registry<>("neuron model");
     private final Registry<SynapseType> synapses = new Registry<>("synapse model");
@@ -115,9 +131,110 @@ public final class Catalog
                     "euler".equals(p.choice("integrator")) ? Integrator.EULER : Integrator.EXACT);
                 return new Lif(name, size, lif, initial.getOrDefault("v", Initializer.constant(lif.vRest())));
             }));
+        for (final String key : NeuronModels.names())
+        {
+            if (!"lif".equals(key))
+            {
+                c.populations.register(neuronModel(NeuronModels.get(key)));
+            }
+        }
         c.populations.register(new PopulationType("PoissonGroup", List.of(
             Param.quantity("rate", Dimension.FREQUENCY)), Map.of(), 16,
             (name, size, p, initial) -> new PoissonGroup(name, size, p.get("rate"))));
+        c.populations.register(new PopulationType("SinusoidalPoissonGroup", List.of(
+            Param.quantity("offset", Dimension.FREQUENCY),
+            Param.quantity("amplitude", Dimension.FREQUENCY),
+            Param.quantity("frequency", Dimension.FREQUENCY)), Map.of(), 16,
+            (name, size, p, initial) ->
+            {
+                final double offset = p.get("offset");
+                final double amplitude = p.get("amplitude");
+                final double omega = 2.0 * Math.PI * p.get("frequency") / HZ_PER_PER_MS;
+                return new PoissonGroup(name, size, t -> Math.max(0.0, offset + amplitude * Math.sin(omega * t)));
+            }));
+        c.populations.register(new PopulationType("SpikeGeneratorGroup", List.of(
+            Param.list("indices", Dimension.DIMENSIONLESS),
+            Param.list("times", Dimension.TIME)), Map.of(), 16,
+            (name, size, p, initial) ->
+            {
+                final double[] indices = p.list("indices");
+                final int[] whole = new int[indices.length];
+                for (int k = 0; k < whole.length; k++)
+                {
+                    whole[k] = (int) indices[k];
+                    if (whole[k] != indices[k])
+                    {
+                        throw new ModelException("SpikeGeneratorGroup: indices must be whole numbers, got indices="
+                            + Units.format(indices[k]));
+                    }
+                }
+                return new SpikeGeneratorGroup(name, size, whole, p.list("times"));
+            }));
+    }
+
+    /**
+     * A model of {@link NeuronModels} as a file type: its parameters, units and defaults come from
+     * the model's parameter record ({@code @ParameterUnit}), every parameter may be given per
+     * neuron, a model with presets takes {@code preset:} (the given parameters override it), and
+     * {@code initial: {v: ...}} replaces the model's initial v (other variables keep theirs).
+     */
+    private static PopulationType neuronModel(final NeuronModels.Model<?> model)
+    {
+        final Map<String, Unit> units = new LinkedHashMap<>();
+        final List<Param> params = new ArrayList<>();
+        for (final Map.Entry<String, Double> e : model.defaults().entrySet())
+        {
+            final Unit unit = Unit.parse(model.unit(e.getKey()));
+            units.put(e.getKey(), unit);
+            params.add(Param.perNeuron(e.getKey(), unit.dimension(), unit.toCanonical(e.getValue())));
+        }
+        final List<String> integrators = model.integrators();
+        params.add(Param.choice("integrator", model.defaultIntegrator().name().toLowerCase(Locale.ROOT),
+            integrators.toArray(String[]::new)));
+        final Map<String, Map<String, Double>> presets = model.presets();
+        if (!presets.isEmpty())
+        {
+            final List<String> names = new ArrayList<>(List.of(NO_PRESET));
+            names.addAll(presets.keySet());
+            params.add(Param.choice("preset", NO_PRESET, names.toArray(String[]::new)));
+        }
+        return new PopulationType(model.kind(), List.copyOf(params), Map.of("v", Dimension.VOLTAGE),
+            8L * (units.size() + 4),
+            (name, size, p, initial) ->
+            {
+                final String preset = presets.isEmpty() ? NO_PRESET : p.choice("preset");
+                final Map<String, Double> scalars = new LinkedHashMap<>();
+                if (!NO_PRESET.equals(preset))
+                {
+                    scalars.putAll(presets.get(preset));
+                }
+                final Map<String, double[]> perNeuron = new LinkedHashMap<>();
+                units.forEach((param, unit) ->
+                {
+                    if (NO_PRESET.equals(preset) || p.node(param) != null)
+                    {
+                        scalars.put(param, unit.fromCanonical(p.get(param)));
+                    }
+                    final double[] values = p.sampled().get(param);
+                    if (values != null)
+                    {
+                        scalars.remove(param);
+                        final double[] own = new double[values.length];
+                        for (int k = 0; k < own.length; k++)
+                        {
+                            own[k] = unit.fromCanonical(values[k]);
+                        }
+                        perNeuron.put(param, own);
+                    }
+                });
+                final NeuronGroup group = model.create(name, size, scalars, perNeuron,
+                    Integrator.valueOf(p.choice("integrator").toUpperCase(Locale.ROOT)));
+                if (initial.containsKey("v") && group instanceof OdeNeuronGroup<?> ode)
+                {
+                    ode.initial("v", initial.get("v"));
+                }
+                return group;
+            });
     }
 
     private static void registerSynapses(final Catalog c)
@@ -198,6 +315,40 @@ public final class Catalog
         c.inputs.register(new InputType("ConstantCurrent", List.of(
             Param.quantity("amplitude", Dimension.CURRENT)), false,
             (network, s) -> s.target().addInput(new ConstantCurrent(s.values().get("amplitude")))));
+        c.inputs.register(new InputType("StepCurrent", List.of(
+            Param.quantity("amplitude", Dimension.CURRENT),
+            Param.quantity("start", Dimension.TIME, 0.0),
+            Param.quantity("stop", Dimension.TIME, Double.POSITIVE_INFINITY)), false,
+            (network, s) -> s.target().addInput(Double.isInfinite(s.values().get("stop"))
+                ? SectionInput.step(s.values().get("amplitude"), s.values().get("start"))
+                : SectionInput.step(s.values().get("amplitude"), s.values().get("start"), s.values().get("stop")))));
+        c.inputs.register(new InputType("SectionInput", List.of(
+            Param.list("values", Dimension.CURRENT),
+            Param.list("durations", Dimension.TIME)), false,
+            (network, s) -> s.target().addInput(new SectionInput(s.values().list("values"),
+                s.values().list("durations")))));
+        c.inputs.register(new InputType("RampCurrent", List.of(
+            Param.quantity("startAmplitude", Dimension.CURRENT),
+            Param.quantity("endAmplitude", Dimension.CURRENT),
+            Param.quantity("start", Dimension.TIME),
+            Param.quantity("stop", Dimension.TIME)), false,
+            (network, s) -> s.target().addInput(new RampCurrent(s.values().get("startAmplitude"),
+                s.values().get("endAmplitude"), s.values().get("start"), s.values().get("stop")))));
+        c.inputs.register(new InputType("SinusoidalCurrent", List.of(
+            Param.quantity("amplitude", Dimension.CURRENT),
+            Param.quantity("frequency", Dimension.FREQUENCY),
+            Param.quantity("offset", Dimension.CURRENT, 0.0),
+            Param.quantity("start", Dimension.TIME, 0.0),
+            Param.quantity("stop", Dimension.TIME, Double.POSITIVE_INFINITY)), false,
+            (network, s) -> s.target().addInput(new SinusoidalCurrent(s.values().get("amplitude"),
+                s.values().get("frequency"), s.values().get("offset"), s.values().get("start"),
+                s.values().get("stop")))));
+        c.inputs.register(new InputType("OUCurrent", List.of(
+            Param.quantity("mean", Dimension.CURRENT),
+            Param.quantity("sigma", Dimension.CURRENT),
+            Param.quantity("tau", Dimension.TIME)), false,
+            (network, s) -> s.target().addInput(new OrnsteinUhlenbeckCurrent(s.name(), s.target().size(),
+                s.values().get("mean"), s.values().get("sigma"), s.values().get("tau")))));
     }
 
     private static void registerPlasticity(final Catalog c)

@@ -19,6 +19,7 @@ import org.myelin.neuron.Population;
 import org.myelin.output.Output;
 import org.myelin.projection.AlignPostProjection;
 import org.myelin.random.Initializer;
+import org.myelin.random.Rng;
 import org.myelin.sim.Network;
 import org.myelin.synapse.SynapseModel;
 import org.myelin.units.Dimension;
@@ -50,6 +51,7 @@ import org.myelin.util.ModelException;
  *     output: {model: COBA, eRev: 0 mV}             # default CUBA
  *     receptor: ge                                  # default g_&lt;name&gt;
  *     weight: 0.6 nS                                # nS (COBA), pA (CUBA) or mV (Delta)
+ *     weights: {uniform: [0, 1]}                    # optional factor per synapse on weight
  *     delay: 1.5 ms                                 # default 0 ms
  *     plasticity: {model: STP, U: 0.15, tauF: 1500 ms, tauD: 200 ms}   # optional; or STD
  * inputs:
@@ -72,7 +74,7 @@ public final class ModelLoader
         "projections", "inputs", "monitors");
     private static final List<String> POPULATION = List.of("model", "size", "parameters", "initial");
     private static final List<String> PROJECTION = List.of("name", "source", "target", "connectivity", "synapse",
-        "output", "receptor", "weight", "delay", "plasticity");
+        "output", "receptor", "weight", "weights", "delay", "plasticity");
     private static final List<String> RECEPTOR = List.of("synapse", "output", "receptor", "weight");
     private static final List<String> INPUT_FIELDS = List.of("name", "model", "target");
     private static final double DEFAULT_DT = 0.1;
@@ -270,7 +272,7 @@ public final class ModelLoader
             final YamlNode paramNode = node.get("parameters");
             final ParamValues values = ParamValues.read(type.name(), type.params(),
                 paramNode == null ? null : paramNode.as("parameters of population '" + name + "'"),
-                paramNode == null ? node : paramNode, Set.of());
+                paramNode == null ? node : paramNode, Set.of()).sample(size, network.seed(), Rng.nameId(name));
             checkRates(values, type.name());
             final Map<String, Initializer> initial = initial(type, name, node.get("initial"));
             final Population population;
@@ -315,53 +317,21 @@ public final class ModelLoader
                         + "' to initialise" + (type.states().isEmpty() ? "; it has none"
                             : Suggestions.hint(e.getKey(), type.states().keySet())));
                 }
-                out.put(e.getKey(), initializer(owner, e.getKey(), e.getValue(), dimension));
+                out.put(e.getKey(), initializer(owner, e.getKey(), "initial value of " + e.getKey(), e.getValue(),
+                    dimension));
             }
             return out;
         }
 
-        private Initializer initializer(final String owner, final String variable, final YamlNode node,
-            final Dimension dimension)
+        /**
+         * A constant or a distribution ({@code {uniform: ...}}, {@code {normal: ...}}) of values;
+         * {@code label} names a distribution in messages.
+         */
+        private Initializer initializer(final String owner, final String name, final String label,
+            final YamlNode node, final Dimension dimension)
         {
-            if (node.isScalar())
-            {
-                return Initializer.constant(node.quantity(owner, variable, dimension));
-            }
-            final Map<String, YamlNode> entries = node.entries();
-            final List<String> kinds = List.of("uniform", "normal");
-            if (entries.size() != 1 || !kinds.contains(entries.keySet().iterator().next()))
-            {
-                final String given = entries.isEmpty() ? "" : entries.keySet().iterator().next();
-                throw node.error(owner + ": initial value of " + variable + " must be a quantity, {uniform: [low, "
-                    + "high]} or {normal: {mean: m, sd: s}}" + (given.isEmpty() || kinds.contains(given) ? ""
-                        : ", got '" + given + "'" + Suggestions.hint(given, kinds)));
-            }
-            final YamlNode spec = entries.values().iterator().next();
-            try
-            {
-                if (entries.containsKey("uniform"))
-                {
-                    final List<YamlNode> bounds = spec.as(variable + " uniform bounds").items();
-                    if (bounds.size() != 2)
-                    {
-                        throw spec.error(owner + ": uniform needs two bounds [low, high], got " + bounds.size());
-                    }
-                    return Initializer.uniform(bounds.get(0).quantity(owner, variable, dimension),
-                        bounds.get(1).quantity(owner, variable, dimension));
-                }
-                final YamlNode normal = spec.as("normal distribution of " + variable);
-                normal.allowOnly(List.of("mean", "sd"));
-                return Initializer.normal(normal.require("mean").quantity(owner, variable + " mean", dimension),
-                    normal.require("sd").quantity(owner, variable + " sd", dimension));
-            }
-            catch (final ModelFileException e)
-            {
-                throw e;
-            }
-            catch (final ModelException e)
-            {
-                throw spec.error(owner + ": initial value of " + variable + ": " + e.getMessage(), e);
-            }
+            return node.isScalar() ? Initializer.constant(node.quantity(owner, name, dimension))
+                : PerNeuronValues.read(owner, label, node, dimension, false).draw();
         }
 
         private Population reference(final YamlNode node, final String owner)
@@ -430,6 +400,11 @@ public final class ModelLoader
             {
                 throw node.error(e.getMessage(), e);
             }
+            if (node.get("weights") != null)
+            {
+                projection.withWeights(initializer(owner, "weights", "weights", node.get("weights"),
+                    Dimension.DIMENSIONLESS));
+            }
             if (node.get("plasticity") != null)
             {
                 final Component<PlasticityType> plastic = component(catalog.plasticity(), node.get("plasticity")
@@ -446,7 +421,8 @@ public final class ModelLoader
             final double expected = rule.type().estimate().expected(rule.values(), source.size(), target.size(),
                 source == target);
             synapses += expected;
-            bytes += 4.0 * expected + 4.0 * (source.size() + 1);
+            // a target index per synapse, row offsets, and a float weight per synapse if it has its own
+            bytes += (node.get("weights") != null ? 8.0 : 4.0) * expected + 4.0 * (source.size() + 1);
         }
 
         private ReceptorSpec receptor(final YamlNode node, final String owner, final String defaultLabel)

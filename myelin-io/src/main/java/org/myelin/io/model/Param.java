@@ -23,13 +23,28 @@ public sealed interface Param
     /** A physical quantity with a unit, e.g. {@code tauM: 20 ms}; held in the engine's canonical unit. */
     static Param quantity(final String name, final Dimension dimension, final Double defaultValue)
     {
-        return new QuantityParam(name, dimension, defaultValue);
+        return new QuantityParam(name, dimension, defaultValue, false);
     }
 
     /** A required physical quantity. */
     static Param quantity(final String name, final Dimension dimension)
     {
-        return new QuantityParam(name, dimension, null);
+        return new QuantityParam(name, dimension, null, false);
+    }
+
+    /**
+     * A quantity that may also be given per neuron, drawn from a distribution or computed from an
+     * expression ({@link PerNeuronValues}), e.g. {@code c: {uniform: [-65 mV, -50 mV]}}.
+     */
+    static Param perNeuron(final String name, final Dimension dimension, final Double defaultValue)
+    {
+        return new QuantityParam(name, dimension, defaultValue, true);
+    }
+
+    /** A list of quantities of one dimension, e.g. {@code durations: [100 ms, 50 ms]}; required. */
+    static Param list(final String name, final Dimension dimension)
+    {
+        return new ListParam(name, dimension);
     }
 
     /** One word out of {@code options}, e.g. {@code integrator: euler}. */
@@ -48,8 +63,9 @@ public sealed interface Param
      * @param name         the name.
      * @param dimension    the dimension its unit must have.
      * @param defaultValue the default in canonical units, or null when required.
+     * @param perNeuron    whether it may be given per neuron.
      */
-    record QuantityParam(String name, Dimension dimension, Double defaultValue) implements Param
+    record QuantityParam(String name, Dimension dimension, Double defaultValue, boolean perNeuron) implements Param
     {
         @Override
         public boolean required()
@@ -62,7 +78,8 @@ public sealed interface Param
         {
             final String unit = Units.canonicalUnitName(dimension);
             return dimension.name() + (required() ? ", required"
-                : ", default " + Units.format(defaultValue) + ("1".equals(unit) ? "" : " " + unit));
+                : ", default " + Units.format(defaultValue) + ("1".equals(unit) ? "" : " " + unit))
+                + (perNeuron ? ", may vary ({uniform}, {normal}, {expression})" : "");
         }
     }
 
@@ -104,6 +121,25 @@ public sealed interface Param
         public String describe()
         {
             return "whole number" + (required() ? ", required" : ", default " + defaultValue);
+        }
+    }
+
+    /**
+     * @param name      the name.
+     * @param dimension the dimension of every item.
+     */
+    record ListParam(String name, Dimension dimension) implements Param
+    {
+        @Override
+        public boolean required()
+        {
+            return true;
+        }
+
+        @Override
+        public String describe()
+        {
+            return "list of " + dimension.name() + ", required";
         }
     }
 }

@@ -20,15 +20,22 @@ public final class ParamValues
     private final Map<String, Double> numbers;
     private final Map<String, String> choices;
     private final Map<String, YamlNode> nodes;
+    private final Map<String, PerNeuronValues> perNeuron;
+    private final Map<String, double[]> lists;
+    private final Map<String, double[]> sampled;
     private final YamlNode where;
 
     private ParamValues(final String owner, final Map<String, Double> numbers, final Map<String, String> choices,
-        final Map<String, YamlNode> nodes, final YamlNode where)
+        final Map<String, YamlNode> nodes, final Map<String, PerNeuronValues> perNeuron,
+        final Map<String, double[]> lists, final Map<String, double[]> sampled, final YamlNode where)
     {
+        this.sampled = sampled;
         this.owner = owner;
         this.numbers = Collections.unmodifiableMap(numbers);
         this.choices = Collections.unmodifiableMap(choices);
         this.nodes = nodes;
+        this.perNeuron = Collections.unmodifiableMap(perNeuron);
+        this.lists = lists;
         this.where = where;
     }
 
@@ -60,6 +67,8 @@ public final class ParamValues
         final Map<String, Double> numbers = new LinkedHashMap<>();
         final Map<String, String> choices = new LinkedHashMap<>();
         final Map<String, YamlNode> nodes = new LinkedHashMap<>();
+        final Map<String, PerNeuronValues> perNeuron = new LinkedHashMap<>();
+        final Map<String, double[]> lists = new LinkedHashMap<>();
         for (final Param spec : specs)
         {
             final YamlNode node = given.get(spec.name());
@@ -75,18 +84,26 @@ public final class ParamValues
                     case Param.QuantityParam q -> numbers.put(q.name(), q.defaultValue());
                     case Param.CountParam c -> numbers.put(c.name(), (double) c.defaultValue());
                     case Param.ChoiceParam c -> choices.put(c.name(), c.defaultValue());
+                    case Param.ListParam l -> throw new IllegalStateException("a list is required");
                 }
                 continue;
             }
             nodes.put(spec.name(), node);
             switch (spec)
             {
+                case Param.QuantityParam q when q.perNeuron() && node.isMapping() ->
+                {
+                    perNeuron.put(q.name(), PerNeuronValues.read(owner, q.name(), node, q.dimension(), true));
+                    numbers.put(q.name(), q.defaultValue() == null ? Double.NaN : q.defaultValue());
+                }
                 case Param.QuantityParam q -> numbers.put(q.name(), node.quantity(owner, q.name(), q.dimension()));
                 case Param.CountParam c -> numbers.put(c.name(), (double) node.integer(owner, c.name(), c.min(), c.max()));
                 case Param.ChoiceParam c -> choices.put(c.name(), choose(owner, c, node));
+                case Param.ListParam l -> lists.put(l.name(), node.as(owner + ": " + l.name()).items().stream()
+                    .mapToDouble(item -> item.quantity(owner, l.name(), l.dimension())).toArray());
             }
         }
-        return new ParamValues(owner, numbers, choices, nodes, where);
+        return new ParamValues(owner, numbers, choices, nodes, perNeuron, lists, Map.of(), where);
     }
 
     private static String choose(final String owner, final Param.ChoiceParam spec, final YamlNode node)
@@ -136,6 +153,47 @@ public final class ParamValues
             throw new IllegalArgumentException(owner + " declares no choice parameter '" + name + "'");
         }
         return value;
+    }
+
+    /** A list parameter's values in canonical units. */
+    public double[] list(final String name)
+    {
+        final double[] value = lists.get(name);
+        if (value == null)
+        {
+            throw new IllegalArgumentException(owner + " declares no list parameter '" + name + "'");
+        }
+        return value.clone();
+    }
+
+    /** The parameters given per neuron, by name (their entry in {@link #numbers()} is unused). */
+    public Map<String, PerNeuronValues> perNeuron()
+    {
+        return perNeuron;
+    }
+
+    /**
+     * These values with the parameters given per neuron drawn or computed ({@link #sampled()}).
+     *
+     * @param size  the number of neurons.
+     * @param seed  the network's seed.
+     * @param owner the population's id ({@link org.myelin.random.Rng#nameId}).
+     */
+    public ParamValues sample(final int size, final long seed, final long owner)
+    {
+        final Map<String, double[]> out = new LinkedHashMap<>();
+        if (!perNeuron.isEmpty())
+        {
+            final double[] r = PerNeuronValues.sharedUniform(size, seed, owner);
+            perNeuron.forEach((name, spec) -> out.put(name, spec.values(size, seed, owner, name, r)));
+        }
+        return new ParamValues(owner(), numbers, choices, nodes, perNeuron, lists, out, where);
+    }
+
+    /** The per-neuron values in canonical units, once {@link #sample sampled}; else empty. */
+    public Map<String, double[]> sampled()
+    {
+        return Collections.unmodifiableMap(sampled);
     }
 
     /** The numbers by name, in canonical units: what a {@code Map<String, Double>} factory takes. */

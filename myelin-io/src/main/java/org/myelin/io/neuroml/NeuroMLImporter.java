@@ -21,12 +21,15 @@ import org.myelin.io.model.ModelLoader;
 import org.myelin.io.model.Recording;
 import org.myelin.monitor.SpikeMonitor;
 import org.myelin.monitor.StateMonitor;
+import org.myelin.neuron.AdEx;
+import org.myelin.neuron.AdQuaIf;
 import org.myelin.neuron.Integrator;
 import org.myelin.neuron.Lif;
 import org.myelin.neuron.NeuronGroup;
 import org.myelin.neuron.Population;
 import org.myelin.output.Coba;
 import org.myelin.sim.Network;
+import org.myelin.random.Initializer;
 import org.myelin.synapse.Alpha;
 import org.myelin.synapse.DualExponential;
 import org.myelin.synapse.Exponential;
@@ -39,7 +42,9 @@ import org.myelin.util.ModelException;
  * Imports a NeuroML 2 network into a {@link Network}.
  *
  * <p>Supported: {@code iafCell}, {@code iafRefCell} (→ {@link Lif}, exact integration,
- * {@code v} starting at {@code leakReversal}), {@code spikeGeneratorPoisson} (→
+ * {@code v} starting at {@code leakReversal}), {@code izhikevich2007Cell} (→ {@link AdQuaIf}, an
+ * exact reparameterisation, see {@link #izhikevich2007}), {@code adExIaFCell} (→ {@link AdEx}),
+ * {@code spikeGeneratorPoisson} (→
  * {@link PoissonGroup}), {@code expOneSynapse} (→ {@link Exponential}), {@code expTwoSynapse} (→
  * {@link DualExponential} normalised to a peak of 1, NeuroML's waveform factor) and
  * {@code alphaSynapse} (→ {@link Alpha}, whose unit response peaks at 1/e, so the weight is
@@ -49,26 +54,29 @@ import org.myelin.util.ModelException;
  * {@code connectionWD} (one align-post projection per distinct delay), {@code explicitInput} and
  * {@code inputList}/{@code input}/{@code inputW}, {@code pulseGenerator} and
  * {@code poissonFiringSynapse} (an independent Poisson train per target through the named synapse).
- * {@code notes} and {@code annotation} are skipped. Any other element is an error naming it; the
- * cells and synapses listed in {@link #AWAITING} wait for their models.
+ * {@code notes} and {@code annotation} are skipped. Any other element is an error naming it.
  *
  * <p>Recorded: the spikes of every population and {@code v} of up to the first
  * {@value #TRACED_NEURONS} neurons of each cell population, every step.
  */
 public final class NeuroMLImporter
 {
-    /** Elements of the NeuroML set Myelin aims at whose models are not in this build yet. */
-    public static final List<String> AWAITING = List.of("izhikevich2007Cell", "adExIaFCell");
     /** The synapse elements. */
     private static final List<String> SYNAPSES = List.of("expOneSynapse", "expTwoSynapse", "alphaSynapse");
     /** Neurons per cell population whose {@code v} is recorded. */
     public static final int TRACED_NEURONS = 10;
 
     private static final List<String> SKIPPED = List.of("notes", "annotation", "property");
-    private static final List<String> COMPONENTS = List.of("iafCell", "iafRefCell", "spikeGeneratorPoisson",
+    /** The cell elements. */
+    private static final List<String> CELLS = List.of("iafCell", "iafRefCell", "izhikevich2007Cell", "adExIaFCell",
+        "spikeGeneratorPoisson");
+    private static final List<String> COMPONENTS = List.of("iafCell", "iafRefCell", "izhikevich2007Cell",
+        "adExIaFCell", "spikeGeneratorPoisson",
         "expOneSynapse", "expTwoSynapse", "alphaSynapse", "pulseGenerator", "poissonFiringSynapse", "network");
     private static final Pattern CELL_PATH = Pattern.compile("(?:\\.\\./)?([^/\\[\\]]+)(?:\\[(\\d+)\\]|/(\\d+)(?:/.*)?)");
     private static final double DEFAULT_DT = 0.1;
+    /** 1/ms in Hz. */
+    private static final double HZ_PER_PER_MS = 1000.0;
     private static final double DEFAULT_DURATION = 1000;
     private static final long DEFAULT_SEED = 42;
 
@@ -182,11 +190,6 @@ public final class NeuroMLImporter
 
     private static void checkSupported(final XmlElement e, final List<String> supported)
     {
-        if (AWAITING.contains(e.name()))
-        {
-            throw e.error("<" + e.name() + "> is not supported yet: Myelin has no such model in this build; "
-                + "supported here: " + String.join(", ", supported));
-        }
         if (!supported.contains(e.name()))
         {
             throw e.error("unsupported NeuroML element <" + e.name() + ">; supported here: "
@@ -211,8 +214,7 @@ public final class NeuroMLImporter
     private void population(final XmlElement e)
     {
         final String id = e.require("id");
-        final XmlElement c = component(e, e.require("component"), List.of("iafCell", "iafRefCell",
-            "spikeGeneratorPoisson"));
+        final XmlElement c = component(e, e.require("component"), CELLS);
         final long instances = e.children().stream().filter(x -> "instance".equals(x.name())).count();
         final int size = e.attribute("size") != null ? e.integer("size", 1) : (int) instances;
         if (size < 1)
@@ -222,6 +224,9 @@ public final class NeuroMLImporter
         final Population p = at(c, "", () -> switch (c.name())
         {
             case "spikeGeneratorPoisson" -> new PoissonGroup(id, size, rate(c, "averageRate"));
+            case "izhikevich2007Cell" -> new AdQuaIf(id, size, izhikevich2007(c))
+                .initial("v", Initializer.constant(c.quantity("v0", Dimension.VOLTAGE)));
+            case "adExIaFCell" -> new AdEx(id, size, adex(c));
             default -> new Lif(id, size, lif(c));
         });
         populations.put(id, network.add(p));
@@ -271,6 +276,42 @@ public final class NeuroMLImporter
         return at(c, c.name() + " '" + c.attribute("id") + "': ", () -> new Lif.Parameters(
             c.quantity("leakReversal", Dimension.VOLTAGE), c.quantity("thresh", Dimension.VOLTAGE),
             c.quantity("reset", Dimension.VOLTAGE), cm / g, 1.0 / g, tRef, 0.0, Integrator.EXACT));
+    }
+
+    /**
+     * NeuroML's {@code izhikevich2007Cell}, {@code C·dv/dt = k·(v − vr)·(v − vt) − u + I},
+     * {@code du/dt = a·(b·(v − vr) − u)}, at {@code v > vpeak}: {@code v ← c, u ← u + d}, as an
+     * {@link AdQuaIf}: dividing by a conductance 1/R gives
+     * {@code R·C·dv/dt = k·R·(v − vr)·(v − vt) − R·u + R·I}, i.e. AdQuaIF with vRest = vr,
+     * vC = vt, vTh = vpeak, vReset = c, c = k·R, tauM = R·C, w = u, tauW = 1/a, a = b, b = d and
+     * no refractory period; any R gives the same v, and R = 1 GΩ is taken. v starts at v0, u at 0.
+     */
+    private static AdQuaIf.Parameters izhikevich2007(final XmlElement c)
+    {
+        final double r = 1.0;
+        final double rate = c.quantity("a", Dimension.FREQUENCY) / HZ_PER_PER_MS;
+        return at(c, c.name() + " '" + c.attribute("id") + "': ", () -> new AdQuaIf.Parameters(
+            c.quantity("vr", Dimension.VOLTAGE), c.quantity("c", Dimension.VOLTAGE),
+            c.quantity("vpeak", Dimension.VOLTAGE), c.quantity("vt", Dimension.VOLTAGE),
+            c.quantity("k", Dimension.CONDUCTANCE.divide(Dimension.VOLTAGE)) * r,
+            c.quantity("C", Dimension.CAPACITANCE) * r, r, 1.0 / rate,
+            c.quantity("b", Dimension.CONDUCTANCE), c.quantity("d", Dimension.CURRENT), 0.0, 0.0,
+            AdQuaIf.Parameters.defaults().integrator()));
+    }
+
+    /**
+     * NeuroML's {@code adExIaFCell} (Brette and Gerstner 2005) as {@link AdEx}: the same equations,
+     * {@code thresh} being the spike cut-off vPeak; v starts at EL, w at 0.
+     */
+    private static AdEx.Parameters adex(final XmlElement c)
+    {
+        return at(c, c.name() + " '" + c.attribute("id") + "': ", () -> new AdEx.Parameters(
+            c.quantity("C", Dimension.CAPACITANCE), c.quantity("gL", Dimension.CONDUCTANCE),
+            c.quantity("EL", Dimension.VOLTAGE), c.quantity("VT", Dimension.VOLTAGE),
+            c.quantity("delT", Dimension.VOLTAGE), c.quantity("thresh", Dimension.VOLTAGE),
+            c.quantity("reset", Dimension.VOLTAGE), c.quantity("tauw", Dimension.TIME),
+            c.quantity("a", Dimension.CONDUCTANCE), c.quantity("b", Dimension.CURRENT),
+            c.quantity("refract", Dimension.TIME), 0.0, AdEx.Parameters.defaults().integrator()));
     }
 
     /** A population index from {@code ../pop/3/cell} or {@code pop[3]}. */

@@ -151,10 +151,13 @@ final class XmlElement
         return value.strip();
     }
 
-    /** A quantity attribute in the engine's canonical unit. */
+    /**
+     * A quantity attribute in the engine's canonical unit; NeuroML's unit names with {@code per}
+     * ({@code per_ms}, {@code nS_per_mV}) are read as {@code 1/ms}, {@code nS/mV}.
+     */
     double quantity(final String key, final Dimension dimension)
     {
-        final String text = require(key);
+        final String text = require(key).replace("_per_", "/").replaceFirst("(?<=[0-9.])\\s*per_", " 1/");
         try
         {
             return Units.parse(name + describeId(), key, text, dimension);
