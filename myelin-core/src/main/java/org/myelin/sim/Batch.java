@@ -221,15 +221,7 @@ public final class Batch
         }
         catch (final ExecutionException e)
         {
-            if (e.getCause() instanceof RuntimeException r)
-            {
-                throw r;
-            }
-            if (e.getCause() instanceof Error err)
-            {
-                throw err;
-            }
-            throw new IllegalStateException(e.getCause());
+            Simulation.rethrow(e.getCause());
         }
     }
 

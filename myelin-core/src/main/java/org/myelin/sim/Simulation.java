@@ -324,7 +324,8 @@ public final class Simulation
         }
     }
 
-    private static void rethrow(final Throwable failure)
+    /** Rethrows a worker's failure: unchecked as it is, anything else wrapped. */
+    static void rethrow(final Throwable failure)
     {
         if (failure instanceof RuntimeException r)
         {

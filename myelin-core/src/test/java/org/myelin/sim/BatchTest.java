@@ -218,6 +218,17 @@ class BatchTest
     }
 
     @Test
+    void aFailingReplicaShouldReportItsError()
+    {
+        final Batch batch = batch(2, 2);
+
+        assertThatThrownBy(() -> batch.run(0.05))
+            .isInstanceOf(ModelException.class)
+            .hasMessageStartingWith("run: duration");
+        assertThat(batch.timeMs()).isZero();
+    }
+
+    @Test
     void threadCountsBelowOneShouldBeRejected()
     {
         assertThatThrownBy(() -> new Batch(2, DT, SEED, BatchTest::populate, 0, 1))
