@@ -93,6 +93,16 @@ public interface Connectivity
         return 0;
     }
 
+    /**
+     * True when delivery only reads this object (after {@link #partition}), so that independent
+     * simulations with the same slices, such as the replicas of a batch, may deliver through one
+     * instance at the same time. False for connectivity that keeps mutable per-slice state.
+     */
+    default boolean shareable()
+    {
+        return true;
+    }
+
     /** True when synapses have their own delays (deliver through {@link #deliverDelayed}). */
     default boolean hasDelays()
     {

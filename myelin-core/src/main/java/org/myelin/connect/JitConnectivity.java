@@ -80,6 +80,13 @@ abstract class JitConnectivity implements Connectivity
         return 4L * sliceStart.length + 64L * streams.length;
     }
 
+    /** Not shareable: delivery advances the per-slice random streams. */
+    @Override
+    public final boolean shareable()
+    {
+        return false;
+    }
+
     @Override
     public final void partition(final int[] targetSliceStart)
     {

@@ -109,6 +109,13 @@ public final class StateMonitor
         }
     }
 
+    /** Forgets all recorded samples, as before the first run. */
+    public void clear()
+    {
+        samples = 0;
+        sampleBase = 0;
+    }
+
     /** Marks the start of a run at {@code firstStep}; call after {@link #prepare}. */
     public void beginRun(final long firstStep)
     {

@@ -267,6 +267,34 @@ public final class AlignPostProjection implements Delivery
         return connectivity;
     }
 
+    /**
+     * Shares {@code other}'s built connectivity (same name, connector and group sizes; built for
+     * {@code seed}), so that replicas of one network hold the synapses once. The connectivity is
+     * read-only during runs; {@link #prepare} re-partitions it, which gives the same cuts as long
+     * as every sharer uses the same slices.
+     *
+     * @throws ModelException if {@code other} has not been prepared for {@code seed} or does not
+     *                        describe the same synapses.
+     */
+    public void shareConnectivity(final AlignPostProjection other, final long seed)
+    {
+        final boolean same = other.name.equals(name) && other.source.size() == source.size()
+            && other.target.size() == target.size() && other.connector.describe().equals(connector.describe())
+            && (other.source == other.target) == (source == target);
+        if (other.connectivity == null || other.builtWithSeed != seed || !same)
+        {
+            throw new ModelException("projection '" + name + "': cannot share the connectivity of " + other
+                + "; it must be built for the same seed, name, connector and group sizes");
+        }
+        connectivity = other.connectivity;
+        builtWithSeed = seed;
+        delaysPreparedFor = other.delaysPreparedFor;
+    }
+
+    /**
+     * Builds (or keeps) the connectivity for {@code seed}, the network's connectivity seed, and
+     * partitions it by the target's slices.
+     */
     @Override
     public void prepare(final double dt, final long seed, final int[] targetSliceStart)
     {

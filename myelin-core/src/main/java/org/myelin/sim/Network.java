@@ -18,13 +18,20 @@ import org.myelin.util.Check;
 import org.myelin.util.ModelException;
 
 /**
- * A network description: the time step, the seed, populations, projections and inputs that act
+ * A network description: the time step, the seeds, populations, projections and inputs that act
  * in the propagation phase, and monitors. Build it, then run it with a {@link Simulation}.
+ *
+ * <p>Two seeds: the <b>state seed</b> ({@link #seed()}) keys initial values, Poisson sources and
+ * noise; the <b>connectivity seed</b> ({@link #connectivitySeed()}) keys the synapses of every
+ * {@link AlignPostProjection} (who connects to whom, per-synapse weights and delays). By default
+ * they are equal. Networks that differ only in the state seed have the same synapses, which is
+ * how the replicas of a {@link Batch} share one connectivity.
  */
 public final class Network
 {
     private final double dt;
     private final long seed;
+    private final long connectivitySeed;
     private final List<Population> populations = new ArrayList<>();
     private final List<Delivery> deliveries = new ArrayList<>();
     private final List<SpikeMonitor> spikeMonitors = new ArrayList<>();
@@ -33,12 +40,23 @@ public final class Network
 
     /**
      * @param dt   [ms] time step, {@code > 0}.
-     * @param seed the seed of every random draw of the network.
+     * @param seed the seed of every random draw of the network (state and connectivity).
      */
     public Network(final double dt, final long seed)
     {
+        this(dt, seed, seed);
+    }
+
+    /**
+     * @param dt               [ms] time step, {@code > 0}.
+     * @param seed             the state seed: initial values, Poisson sources, noise.
+     * @param connectivitySeed the seed of the projections' synapses.
+     */
+    public Network(final double dt, final long seed, final long connectivitySeed)
+    {
         this.dt = Check.positive("Network", "dt", dt, "ms");
         this.seed = seed;
+        this.connectivitySeed = connectivitySeed;
     }
 
     /** [ms] the time step. */
@@ -47,10 +65,16 @@ public final class Network
         return dt;
     }
 
-    /** The seed. */
+    /** The state seed: initial values, Poisson sources, noise. */
     public long seed()
     {
         return seed;
+    }
+
+    /** The seed of the projections' synapses; equal to {@link #seed()} unless given apart. */
+    public long connectivitySeed()
+    {
+        return connectivitySeed;
     }
 
     /** Adds a population; names are unique across populations and projections. */

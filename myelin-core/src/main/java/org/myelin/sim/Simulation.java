@@ -68,7 +68,8 @@ public final class Simulation
 
     /**
      * Prepares the network: slices, spike histories sized to the largest delay, connectivity
-     * (built from the seed) and initial states.
+     * (built from the connectivity seed, unless already built for it) and initial states (from
+     * the state seed).
      *
      * @param network the network.
      * @param threads worker threads, {@code >= 1}.
@@ -108,7 +109,10 @@ public final class Simulation
         for (int k = 0; k < deliveries.length; k++)
         {
             deliverySliceStarts[k] = slicesOf.get(deliveries[k].target());
-            deliveries[k].prepare(dt, network.seed(), deliverySliceStarts[k]);
+            // projections draw their synapses from the connectivity seed, everything else from the state seed
+            final long seed = deliveries[k] instanceof AlignPostProjection
+                ? network.connectivitySeed() : network.seed();
+            deliveries[k].prepare(dt, seed, deliverySliceStarts[k]);
         }
         this.efficacies = SpikeEfficacy.attach(populations, deliveries, dt);
         this.spikeMonitors = network.spikeMonitors().toArray(new SpikeMonitor[0]);
@@ -320,7 +324,8 @@ public final class Simulation
         }
     }
 
-    private static void rethrow(final Throwable failure)
+    /** Rethrows a worker's failure: unchecked as it is, anything else wrapped. */
+    static void rethrow(final Throwable failure)
     {
         if (failure instanceof RuntimeException r)
         {
