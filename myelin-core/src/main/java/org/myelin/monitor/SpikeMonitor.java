@@ -6,15 +6,26 @@ import org.myelin.delay.SpikeHistory;
 import org.myelin.neuron.Population;
 
 /**
- * Records every spike of one population as (step, neuron) pairs in growable primitive arrays
- * (Brian2 {@code SpikeMonitor}: {@code i}, {@code t}, {@code count}). Spikes of a step are
- * recorded in ascending neuron order.
+ * Records every spike of one population (Brian2 {@code SpikeMonitor}: {@code i}, {@code t},
+ * {@code count}). Spikes of a step are recorded in ascending neuron order.
+ *
+ * <p>Storage is compact and never copied as it grows: neuron ids go into fixed chunks of
+ * {@value #CHUNK} ints (4 bytes per spike), and steps are stored once per step that had spikes,
+ * with the index of its first spike, instead of once per spike. Doubling one big array would
+ * briefly hold three times the data while copying.
  */
 public final class SpikeMonitor
 {
+    private static final int CHUNK_BITS = 16;
+    /** Spikes per chunk of neuron ids. */
+    static final int CHUNK = 1 << CHUNK_BITS;
+    private static final int CHUNK_MASK = CHUNK - 1;
+
     private final Population population;
-    private long[] steps = new long[1024];
-    private int[] neurons = new int[1024];
+    private int[][] neuronChunks = new int[4][];
+    private long[] stepValues = new long[256];
+    private int[] stepFirstSpike = new int[256];
+    private int stepCount;
     private int size;
     private final long[] count;
 
@@ -36,14 +47,25 @@ public final class SpikeMonitor
     {
         final SpikeHistory history = population.history();
         final int slot = history.slotOf(step);
-        final int[] ids = history.ids(slot);
         final int total = history.totalCount(slot);
-        if (size + total > neurons.length)
+        if (total == 0)
         {
-            final int capacity = Math.max(neurons.length * 2, size + total);
-            neurons = Arrays.copyOf(neurons, capacity);
-            steps = Arrays.copyOf(steps, capacity);
+            return;
         }
+        if ((long) size + total > Integer.MAX_VALUE - CHUNK)
+        {
+            throw new org.myelin.util.ModelException("SpikeMonitor of '" + population.name()
+                + "': more than 2^31 spikes; record fewer populations or stream spikes to disk");
+        }
+        if (stepCount == stepValues.length)
+        {
+            stepValues = Arrays.copyOf(stepValues, stepCount * 2);
+            stepFirstSpike = Arrays.copyOf(stepFirstSpike, stepCount * 2);
+        }
+        stepValues[stepCount] = step;
+        stepFirstSpike[stepCount] = size;
+        stepCount++;
+        final int[] ids = history.ids(slot);
         for (int s = 0; s < history.sliceCount(); s++)
         {
             final int start = history.sliceStart(s);
@@ -51,12 +73,27 @@ public final class SpikeMonitor
             for (int k = start; k < end; k++)
             {
                 final int id = ids[k];
-                neurons[size] = id;
-                steps[size] = step;
+                chunkFor(size)[size & CHUNK_MASK] = id;
                 size++;
                 count[id]++;
             }
         }
+    }
+
+    private int[] chunkFor(final int index)
+    {
+        final int c = index >>> CHUNK_BITS;
+        if (c == neuronChunks.length)
+        {
+            neuronChunks = Arrays.copyOf(neuronChunks, c * 2);
+        }
+        int[] chunk = neuronChunks[c];
+        if (chunk == null)
+        {
+            chunk = new int[CHUNK];
+            neuronChunks[c] = chunk;
+        }
+        return chunk;
     }
 
     /** Number of recorded spikes. */
@@ -68,25 +105,60 @@ public final class SpikeMonitor
     /** The step of spike {@code k}. */
     public long step(final int k)
     {
-        return steps[k];
+        checkIndex(k);
+        int lo = 0;
+        int hi = stepCount - 1;
+        while (lo < hi)
+        {
+            final int mid = (lo + hi + 1) >>> 1;
+            if (stepFirstSpike[mid] <= k)
+            {
+                lo = mid;
+            }
+            else
+            {
+                hi = mid - 1;
+            }
+        }
+        return stepValues[lo];
     }
 
     /** The neuron of spike {@code k}. */
     public int neuron(final int k)
     {
-        return neurons[k];
+        checkIndex(k);
+        return neuronChunks[k >>> CHUNK_BITS][k & CHUNK_MASK];
+    }
+
+    private void checkIndex(final int k)
+    {
+        if (k < 0 || k >= size)
+        {
+            throw new IndexOutOfBoundsException("spike " + k + " of " + size);
+        }
     }
 
     /** A copy of the steps of all spikes. */
     public long[] steps()
     {
-        return Arrays.copyOf(steps, size);
+        final long[] out = new long[size];
+        for (int t = 0; t < stepCount; t++)
+        {
+            final int end = t + 1 < stepCount ? stepFirstSpike[t + 1] : size;
+            Arrays.fill(out, stepFirstSpike[t], end, stepValues[t]);
+        }
+        return out;
     }
 
     /** A copy of the neurons of all spikes. */
     public int[] neurons()
     {
-        return Arrays.copyOf(neurons, size);
+        final int[] out = new int[size];
+        for (int from = 0; from < size; from += CHUNK)
+        {
+            System.arraycopy(neuronChunks[from >>> CHUNK_BITS], 0, out, from, Math.min(CHUNK, size - from));
+        }
+        return out;
     }
 
     /** Spikes of neuron {@code i}. */
@@ -106,11 +178,15 @@ public final class SpikeMonitor
     {
         final long[] out = new long[(int) count[i]];
         int n = 0;
-        for (int k = 0; k < size; k++)
+        for (int t = 0; t < stepCount; t++)
         {
-            if (neurons[k] == i)
+            final int end = t + 1 < stepCount ? stepFirstSpike[t + 1] : size;
+            for (int k = stepFirstSpike[t]; k < end; k++)
             {
-                out[n++] = steps[k];
+                if (neuronChunks[k >>> CHUNK_BITS][k & CHUNK_MASK] == i)
+                {
+                    out[n++] = stepValues[t];
+                }
             }
         }
         return out;
@@ -120,6 +196,8 @@ public final class SpikeMonitor
     public void clear()
     {
         size = 0;
+        stepCount = 0;
         Arrays.fill(count, 0);
     }
+
 }

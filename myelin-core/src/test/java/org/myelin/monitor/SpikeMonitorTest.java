@@ -4,14 +4,40 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Arrays;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.myelin.input.PoissonGroup;
 import org.myelin.neuron.ScheduledSource;
 import org.myelin.sim.Network;
 import org.myelin.sim.Simulation;
 
 class SpikeMonitorTest
 {
+    @Test
+    void shouldKeepEverySpikeAcrossStorageChunksInStepThenNeuronOrder()
+    {
+        // rate = 1/dt: every source spikes at every step, 10 000 spikes a step, 100 000 in all
+        final Network net = new Network(0.1, 3);
+        final PoissonGroup all = net.add(new PoissonGroup("P", 10_000, 10_000));
+        final SpikeMonitor monitor = net.monitorSpikes(all);
+        new Simulation(net, 2).runSteps(10, null);
+
+        assertThat(monitor.size()).isEqualTo(100_000).isGreaterThan(SpikeMonitor.CHUNK);
+        final long[] steps = monitor.steps();
+        final int[] neurons = monitor.neurons();
+        for (int k = 0; k < monitor.size(); k += 997)
+        {
+            assertThat(steps[k]).isEqualTo(k / 10_000).isEqualTo(monitor.step(k));
+            assertThat(neurons[k]).isEqualTo(k % 10_000).isEqualTo(monitor.neuron(k));
+        }
+        assertThat(monitor.spikeSteps(4321)).containsExactly(0, 1, 2, 3, 4, 5, 6, 7, 8, 9);
+        assertThat(monitor.count(4321)).isEqualTo(10);
+        monitor.clear();
+        assertThat(monitor.size()).isZero();
+        assertThat(monitor.steps()).isEmpty();
+    }
+
     @ParameterizedTest(name = "{0} thread(s)")
     @ValueSource(ints = {1, 2, 3})
     void shouldRecordStepsAndNeuronsInAscendingOrderWhateverTheThreads(final int threads)
