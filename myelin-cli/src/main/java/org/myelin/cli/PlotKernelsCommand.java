@@ -25,7 +25,9 @@ import org.myelin.units.Dimension;
 import org.myelin.units.Units;
 import org.myelin.util.AtomicFiles;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code myelin plot kernels}: the unit response of every synapse model with its default
@@ -51,6 +53,9 @@ final class PlotKernelsCommand implements Callable<Integer>
         description = "Time step (default: ${DEFAULT-VALUE}).")
     private String dt;
 
+    @Spec
+    private CommandSpec spec;
+
     @Override
     public Integer call() throws Exception
     {
@@ -72,6 +77,7 @@ final class PlotKernelsCommand implements Callable<Integer>
         }
         g.dispose();
         AtomicFiles.writeVia(out, p -> ImageIO.write(image, "png", p.toFile()));
+        spec.commandLine().getOut().println("myelin plot kernels: wrote " + out + " (" + panels.size() + " panels)");
         return 0;
     }
 

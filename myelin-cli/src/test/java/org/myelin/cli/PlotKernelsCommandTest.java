@@ -29,8 +29,11 @@ class PlotKernelsCommandTest
     {
         final Path png = dir.resolve("kernels.png");
         final StringWriter err = new StringWriter();
+        final StringWriter out = new StringWriter();
 
-        assertThat(run(err, "plot", "kernels", "--out", png.toString(), "--dt", "0.5ms")).as(err.toString()).isZero();
+        assertThat(Main.execute(new String[] {"plot", "kernels", "--out", png.toString(), "--dt", "0.5ms"},
+            new PrintWriter(out, true), new PrintWriter(err, true))).as(err.toString()).isZero();
+        assertThat(out.toString()).isEqualTo("myelin plot kernels: wrote " + png + " (12 panels)" + System.lineSeparator());
 
         final BufferedImage image = ImageIO.read(png.toFile());
         assertThat(image.getWidth()).isEqualTo(3 * 620);
