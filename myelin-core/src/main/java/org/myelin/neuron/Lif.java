@@ -49,6 +49,12 @@ import org.myelin.util.Check;
  * <p>The loop is branch-free on the Vector API: one pass over the slice, no allocation, the
  * refractory clamp and the reset as lane blends.
  *
+ * <p>Fast path and general path: this class takes scalar parameters only, which its vector loop
+ * broadcasts. For parameters per neuron use {@link HeterogeneousLif}, the same equations and
+ * {@link Parameters} on the generic {@link OdeNeuronGroup} arrays; the registry
+ * {@link NeuronModels} ({@code lif}) builds this class when every value is scalar and
+ * {@link HeterogeneousLif} otherwise.
+ *
  * <p>Sources: Brian2 COBA/CUBA benchmarks (Brette et al. 2007); brainstate {@code LIFRef};
  * NEST {@code iaf_psc_exp} (Rotter and Diesmann 1999).
  */

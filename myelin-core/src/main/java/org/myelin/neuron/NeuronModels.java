@@ -19,7 +19,8 @@ import org.myelin.util.ModelException;
  * <table>
  *   <caption>Models</caption>
  *   <tr><th>name</th><th>class</th></tr>
- *   <tr><td>lif</td><td>{@link Lif}</td></tr>
+ *   <tr><td>lif</td><td>{@link Lif} when every value is scalar (the vectorised fast path),
+ *       {@link HeterogeneousLif} when some parameter is given per neuron</td></tr>
  *   <tr><td>if</td><td>{@link IntegrateAndFire}</td></tr>
  *   <tr><td>alif</td><td>{@link Alif}</td></tr>
  *   <tr><td>expif</td><td>{@link ExpIf}</td></tr>
@@ -203,15 +204,9 @@ public final class NeuronModels
 
     static
     {
-        register("lif", "LIF", Lif.Parameters.defaults(), (name, size, v) ->
-        {
-            if (!v.perNeuronNames().isEmpty())
-            {
-                throw new ModelException("LIF: parameters per neuron are not supported, got " + v.perNeuronNames()
-                    + "; give scalars");
-            }
-            return new Lif(name, size, v.scalars());
-        });
+        // fast path: the vectorised Lif for scalar values; general path: HeterogeneousLif
+        register("lif", "LIF", Lif.Parameters.defaults(), (name, size, v) -> v.perNeuronNames().isEmpty()
+            ? new Lif(name, size, v.scalars()) : new HeterogeneousLif(name, size, v));
         register("if", "IF", IntegrateAndFire.Parameters.defaults(), IntegrateAndFire::new);
         register("alif", "ALIF", Alif.Parameters.defaults(), Alif::new);
         register("expif", "ExpIF", ExpIf.Parameters.defaults(), ExpIf::new);

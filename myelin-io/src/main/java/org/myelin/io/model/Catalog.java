@@ -114,18 +114,25 @@ public final class Catalog
     private static void registerNeurons(final Catalog c)
     {
         final Lif.Parameters d = Lif.Parameters.defaults();
+        // LIF: the vectorised Lif for scalar values (the memory estimate is its own); with values
+        // per neuron the catalogue model "lif", which builds the general HeterogeneousLif
+        final PopulationType perNeuronLif = neuronModel(NeuronModels.get("lif"));
         c.populations.register(new PopulationType("LIF", List.of(
-            Param.quantity("vRest", Dimension.VOLTAGE, d.vRest()),
-            Param.quantity("vTh", Dimension.VOLTAGE, d.vTh()),
-            Param.quantity("vReset", Dimension.VOLTAGE, d.vReset()),
-            Param.quantity("tauM", Dimension.TIME, d.tauM()),
-            Param.quantity("r", Dimension.RESISTANCE, d.r()),
-            Param.quantity("tRef", Dimension.TIME, d.tRef()),
-            Param.quantity("iExt", Dimension.CURRENT, d.iExt()),
+            Param.perNeuron("vRest", Dimension.VOLTAGE, d.vRest()),
+            Param.perNeuron("vTh", Dimension.VOLTAGE, d.vTh()),
+            Param.perNeuron("vReset", Dimension.VOLTAGE, d.vReset()),
+            Param.perNeuron("tauM", Dimension.TIME, d.tauM()),
+            Param.perNeuron("r", Dimension.RESISTANCE, d.r()),
+            Param.perNeuron("tRef", Dimension.TIME, d.tRef()),
+            Param.perNeuron("iExt", Dimension.CURRENT, d.iExt()),
             Param.choice("integrator", "exact", "exact", "euler")),
             Map.of("v", Dimension.VOLTAGE), 48,
             (name, size, p, initial) ->
             {
+                if (!p.sampled().isEmpty())
+                {
+                    return perNeuronLif.factory().create(name, size, p, initial);
+                }
                 final Lif.Parameters lif = new Lif.Parameters(p.get("vRest"), p.get("vTh"), p.get("vReset"),
                     p.get("tauM"), p.get("r"), p.get("tRef"), p.get("iExt"),
                     "euler".equals(p.choice("integrator")) ? Integrator.EULER : Integrator.EXACT);

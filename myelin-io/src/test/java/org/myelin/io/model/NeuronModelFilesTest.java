@@ -15,8 +15,10 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.myelin.monitor.SpikeMonitor;
 import org.myelin.neuron.AdEx;
+import org.myelin.neuron.HeterogeneousLif;
 import org.myelin.neuron.Integrator;
 import org.myelin.neuron.Izhikevich;
+import org.myelin.neuron.Lif;
 import org.myelin.neuron.NeuronGroup;
 import org.myelin.neuron.NeuronModels;
 import org.myelin.sim.Simulation;
@@ -123,6 +125,26 @@ class NeuronModelFilesTest
         assertThatThrownBy(() -> load(ONE.formatted("Izhikevich", "c: {expression: \"20 + 20*i\", unit: mV}",
             "10 pA"))).isInstanceOf(ModelFileException.class)
             .hasMessage("m.yaml:6:21: Izhikevich: c must be < vPeak, got c=40 mV, vPeak=30 mV (neuron 1)");
+    }
+
+    @Test
+    void lifTakesParametersPerNeuronThroughTheGeneralPathAndScalarsThroughTheVectorisedOne()
+    {
+        final String perNeuron = ONE.formatted("LIF", "vTh: {expression: \"-50 - i\", unit: mV}, tauM: 10 ms,"
+            + " integrator: euler", "20 pA").replace("    parameters:", "    initial: {v: -58 mV}\n    parameters:");
+        final ModelFile model = load(perNeuron);
+        final NeuronGroup group = (NeuronGroup) model.network().population("N");
+        assertThat(group).isInstanceOf(HeterogeneousLif.class);
+        assertThat(group.kind()).isEqualTo("LIF");
+        assertThat(((HeterogeneousLif) group).integrator()).isEqualTo(Integrator.EULER);
+        assertThat(((HeterogeneousLif) group).parameters().tauM()).isEqualTo(10.0);
+        new Simulation(model.network(), 1).run(0.1);
+        assertThat(group.state("v")[2]).isCloseTo(-58.0 + 0.1 / 10.0 * (-60.0 + 58.0), within(1e-12));
+        assertThat(load(ONE.formatted("LIF", "vTh: -52 mV", "20 pA")).network().population("N"))
+            .isInstanceOf(Lif.class);
+        assertThatThrownBy(() -> load(ONE.formatted("LIF", "vReset: {expression: \"-70 + 10*i\", unit: mV}",
+            "20 pA"))).isInstanceOf(ModelFileException.class)
+            .hasMessage("m.yaml:6:26: LIF: vReset must be < vTh, got vReset=-50 mV, vTh=-50 mV (neuron 2)");
     }
 
     @Test
