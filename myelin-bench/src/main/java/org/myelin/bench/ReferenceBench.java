@@ -3,7 +3,6 @@ package org.myelin.bench;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +12,7 @@ import java.util.Locale;
 
 import org.myelin.monitor.SpikeMonitor;
 import org.myelin.projection.AlignPostProjection;
+import org.myelin.util.MemoryUse;
 import org.myelin.sim.ReferenceNetworks;
 import org.myelin.sim.Simulation;
 
@@ -164,15 +164,7 @@ public final class ReferenceBench
     /** [MB] the sum of the peak usage of every heap pool. */
     static double peakHeapMb()
     {
-        long peak = 0;
-        for (final MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans())
-        {
-            if (pool.getType() == MemoryType.HEAP)
-            {
-                peak += pool.getPeakUsage().getUsed();
-            }
-        }
-        return peak / 1048576.0;
+        return MemoryUse.peakHeapBytes() / 1048576.0;
     }
 
     /** [MB] VmHWM of /proc/self/status, or NaN where there is none. */

@@ -18,10 +18,6 @@ public record ConstantCurrent(double amplitude) implements CurrentInput
     @Override
     public void addCurrent(final long step, final double timeMs, final int from, final int to, final double[] current)
     {
-        final double amp = amplitude;
-        for (int i = from; i < to; i++)
-        {
-            current[i] += amp;
-        }
+        Inputs.addUniform(amplitude, from, to, current);
     }
 }

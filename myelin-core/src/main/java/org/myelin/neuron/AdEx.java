@@ -105,8 +105,8 @@ public final class AdEx extends OdeNeuronGroup<AdEx.Parameters>
             Check.finite(MODEL, "b", b, "pA");
             Check.nonNegative(MODEL, "tRef", tRef, "ms");
             Check.finite(MODEL, "iExt", iExt, "pA");
-            Checks.below(MODEL, "vT", vT, "vPeak", vPeak, "mV");
-            Checks.below(MODEL, "vReset", vReset, "vPeak", vPeak, "mV");
+            Check.below(MODEL, "vT", vT, "vPeak", vPeak, "mV");
+            Check.below(MODEL, "vReset", vReset, "vPeak", vPeak, "mV");
             Integrator.require(MODEL, integrator, Checks.NONLINEAR);
         }
 

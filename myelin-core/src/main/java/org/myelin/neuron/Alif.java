@@ -88,7 +88,7 @@ public final class Alif extends OdeNeuronGroup<Alif.Parameters>
             Check.nonNegative(MODEL, "beta", beta, "mV");
             Check.nonNegative(MODEL, "tRef", tRef, "ms");
             Check.finite(MODEL, "iExt", iExt, "pA");
-            Checks.below(MODEL, "vReset", vReset, "vTh", vTh, "mV");
+            Check.below(MODEL, "vReset", vReset, "vTh", vTh, "mV");
             Integrator.require(MODEL, integrator, Integrator.values());
         }
 

@@ -2,7 +2,7 @@ package org.myelin.neuron;
 
 import org.myelin.util.Check;
 
-/** Checks of relations between two parameters of a neuron model. */
+/** Parameter checks shared by several neuron models. */
 final class Checks
 {
     /** The methods a nonlinear model accepts: all but {@link Integrator#EXACT}. */
@@ -11,14 +11,6 @@ final class Checks
 
     private Checks()
     {
-    }
-
-    /** Checks {@code a < b}: "{@code <model>: a must be < b, got a=…, b=…}". */
-    static void below(
-        final String model, final String aName, final double a, final String bName, final double b, final String unit)
-    {
-        Check.that(a < b, model, aName + " must be < " + bName + ", got " + aName + "=" + Check.fmt(a) + " " + unit
-            + ", " + bName + "=" + Check.fmt(b) + " " + unit);
     }
 
     /** The checks shared by the quadratic models {@link QuaIf} and {@link AdQuaIf}. */
@@ -35,8 +27,8 @@ final class Checks
         Check.positive(model, "r", r, "GOhm");
         Check.nonNegative(model, "tRef", tRef, "ms");
         Check.finite(model, "iExt", iExt, "pA");
-        below(model, "vReset", vReset, "vTh", vTh, "mV");
-        below(model, "vRest", vRest, "vC", vC, "mV");
-        below(model, "vC", vC, "vTh", vTh, "mV");
+        Check.below(model, "vReset", vReset, "vTh", vTh, "mV");
+        Check.below(model, "vRest", vRest, "vC", vC, "mV");
+        Check.below(model, "vC", vC, "vTh", vTh, "mV");
     }
 }

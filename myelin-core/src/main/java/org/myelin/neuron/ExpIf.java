@@ -88,8 +88,8 @@ public final class ExpIf extends OdeNeuronGroup<ExpIf.Parameters>
             Check.positive(MODEL, "r", r, "GOhm");
             Check.nonNegative(MODEL, "tRef", tRef, "ms");
             Check.finite(MODEL, "iExt", iExt, "pA");
-            Checks.below(MODEL, "vReset", vReset, "vTh", vTh, "mV");
-            Checks.below(MODEL, "vT", vT, "vTh", vTh, "mV");
+            Check.below(MODEL, "vReset", vReset, "vTh", vTh, "mV");
+            Check.below(MODEL, "vT", vT, "vTh", vTh, "mV");
             Integrator.require(MODEL, integrator, Checks.NONLINEAR);
         }
 

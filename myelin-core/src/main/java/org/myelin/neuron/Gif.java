@@ -123,7 +123,7 @@ public final class Gif extends OdeNeuronGroup<Gif.Parameters>
             Check.finite(MODEL, "a1", a1, "pA");
             Check.finite(MODEL, "a2", a2, "pA");
             Check.finite(MODEL, "iExt", iExt, "pA");
-            Checks.below(MODEL, "vReset", vReset, "thetaReset", thetaReset, "mV");
+            Check.below(MODEL, "vReset", vReset, "thetaReset", thetaReset, "mV");
             Integrator.require(MODEL, integrator, Checks.NONLINEAR);
         }
 

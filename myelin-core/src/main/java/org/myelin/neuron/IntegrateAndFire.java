@@ -69,7 +69,7 @@ public final class IntegrateAndFire extends OdeNeuronGroup<IntegrateAndFire.Para
             Check.positive(MODEL, "cM", cM, "pF");
             Check.nonNegative(MODEL, "tRef", tRef, "ms");
             Check.finite(MODEL, "iExt", iExt, "pA");
-            Checks.below(MODEL, "vReset", vReset, "vTh", vTh, "mV");
+            Check.below(MODEL, "vReset", vReset, "vTh", vTh, "mV");
             Integrator.require(MODEL, integrator, Integrator.values());
         }
 

@@ -161,7 +161,7 @@ public final class Izhikevich extends OdeNeuronGroup<Izhikevich.Parameters>
             Check.positive(MODEL, "cM", cM, "pF");
             Check.finite(MODEL, "v0", v0, "mV");
             Check.finite(MODEL, "iExt", iExt, "pA");
-            Checks.below(MODEL, "c", c, "vPeak", vPeak, "mV");
+            Check.below(MODEL, "c", c, "vPeak", vPeak, "mV");
             Integrator.require(MODEL, integrator, Checks.NONLINEAR);
         }
 

@@ -108,8 +108,7 @@ public final class Lif extends NeuronGroup
             Check.positive(owner, "r", r, "GOhm");
             Check.nonNegative(owner, "tRef", tRef, "ms");
             Check.finite(owner, "iExt", iExt, "pA");
-            Check.that(vReset < vTh, owner, "vReset must be < vTh, got vReset=" + Check.fmt(vReset)
-                + " mV, vTh=" + Check.fmt(vTh) + " mV");
+            Check.below(owner, "vReset", vReset, "vTh", vTh, "mV");
             Integrator.require(owner, integrator, Integrator.EULER, Integrator.EXACT);
         }
 

@@ -75,6 +75,14 @@ public final class Check
         return value;
     }
 
+    /** Checks {@code a < b} for two parameters: "{@code <owner>: a must be < b, got a=… unit, b=… unit}". */
+    public static void below(
+        final String owner, final String aName, final double a, final String bName, final double b, final String unit)
+    {
+        that(a < b, owner, aName + " must be < " + bName + ", got " + aName + "=" + fmt(a) + " " + unit
+            + ", " + bName + "=" + fmt(b) + " " + unit);
+    }
+
     /** Checks a relation between two parameters, e.g. {@code vReset < vTh}. */
     public static void that(final boolean condition, final String owner, final String rule)
     {
