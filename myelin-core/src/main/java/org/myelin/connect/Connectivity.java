@@ -56,6 +56,22 @@ public interface Connectivity
     void deliver(int pre, int slice, double[] target, double scale);
 
     /**
+     * {@link #deliver} for the spikes {@code ids[from..to)} in this order, spike k with
+     * {@code scale · factor[k]} ({@code scale} when {@code factor} is null). Implementations may
+     * reorder memory reads, never the additions into one target.
+     *
+     * @param scratch an array of at least one element that only the calling worker uses.
+     */
+    default void deliverSpikes(final int[] ids, final int from, final int to, final double[] factor,
+        final double scale, final int slice, final double[] target, final int[] scratch)
+    {
+        for (int k = from; k < to; k++)
+        {
+            deliver(ids[k], slice, target, factor == null ? scale : scale * factor[k]);
+        }
+    }
+
+    /**
      * Gives every synapse its own weight, drawn from {@code weights} at the synapse's counter.
      *
      * @param weights the weight distribution (a factor on the projection's weight).

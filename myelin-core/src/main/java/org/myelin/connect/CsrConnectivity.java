@@ -12,33 +12,57 @@ import org.myelin.util.ModelException;
  *
  * <pre>
  * rowStart: | 0 | 3 | 3 | 7 | ...      synapses of pre i: [rowStart[i], rowStart[i+1])
- * post:     | 4 9 17 | 0 2 9 31 | ...  targets, ascending within a row
+ * post:     | 4 9 17 | 0 2 9 31 | ...  targets, ascending within a row, 2 bytes each
  * weight:   | w w w  | w w w w  | ...  optional float per synapse (null: homogeneous)
  * delay:    | d d d  | d d d d  | ...  optional delay in steps, byte (≤ 255) or short (≤ 65535)
  * </pre>
  *
+ * <p>Targets are stored as their offset in a block of {@value #TARGET_BLOCK} neurons (GeNN's
+ * narrow sparse indices): a row's synapses into block b sit between two cuts, so the block
+ * number is not stored per synapse. A target group of up to 65 536 neurons has one block and no
+ * cuts; a larger one has {@code blocks − 1} cuts per row.
+ *
  * <p>The position of a synapse in {@code post} is its stable index (for plasticity and a later
- * post-to-pre index). Partitioning stores, per slice, where each row crosses into that slice, so
- * a worker walks only its part of a row: one {@code int} per row and slice, no copy of targets.
- * With a homogeneous weight a synapse costs 4 bytes plus {@code 4·(slices + 1)/outDegree}; a
- * per-synapse weight adds 4 and a per-synapse delay 1 or 2.
+ * post-to-pre index). {@link #partition} cuts every row at the slice boundaries and the block
+ * boundaries and keeps, per row, where each of these segments starts, interleaved so that one
+ * cache line holds all of a row's bounds: a worker reads its part of a row with one random read
+ * for the bounds and one for the targets, and no copy of targets. With a homogeneous weight a
+ * synapse costs 2 bytes plus {@code 4·(segments + 2)/outDegree}; a per-synapse weight adds 4 and a
+ * per-synapse delay 1 or 2.
  *
  * <p>Per-synapse delays are given in ms (by a connector or {@link #drawDelays}) and turned into
  * steps by {@link #prepareDelays}, which keeps only the steps.
  */
 public final class CsrConnectivity implements Connectivity
 {
+    /** Neurons per block of targets: a target is stored as its offset in its block. */
+    static final int TARGET_BLOCK = 1 << 16;
+    private static final int BLOCK_BITS = 16;
+    /** Spikes whose rows are fetched together before their synapses are delivered. */
+    private static final int BATCH = 16;
+    /** Rows above which partitioning runs in parallel. */
+    private static final int PARALLEL_ROWS = 4096;
+
     private final int sourceSize;
     private final int targetSize;
     private final int[] rowStart;
-    private final int[] post;
+    private final char[] post;
+    /** blockCut[i·(blocks − 1) + b − 1]: first synapse of row i in target block b ≥ 1; null with one block. */
+    private final int[] blockCut;
+    private final int blocks;
     private float[] weight;
     private double[] delayMs;
     private byte[] delay8;
     private short[] delay16;
     private int maxDelay;
-    /** cut[s][i]: first synapse of row i whose target is in slice s or later; cut[slices][i] = row end. */
-    private int[][] cut;
+    /** Segments after {@link #partition}: slices cut further at block boundaries. */
+    private int segments;
+    /** bounds[i·(segments + 1) + s]: first synapse of row i in segment s; s = segments: the row end. */
+    private int[] bounds;
+    /** The first neuron of each segment's block (its targets are base + offset). */
+    private int[] segmentBase;
+    /** The first segment of each slice, with the segment count appended. */
+    private int[] sliceSegment;
 
     /**
      * @param sourceSize neurons in the source group.
@@ -50,15 +74,52 @@ public final class CsrConnectivity implements Connectivity
     public CsrConnectivity(
         final int sourceSize, final int targetSize, final int[] rowStart, final int[] post, final float[] weight)
     {
-        if (rowStart.length != sourceSize + 1 || rowStart[0] != 0 || rowStart[sourceSize] != post.length)
-        {
-            throw new ModelException("CSR connectivity: rowStart must have sourceSize + 1 = " + (sourceSize + 1)
-                + " entries from 0 to the synapse count " + post.length);
-        }
+        this(sourceSize, targetSize, checkRows(sourceSize, rowStart, post.length), weight);
         if (weight != null && weight.length != post.length)
         {
             throw new ModelException("CSR connectivity: expected one weight per synapse (" + post.length
                 + "), got " + weight.length);
+        }
+        for (int i = 0; i < sourceSize; i++)
+        {
+            storeRow(i, post, rowStart[i], rowStart[i + 1] - rowStart[i]);
+        }
+        partition(new int[] {0, targetSize});
+    }
+
+    /** Empty rows of the given lengths, for {@link #storeRow} to fill; not partitioned yet. */
+    private CsrConnectivity(final int sourceSize, final int targetSize, final int[] rowStart, final float[] weight)
+    {
+        this.sourceSize = sourceSize;
+        this.targetSize = targetSize;
+        this.rowStart = rowStart;
+        this.blocks = Math.max(1, (targetSize + TARGET_BLOCK - 1) >>> BLOCK_BITS);
+        this.post = new char[rowStart[sourceSize]];
+        this.blockCut = blocks == 1 ? null : new int[Math.multiplyExact(sourceSize, blocks - 1)];
+        this.weight = weight;
+    }
+
+    /**
+     * Connectivity whose rows are filled by {@code fill}, which calls {@link #storeRow} once for
+     * every row (from several threads if it likes: rows are independent), so the targets are held
+     * only in their 2-byte form.
+     */
+    static CsrConnectivity fromRows(final int sourceSize, final int targetSize, final int[] rowStart,
+        final java.util.function.Consumer<CsrConnectivity> fill)
+    {
+        final CsrConnectivity c = new CsrConnectivity(sourceSize, targetSize,
+            checkRows(sourceSize, rowStart, rowStart[sourceSize]), null);
+        fill.accept(c);
+        c.partition(new int[] {0, targetSize});
+        return c;
+    }
+
+    private static int[] checkRows(final int sourceSize, final int[] rowStart, final int synapses)
+    {
+        if (rowStart.length != sourceSize + 1 || rowStart[0] != 0 || rowStart[sourceSize] != synapses)
+        {
+            throw new ModelException("CSR connectivity: rowStart must have sourceSize + 1 = " + (sourceSize + 1)
+                + " entries from 0 to the synapse count " + synapses);
         }
         for (int i = 0; i < sourceSize; i++)
         {
@@ -67,24 +128,44 @@ public final class CsrConnectivity implements Connectivity
                 throw new ModelException("CSR connectivity: rowStart must be non-decreasing, got rowStart[" + (i + 1)
                     + "]=" + rowStart[i + 1] + " after rowStart[" + i + "]=" + rowStart[i]);
             }
-            int previous = -1;
-            for (int k = rowStart[i]; k < rowStart[i + 1]; k++)
-            {
-                final int j = post[k];
-                if (j < 0 || j >= targetSize || j < previous)
-                {
-                    throw new ModelException("CSR connectivity: row " + i + " must hold targets in [0, "
-                        + targetSize + ") in ascending order, got " + j + " after " + previous);
-                }
-                previous = j;
-            }
         }
-        this.sourceSize = sourceSize;
-        this.targetSize = targetSize;
-        this.rowStart = rowStart;
-        this.post = post;
-        this.weight = weight;
-        partition(new int[] {0, targetSize});
+        return rowStart;
+    }
+
+    /**
+     * Stores row {@code pre}: its {@code count} targets, ascending, from {@code targets[from]} on;
+     * {@code count} must be the row's length.
+     */
+    void storeRow(final int pre, final int[] targets, final int from, final int count)
+    {
+        final int first = rowStart[pre];
+        if (count != rowStart[pre + 1] - first)
+        {
+            throw new IllegalStateException("CSR connectivity: row " + pre + " has " + count + " targets, "
+                + (rowStart[pre + 1] - first) + " were counted");
+        }
+        final int cuts = blocks - 1;
+        int block = 0;
+        int previous = -1;
+        for (int m = 0; m < count; m++)
+        {
+            final int j = targets[from + m];
+            if (j < 0 || j >= targetSize || j < previous)
+            {
+                throw new ModelException("CSR connectivity: row " + pre + " must hold targets in [0, "
+                    + targetSize + ") in ascending order, got " + j + " after " + previous);
+            }
+            previous = j;
+            while (block < (j >>> BLOCK_BITS))
+            {
+                blockCut[pre * cuts + block++] = first + m;
+            }
+            post[first + m] = (char) j;
+        }
+        while (block < cuts)
+        {
+            blockCut[pre * cuts + block++] = first + count;
+        }
     }
 
     @Override
@@ -111,10 +192,33 @@ public final class CsrConnectivity implements Connectivity
         return rowStart[pre + 1] - rowStart[pre];
     }
 
-    /** The target of synapse {@code k}. */
+    /** The target of synapse {@code k} (finds its row: for inspection and tests, not for hot loops). */
     public int target(final int k)
     {
-        return post[k];
+        if (k < 0 || k >= post.length)
+        {
+            throw new IndexOutOfBoundsException("synapse " + k + " of " + post.length);
+        }
+        int lo = 0;
+        int hi = sourceSize - 1;
+        while (lo < hi)
+        {
+            final int mid = (lo + hi + 1) >>> 1;
+            if (rowStart[mid] <= k)
+            {
+                lo = mid;
+            }
+            else
+            {
+                hi = mid - 1;
+            }
+        }
+        int block = 0;
+        while (block < blocks - 1 && blockCut[lo * (blocks - 1) + block] <= k)
+        {
+            block++;
+        }
+        return (block << BLOCK_BITS) + post[k];
     }
 
     /** First synapse index of row {@code pre}. */
@@ -183,7 +287,8 @@ public final class CsrConnectivity implements Connectivity
             }
             return given.values().clone();
         }
-        IntStream.range(0, sourceSize).parallel().forEach(i ->
+        final IntStream rows = IntStream.range(0, sourceSize);
+        (sourceSize > PARALLEL_ROWS ? rows.parallel() : rows).forEach(i ->
         {
             final int start = rowStart[i];
             for (int k = start; k < rowStart[i + 1]; k++)
@@ -211,9 +316,14 @@ public final class CsrConnectivity implements Connectivity
         int max = 0;
         for (int i = 0; i < sourceSize; i++)
         {
+            int block = 0;
             for (int k = rowStart[i]; k < rowStart[i + 1]; k++)
             {
-                steps[k] = rounding.toSteps(owner, i, post[k], ms[k], dt);
+                while (block < blocks - 1 && blockCut[i * (blocks - 1) + block] <= k)
+                {
+                    block++;
+                }
+                steps[k] = rounding.toSteps(owner, i, (block << BLOCK_BITS) + post[k], ms[k], dt);
                 max = Math.max(max, steps[k]);
             }
         }
@@ -252,43 +362,76 @@ public final class CsrConnectivity implements Connectivity
     @Override
     public long memoryBytes()
     {
-        long bytes = 4L * rowStart.length + 4L * post.length + (weight == null ? 0 : 4L * weight.length)
+        return 4L * rowStart.length + 2L * post.length + (blockCut == null ? 0 : 4L * blockCut.length)
+            + 4L * bounds.length + (weight == null ? 0 : 4L * weight.length)
             + (delayMs == null ? 0 : 8L * delayMs.length) + (delay8 == null ? 0 : delay8.length)
             + (delay16 == null ? 0 : 2L * delay16.length);
-        for (int s = 1; s < cut.length; s++)
-        {
-            bytes += 4L * cut[s].length;
-        }
-        return bytes;
     }
 
     @Override
     public void partition(final int[] targetSliceStart)
     {
         final int slices = targetSliceStart.length - 1;
-        final int[][] cuts = new int[slices + 1][];
-        cuts[0] = rowStart;
-        for (int s = 1; s <= slices; s++)
+        // segments: the slices, cut again where a block of targets begins inside one
+        final int[] start = new int[slices + blocks];
+        final int[] firstOfSlice = new int[slices + 1];
+        int count = 0;
+        for (int w = 0; w < slices; w++)
         {
-            final int[] c = new int[sourceSize];
-            final int boundary = targetSliceStart[s];
-            for (int i = 0; i < sourceSize; i++)
+            firstOfSlice[w] = count;
+            final int from = targetSliceStart[w];
+            final int to = targetSliceStart[w + 1];
+            start[count++] = from;
+            for (int b = (from >>> BLOCK_BITS) + 1; (long) b << BLOCK_BITS < to; b++)
             {
-                c[i] = s == slices ? rowStart[i + 1] : firstAtLeast(rowStart[i], rowStart[i + 1], boundary);
+                start[count++] = b << BLOCK_BITS;
             }
-            cuts[s] = c;
         }
-        this.cut = cuts;
+        firstOfSlice[slices] = count;
+        final int stride = count + 1;
+        if ((long) sourceSize * stride > Integer.MAX_VALUE - 8)
+        {
+            throw new ModelException("CSR connectivity: " + sourceSize + " rows cut into " + count
+                + " segments need more than 2^31 bounds; use fewer threads or just-in-time connectivity");
+        }
+        final int[] base = new int[count];
+        for (int s = 0; s < count; s++)
+        {
+            base[s] = start[s] >>> BLOCK_BITS << BLOCK_BITS;
+        }
+        final int[] b = new int[sourceSize * stride];
+        final int segmentCount = count;
+        final IntStream rows = IntStream.range(0, sourceSize);
+        (sourceSize > PARALLEL_ROWS ? rows.parallel() : rows).forEach(i ->
+        {
+            for (int s = 0; s < segmentCount; s++)
+            {
+                b[i * stride + s] = firstAtLeast(i, start[s]);
+            }
+            b[i * stride + segmentCount] = rowStart[i + 1];
+        });
+        this.segments = count;
+        this.segmentBase = base;
+        this.sliceSegment = firstOfSlice;
+        this.bounds = b;
     }
 
-    private int firstAtLeast(final int lo0, final int hi0, final int value)
+    /** The first synapse of row {@code pre} whose target is at least {@code target}. */
+    private int firstAtLeast(final int pre, final int target)
     {
-        int lo = lo0;
-        int hi = hi0;
+        if (target >= targetSize)
+        {
+            return rowStart[pre + 1];
+        }
+        final int block = target >>> BLOCK_BITS;
+        final int cuts = blocks - 1;
+        int lo = block == 0 ? rowStart[pre] : blockCut[pre * cuts + block - 1];
+        int hi = block == cuts ? rowStart[pre + 1] : blockCut[pre * cuts + block];
+        final int offset = target & (TARGET_BLOCK - 1);
         while (lo < hi)
         {
             final int mid = (lo + hi) >>> 1;
-            if (post[mid] < value)
+            if (post[mid] < offset)
             {
                 lo = mid + 1;
             }
@@ -303,47 +446,96 @@ public final class CsrConnectivity implements Connectivity
     @Override
     public void deliver(final int pre, final int slice, final double[] target, final double scale)
     {
-        final int[] post = this.post;
-        final int lo = cut[slice][pre];
-        final int hi = cut[slice + 1][pre];
+        final int stride = segments + 1;
+        final int row = pre * stride;
+        final int last = sliceSegment[slice + 1];
+        for (int s = sliceSegment[slice]; s < last; s++)
+        {
+            addRow(bounds[row + s], bounds[row + s + 1], segmentBase[s], target, scale);
+        }
+    }
+
+    private void addRow(final int lo, final int hi, final int base, final double[] target, final double scale)
+    {
+        final char[] post = this.post;
         final float[] w = weight;
         if (w == null)
         {
             for (int k = lo; k < hi; k++)
             {
-                target[post[k]] += scale;
+                target[base + post[k]] += scale;
             }
         }
         else
         {
             for (int k = lo; k < hi; k++)
             {
-                target[post[k]] += scale * w[k];
+                target[base + post[k]] += scale * w[k];
             }
         }
+    }
+
+    /**
+     * Delivers spikes in batches of {@value #BATCH}: first reads each row's bounds and first
+     * target, so the cache misses of the batch's rows overlap instead of coming one row after the
+     * other, then adds the synapses row by row in the order of {@code ids}.
+     */
+    @Override
+    public void deliverSpikes(final int[] ids, final int from, final int to, final double[] factor, final double scale,
+        final int slice, final double[] target, final int[] scratch)
+    {
+        final int stride = segments + 1;
+        final int first = sliceSegment[slice];
+        final int last = sliceSegment[slice + 1];
+        final int[] bounds = this.bounds;
+        final char[] post = this.post;
+        int touched = 0;
+        for (int k0 = from; k0 < to; k0 += BATCH)
+        {
+            final int k1 = Math.min(to, k0 + BATCH);
+            for (int k = k0; k < k1; k++)
+            {
+                final int lo = bounds[ids[k] * stride + first];
+                touched += lo < post.length ? post[lo] : 0;
+            }
+            for (int k = k0; k < k1; k++)
+            {
+                final int row = ids[k] * stride;
+                final double wk = factor == null ? scale : scale * factor[k];
+                for (int s = first; s < last; s++)
+                {
+                    addRow(bounds[row + s], bounds[row + s + 1], segmentBase[s], target, wk);
+                }
+            }
+        }
+        scratch[0] = touched; // keeps the first pass's reads: the JIT may not drop them
     }
 
     @Override
     public void deliverDelayed(
         final int pre, final int slice, final DelayRing ring, final long step, final double scale)
     {
-        final int[] post = this.post;
-        final int lo = cut[slice][pre];
-        final int hi = cut[slice + 1][pre];
+        final char[] post = this.post;
         final float[] w = weight;
         final double[][] slots = ring.slots();
         final int depth = slots.length;
         final int base = ring.slot(step);
         final byte[] d8 = delay8;
         final short[] d16 = delay16;
-        for (int k = lo; k < hi; k++)
+        final int row = pre * (segments + 1);
+        final int last = sliceSegment[slice + 1];
+        for (int s = sliceSegment[slice]; s < last; s++)
         {
-            int slot = base + (d8 != null ? d8[k] & 0xFF : d16[k] & 0xFFFF);
-            if (slot >= depth)
+            final int targetBase = segmentBase[s];
+            for (int k = bounds[row + s]; k < bounds[row + s + 1]; k++)
             {
-                slot -= depth;
+                int slot = base + (d8 != null ? d8[k] & 0xFF : d16[k] & 0xFFFF);
+                if (slot >= depth)
+                {
+                    slot -= depth;
+                }
+                slots[slot][targetBase + post[k]] += w == null ? scale : scale * w[k];
             }
-            slots[slot][post[k]] += w == null ? scale : scale * w[k];
         }
     }
 }

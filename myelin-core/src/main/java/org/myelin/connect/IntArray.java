@@ -13,13 +13,6 @@ final class IntArray
         this.values = new int[Math.max(16, capacity)];
     }
 
-    /** A view that appends into {@code backing} from index {@code start}. */
-    IntArray(final int[] backing, final int start)
-    {
-        this.values = backing;
-        this.size = start;
-    }
-
     void add(final int value)
     {
         if (size == values.length)

@@ -36,8 +36,8 @@ final class Rows
 
     /**
      * Builds the rows of {@code sourceSize} presynaptic neurons in parallel, in two passes so the
-     * targets are held once: the first counts each row's synapses, the second regenerates the rows
-     * straight into the final array (rows are pure functions of their streams).
+     * targets are held once, in their stored form: the first counts each row's synapses, the second
+     * regenerates each row and stores it (rows are pure functions of their streams).
      *
      * @param owner          the rule's name, for messages.
      * @param expectedPerRow expected synapses per row, to size buffers.
@@ -66,22 +66,18 @@ final class Rows
                 "more than 2^31 synapses in one projection; use just-in-time connectivity");
             rowStart[i + 1] = (int) total;
         }
-        final int[] post = new int[(int) total];
-        IntStream.range(0, tasks).parallel().forEach(task ->
-        {
-            final RandomStream stream = new RandomStream(0);
-            final int first = task * ROWS_PER_TASK;
-            final IntArray view = new IntArray(post, rowStart[first]);
-            for (int i = first; i < Math.min(sourceSize, first + ROWS_PER_TASK); i++)
+        return CsrConnectivity.fromRows(sourceSize, targetSize, rowStart, csr ->
+            IntStream.range(0, tasks).parallel().forEach(task ->
             {
-                rule.row(i, stream, view);
-            }
-            if (view.array() != post)
-            {
-                throw new IllegalStateException(owner + ": a row changed between the two passes");
-            }
-        });
-        return new CsrConnectivity(sourceSize, targetSize, rowStart, post, null);
+                final RandomStream stream = new RandomStream(0);
+                final IntArray row = new IntArray((int) Math.min(1 << 20, 2 * expectedPerRow + 16));
+                for (int i = task * ROWS_PER_TASK; i < Math.min(sourceSize, (task + 1) * ROWS_PER_TASK); i++)
+                {
+                    row.setSize(0);
+                    rule.row(i, stream, row);
+                    csr.storeRow(i, row.array(), 0, row.size());
+                }
+            }));
     }
 
     /**

@@ -58,6 +58,8 @@ public final class AlignPostProjection implements Delivery
     private DelayRing ring;
     private PresynapticState presynaptic;
     private SpikeEfficacy efficacy;
+    /** Per worker slice, scratch for {@link Connectivity#deliverSpikes} (16 ints: one cache line each). */
+    private int[][] deliveryScratch = new int[0][];
 
     /**
      * @param name          unique name, part of the connectivity's random key.
@@ -308,6 +310,7 @@ public final class AlignPostProjection implements Delivery
         delaysPreparedFor = dt;
         conn.partition(targetSliceStart);
         ring = null;
+        deliveryScratch = new int[targetSliceStart.length - 1][16];
         if (conn.hasDelays())
         {
             ring = port.delayRing(maxDelay + 1, targetSliceStart.length - 1);
@@ -340,17 +343,14 @@ public final class AlignPostProjection implements Delivery
         {
             final int start = history.sliceStart(s);
             final int end = start + history.count(slot, s);
+            if (delayed == null)
+            {
+                conn.deliverSpikes(ids, start, end, factor, w, slice, g, deliveryScratch[slice]);
+                continue;
+            }
             for (int k = start; k < end; k++)
             {
-                final double wk = factor == null ? w : w * factor[k];
-                if (delayed == null)
-                {
-                    conn.deliver(ids[k], slice, g, wk);
-                }
-                else
-                {
-                    conn.deliverDelayed(ids[k], slice, delayed, step, wk);
-                }
+                conn.deliverDelayed(ids[k], slice, delayed, step, factor == null ? w : w * factor[k]);
             }
         }
     }

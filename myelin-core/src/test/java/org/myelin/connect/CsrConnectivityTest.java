@@ -26,13 +26,34 @@ class CsrConnectivityTest
         @ForAll @IntRange(min = 1, max = 9) final int slices,
         @ForAll final long seed)
     {
+        checkPartition(sourceSize, targetSize, slices, seed, 2 * targetSize + 1);
+    }
+
+    /**
+     * The same with target groups of up to 200 000 neurons, stored as offsets in blocks of 65 536:
+     * slices that start inside a block or span several blocks deliver every synapse once, to the
+     * right target.
+     */
+    @Property(tries = 10)
+    void partitionShouldDeliverToTheRightTargetsAcrossBlocksOfTargets(
+        @ForAll @IntRange(min = 1, max = 8) final int sourceSize,
+        @ForAll @IntRange(min = 60_000, max = 140_000) final int targetSize,
+        @ForAll @IntRange(min = 1, max = 5) final int slices,
+        @ForAll final long seed)
+    {
+        checkPartition(sourceSize, targetSize, slices, seed, 60);
+    }
+
+    private static void checkPartition(
+        final int sourceSize, final int targetSize, final int slices, final long seed, final int maxRow)
+    {
         final Random random = new Random(seed);
         final int[] rowStart = new int[sourceSize + 1];
         final int[][] rows = new int[sourceSize][];
         for (int i = 0; i < sourceSize; i++)
         {
             // ascending targets, repeats allowed (two synapses between one pair)
-            rows[i] = random.ints(random.nextInt(2 * targetSize + 1), 0, targetSize).sorted().toArray();
+            rows[i] = random.ints(random.nextInt(maxRow), 0, targetSize).sorted().toArray();
             rowStart[i + 1] = rowStart[i] + rows[i].length;
         }
         final int[] post = new int[rowStart[sourceSize]];
@@ -64,6 +85,7 @@ class CsrConnectivityTest
         weighted.partition(cuts);
 
         final double[] sliced = new double[targetSize];
+        final double[] got = new double[targetSize];
         for (int i = 0; i < sourceSize; i++)
         {
             final int[] expected = new int[targetSize];
@@ -74,7 +96,7 @@ class CsrConnectivityTest
             final double[] counts = new double[targetSize];
             for (int s = 0; s < slices; s++)
             {
-                final double[] got = new double[targetSize];
+                Arrays.fill(got, 0.0);
                 homogeneous.deliver(i, s, got, 1.0);
                 for (int j = 0; j < targetSize; j++)
                 {
@@ -90,8 +112,23 @@ class CsrConnectivityTest
             }
         }
         assertThat(sliced).isEqualTo(whole);
-        assertThat(homogeneous.memoryBytes()).isEqualTo(4L * (sourceSize + 1) + 4L * post.length
-            + 4L * sourceSize * slices);
+        for (int k = 0; k < post.length; k++)
+        {
+            assertThat(homogeneous.target(k)).isEqualTo(post[k]);
+        }
+        // row starts, 2 bytes per target, a row's first synapse in every block after the first,
+        // and per row the start of every segment (slices cut at block boundaries) and its end
+        final int blocks = (targetSize + 65535) / 65536;
+        int segments = 0;
+        for (int s = 0; s < slices; s++)
+        {
+            final int from = cuts[s];
+            final int to = cuts[s + 1];
+            segments += 1 + (int) java.util.stream.IntStream.range(1, blocks)
+                .filter(b -> b * 65536 > from && b * 65536 < to).count();
+        }
+        assertThat(homogeneous.memoryBytes()).isEqualTo(4L * (sourceSize + 1) + 2L * post.length
+            + 4L * sourceSize * (blocks - 1) + 4L * sourceSize * (segments + 1));
         assertThat(weighted.memoryBytes()).isEqualTo(homogeneous.memoryBytes() + 4L * post.length);
     }
 

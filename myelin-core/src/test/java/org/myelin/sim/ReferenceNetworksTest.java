@@ -52,13 +52,14 @@ class ReferenceNetworksTest
         {
             bytes += p.connectivity().memoryBytes();
             synapses += p.connectivity().synapseCount();
-            // per row: its offset and, per slice, where it enters the next slice
-            rowBytes += 4L * (p.source().size() + 1) + 4L * 2 * p.source().size();
+            // per row: its offset and, for each of the 2 slices, where its part starts, and its end
+            rowBytes += 4L * (p.source().size() + 1) + 4L * 3 * p.source().size();
         }
         // 4000·4000·0.02 = 320000 expected synapses, ± 4σ
         assertThat(synapses).isBetween(320_000L - 4 * 560, 320_000L + 4 * 560);
-        // a homogeneous weight is one scalar: 4 bytes per target index plus the row overhead
-        assertThat(bytes).isEqualTo(4 * synapses + rowBytes);
+        // a homogeneous weight is one scalar: 2 bytes per target (offset in its block of 65 536)
+        // plus the row overhead
+        assertThat(bytes).isEqualTo(2 * synapses + rowBytes);
         assertThat(bytes / (double) synapses).isLessThanOrEqualTo(8.0);
     }
 
