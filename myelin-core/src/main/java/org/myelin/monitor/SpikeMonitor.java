@@ -27,7 +27,10 @@ public final class SpikeMonitor
     private int[] stepFirstSpike = new int[256];
     private int stepCount;
     private int size;
+    /** Spikes per neuron, counted when asked for (a random write per spike would slow recording). */
     private final long[] count;
+    /** The number of spikes {@link #count} covers. */
+    private int counted;
 
     /** @param population the population to record. */
     public SpikeMonitor(final Population population)
@@ -72,10 +75,8 @@ public final class SpikeMonitor
             final int end = start + history.count(slot, s);
             for (int k = start; k < end; k++)
             {
-                final int id = ids[k];
-                chunkFor(size)[size & CHUNK_MASK] = id;
+                chunkFor(size)[size & CHUNK_MASK] = ids[k];
                 size++;
-                count[id]++;
             }
         }
     }
@@ -164,7 +165,17 @@ public final class SpikeMonitor
     /** Spikes of neuron {@code i}. */
     public long count(final int i)
     {
-        return count[i];
+        return counts()[i];
+    }
+
+    /** Brings the spike counts up to date with the recorded spikes. */
+    private long[] counts()
+    {
+        for (; counted < size; counted++)
+        {
+            count[neuronChunks[counted >>> CHUNK_BITS][counted & CHUNK_MASK]]++;
+        }
+        return count;
     }
 
     /** Mean rate [Hz] over {@code durationMs}. */
@@ -176,7 +187,7 @@ public final class SpikeMonitor
     /** The spike steps of neuron {@code i}, ascending. */
     public long[] spikeSteps(final int i)
     {
-        final long[] out = new long[(int) count[i]];
+        final long[] out = new long[(int) counts()[i]];
         int n = 0;
         for (int t = 0; t < stepCount; t++)
         {
@@ -197,6 +208,7 @@ public final class SpikeMonitor
     {
         size = 0;
         stepCount = 0;
+        counted = 0;
         Arrays.fill(count, 0);
     }
 

@@ -30,8 +30,13 @@ import org.myelin.util.ModelException;
  *   <li>barrier;</li>
  *   <li><b>propagation</b> — each worker delivers, into its slice of every target, the spikes
  *       whose delay ends at step n (emitted at n − d), projection by projection in the order
- *       they were added; the first worker appends step n's spikes to the spike monitors.</li>
+ *       they were added.</li>
  * </ol>
+ * Spike monitors append the spikes of step n − 1 during the update pass of step n, monitor k by
+ * worker (k + n) mod threads, so that no worker does this serial work every step while the others
+ * wait for it at the barrier; the last step of a run is appended after the workers have stopped.
+ * The slot of n − 1 is still intact then: a worker overwrites it at n + 1 at the earliest, after
+ * the barrier of step n, which every worker passes only when its update pass of n is done.
  * One barrier per step is enough: a worker that goes on to step n + 1 while others still deliver
  * step n only touches its own slices, and writes its spikes into the next slot of the spike
  * history, which keeps one slot more than the largest delay needs (so the slot of n − d is not
@@ -234,6 +239,13 @@ public final class Simulation
             step = first;
             rethrow(failure);
         }
+        if (end > first)
+        {
+            for (final SpikeMonitor m : spikeMonitors)
+            {
+                m.record(end - 1);
+            }
+        }
         step = end;
         for (final StateMonitor m : stateMonitors)
         {
@@ -256,6 +268,14 @@ public final class Simulation
                     stateMonitors[k].record(n, s[worker], s[worker + 1]);
                 }
                 final boolean check = (n + 1) % FINITE_CHECK_INTERVAL == 0 || n + 1 == end;
+                if (n > first)
+                {
+                    for (int k = (int) ((worker - n % threads + threads) % threads); k < spikeMonitors.length;
+                        k += threads)
+                    {
+                        spikeMonitors[k].record(n - 1);
+                    }
+                }
                 for (int k = 0; k < populations.length; k++)
                 {
                     final Population p = populations[k];
@@ -280,16 +300,9 @@ public final class Simulation
                     final int[] s = deliverySliceStarts[k];
                     deliveries[k].deliver(n, worker, s[worker], s[worker + 1]);
                 }
-                if (worker == 0)
+                if (worker == 0 && (n - first + 1) % reportEvery == 0)
                 {
-                    for (final SpikeMonitor m : spikeMonitors)
-                    {
-                        m.record(n);
-                    }
-                    if ((n - first + 1) % reportEvery == 0)
-                    {
-                        listener.progress(n - first + 1, end - first);
-                    }
+                    listener.progress(n - first + 1, end - first);
                 }
             }
         }
