@@ -46,8 +46,10 @@ import org.myelin.util.Check;
  * for the linear system (Brian2 {@code exact}, NEST {@code iaf_psc_exp}); with conductance inputs
  * the effective time constant {@code τm/(1 + R·g)} is used with g held for the step.
  *
- * <p>The loop is branch-free on the Vector API: one pass over the slice, no allocation, the
- * refractory clamp and the reset as lane blends.
+ * <p>The loop is branch-free on the Vector API: one pass over the block, no allocation, the
+ * refractory clamp and the reset as lane blends. Until the JIT has compiled it, a scalar loop with
+ * bit-identical results runs instead ({@link VectorWarmUp}); with conductance inputs under EXACT
+ * the scalar loop always runs, so that {@code exp} is always {@code Math.exp}.
  *
  * <p>Fast path and general path: this class takes scalar parameters only, which its vector loop
  * broadcasts. For parameters per neuron use {@link HeterogeneousLif}, the same equations and
@@ -64,11 +66,15 @@ public final class Lif extends NeuronGroup
     private static final int MODE_EULER = 0;
     private static final int MODE_LINEAR_EXACT = 1;
     private static final int MODE_CONDUCTANCE_EXACT = 2;
+    /** Compiles the vector loop on scratch neurons before the simulation uses it. */
+    private static final VectorWarmUp WARM_UP = new VectorWarmUp("LIF");
 
     private final Parameters p;
     private final Initializer vInit;
     /** Steps of refractoriness left, as a double so the loop stays on one vector shape. */
-    private final double[] refractoryLeft;
+    final double[] refractoryLeft;
+    /** Spike ids of the warm-up's scratch group. */
+    private int[] spikeScratch;
 
     private int mode;
     private double dtOverTau;
@@ -184,6 +190,11 @@ public final class Lif extends NeuronGroup
         {
             mode = hasConductanceInput() ? MODE_CONDUCTANCE_EXACT : MODE_LINEAR_EXACT;
         }
+        if (mode != MODE_CONDUCTANCE_EXACT)
+        {
+            final Parameters warmUpParameters = WARM_UP_PARAMETERS.withIntegrator(p.integrator());
+            WARM_UP.start(state -> warmUpCall(state, warmUpParameters));
+        }
     }
 
     @Override
@@ -211,18 +222,32 @@ public final class Lif extends NeuronGroup
     }
 
     /**
-     * One loop over the slice, one vector of neurons per iteration; only the last iteration may be
-     * a masked tail. The loop and its body form one method on purpose: a per-vector helper is too
-     * big for C2 to inline, and calling it per vector costs more than the arithmetic.
+     * The vector loop once the JIT has compiled it ({@link VectorWarmUp}), the scalar loop before
+     * that and always with conductance inputs under EXACT, whose {@code Math.exp} must not be
+     * replaced by the vector unit's exponential: that one may differ in the last bit, and results
+     * must not depend on when the JIT finished. Both loops give bit-identical results.
      */
     @Override
     protected int integrate(final int from, final int to, final int[] spikes, final int offset)
+    {
+        return mode != MODE_CONDUCTANCE_EXACT && WARM_UP.ready()
+            ? integrateVector(from, to, spikes, offset)
+            : integrateScalar(from, to, spikes, offset);
+    }
+
+    /**
+     * One loop over the block, one vector of neurons per iteration; only the last iteration may be
+     * a masked tail. The loop and its body form one method on purpose: a per-vector helper is too
+     * big for C2 to inline, and calling it per vector costs more than the arithmetic. EULER and
+     * linear EXACT only.
+     */
+    int integrateVector(final int from, final int to, final int[] spikes, final int offset)
     {
         final double[] vArr = v;
         final double[] refArr = refractoryLeft;
         final double[] gArr = conductance;
         final double[] cArr = current;
-        final int mode = this.mode;
+        final boolean euler = mode == MODE_EULER;
         final double r = p.r();
         final double iExt = p.iExt();
         final double vRest = p.vRest();
@@ -250,21 +275,9 @@ public final class Lif extends NeuronGroup
             final VectorMask<Double> active = ref.compare(VectorOperators.EQ, 0.0);
             // v∞ without conductances: vRest + R·(I + iExt)
             final DoubleVector drive = c.add(iExt).mul(r).add(vRest);
-            final DoubleVector next;
-            if (mode == MODE_EULER)
-            {
-                next = vm.add(drive.sub(vm.mul(g.mul(r).add(1.0))).mul(dtOverTau));
-            }
-            else if (mode == MODE_LINEAR_EXACT)
-            {
-                next = drive.add(vm.sub(drive).mul(p22));
-            }
-            else
-            {
-                final DoubleVector rate = g.mul(r).add(1.0);
-                final DoubleVector vInf = drive.div(rate);
-                next = vInf.add(vm.sub(vInf).mul(rate.mul(-dtOverTau).lanewise(VectorOperators.EXP)));
-            }
+            final DoubleVector next = euler
+                ? vm.add(drive.sub(vm.mul(g.mul(r).add(1.0))).mul(dtOverTau))
+                : drive.add(vm.sub(drive).mul(p22));
             vm = vm.blend(next, active);
             VectorMask<Double> spike = vm.compare(VectorOperators.GT, vTh).and(active);
             if (!full)
@@ -294,6 +307,89 @@ public final class Lif extends NeuronGroup
             }
         }
         return n - offset;
+    }
+
+    /** The same update as {@link #integrateVector}, one neuron at a time, in every mode. */
+    int integrateScalar(final int from, final int to, final int[] spikes, final int offset)
+    {
+        final double[] vArr = v;
+        final double[] refArr = refractoryLeft;
+        final double[] gArr = conductance;
+        final double[] cArr = current;
+        final int mode = this.mode;
+        final double r = p.r();
+        final double iExt = p.iExt();
+        final double vRest = p.vRest();
+        final double vTh = p.vTh();
+        final double vReset = p.vReset();
+        final double dtOverTau = this.dtOverTau;
+        final double p22 = this.p22;
+        final double refractorySteps = this.refractorySteps;
+        int n = offset;
+        for (int i = from; i < to; i++)
+        {
+            final double ref = Math.max(refArr[i] - 1.0, 0.0);
+            if (ref != 0.0)
+            {
+                refArr[i] = ref;
+                continue;
+            }
+            final double vm = vArr[i];
+            final double drive = (cArr[i] + iExt) * r + vRest;
+            final double next;
+            if (mode == MODE_EULER)
+            {
+                next = vm + (drive - vm * (gArr[i] * r + 1.0)) * dtOverTau;
+            }
+            else if (mode == MODE_LINEAR_EXACT)
+            {
+                next = drive + (vm - drive) * p22;
+            }
+            else
+            {
+                final double rate = gArr[i] * r + 1.0;
+                final double vInf = drive / rate;
+                next = vInf + (vm - vInf) * Math.exp(rate * -dtOverTau);
+            }
+            if (next > vTh)
+            {
+                vArr[i] = vReset;
+                refArr[i] = refractorySteps;
+                spikes[n++] = i;
+            }
+            else
+            {
+                vArr[i] = next;
+                refArr[i] = 0.0;
+            }
+        }
+        return n - offset;
+    }
+
+    /**
+     * Scratch neurons for the warm-up that fire and sit out refractory periods about as often as
+     * neurons in a network (v∞ just above threshold: one spike per ~300 steps, 20 refractory steps).
+     */
+    private static final Parameters WARM_UP_PARAMETERS = new Parameters(-60, -50, -60, 10, 1, 2, 10.5, Integrator.EULER);
+
+    /**
+     * What the warm-up thread calls: the vector loop on one block of scratch neurons with the
+     * integrator of the first LIF group that needs it, so that C2 compiles the loop with the
+     * profile of a simulation (whole vectors, rare spikes) and keeps the same code afterwards.
+     * Returns the neurons updated.
+     */
+    private static int warmUpCall(final Object[] state, final Parameters parameters)
+    {
+        if (state[0] == null)
+        {
+            final Lif scratch = new Lif("warm-up", NeuronGroup.UPDATE_BLOCK, parameters, Initializer.uniform(-60, -50));
+            scratch.spikeScratch = new int[scratch.size()];
+            scratch.prepareModel(0.1);
+            scratch.resetModel(1);
+            state[0] = scratch;
+        }
+        final Lif scratch = (Lif) state[0];
+        return scratch.integrateVector(0, scratch.size(), scratch.spikeScratch, 0) >= 0 ? scratch.size() : 0;
     }
 
     @Override
