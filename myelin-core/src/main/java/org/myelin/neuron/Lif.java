@@ -9,6 +9,7 @@ import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 import org.myelin.random.Initializer;
 import org.myelin.util.Check;
+import org.myelin.util.ModelException;
 
 /**
  * Leaky integrate-and-fire neurons with an absolute refractory period ({@code LIFRef}).
@@ -152,9 +153,17 @@ public final class Lif extends NeuronGroup
     public Lif(final String name, final int size, final Parameters parameters, final Initializer vInit)
     {
         super("LIF", name, size);
+        if (parameters == null)
+        {
+            throw new ModelException("LIF '" + name + "': parameters are required");
+        }
         this.p = parameters;
         this.vInit = vInit;
         this.refractoryLeft = new double[size];
+        // as early as possible, so the JIT works while the network is built; if only EXACT groups
+        // with conductances follow, the vector loop is not used and the thread was in vain
+        final Parameters warmUpParameters = WARM_UP_PARAMETERS.withIntegrator(parameters.integrator());
+        WARM_UP.start(state -> warmUpCall(state, warmUpParameters));
     }
 
     /** Neurons starting at rest. */
@@ -189,11 +198,6 @@ public final class Lif extends NeuronGroup
         else
         {
             mode = hasConductanceInput() ? MODE_CONDUCTANCE_EXACT : MODE_LINEAR_EXACT;
-        }
-        if (mode != MODE_CONDUCTANCE_EXACT)
-        {
-            final Parameters warmUpParameters = WARM_UP_PARAMETERS.withIntegrator(p.integrator());
-            WARM_UP.start(state -> warmUpCall(state, warmUpParameters));
         }
     }
 

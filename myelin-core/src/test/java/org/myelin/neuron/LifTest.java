@@ -275,6 +275,14 @@ class LifTest
             .hasMessage("LIF 'E': size must be >= 1, got size=-3");
     }
 
+    @Test
+    void shouldRejectMissingParameters()
+    {
+        assertThatThrownBy(() -> new Lif("E", 10, null, Initializer.constant(-60)))
+            .isInstanceOf(ModelException.class)
+            .hasMessage("LIF 'E': parameters are required");
+    }
+
     private static Offset<Double> relative(final double scale, final double tolerance)
     {
         return within(Math.abs(scale) * tolerance);
