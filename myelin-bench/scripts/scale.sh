@@ -4,7 +4,8 @@
 # (77 169 neurons, ~3e8 synapses) with just-in-time connectivity, 100 ms bio within -Xmx2g.
 #
 # usage: scale.sh [N] [T_S] [PD_T_MS]     defaults: 100000 1 100
-# env:   MYELIN_SHARED (for brian2-run.sh; default ../shared, else /work/shared), SKIP_BRIAN2=1 to skip Brian2; SKIP_PD=1 to skip the microcircuit; JAVA_OPTS extra JVM options
+# env:   MYELIN_SHARED (for brian2-run.sh; default ../shared, else /work/shared), SKIP_BRIAN2=1 to skip Brian2; SKIP_PD=1 to skip the microcircuit;
+#        SKIP_SCALING=1 to skip the warm 1-vs-2-thread comparison beside a control loop (ScalingBenchmark); JAVA_OPTS extra JVM options
 # output: one line per run (myelin ... / brian2 ...) with build_s, run_s, bytes per synapse and peak
 #         memory, for myelin also cpu_s (user + system CPU of the whole JVM, build and run; on a loaded
 #         machine it is steadier than wall time) (peak_rss_mb from /usr/bin/time: the JVM process; for Brian2 the python process or any
@@ -53,6 +54,12 @@ if [ -z "${SKIP_PD:-}" ]; then
   myelin 2g pd "$PD_T" 2
 fi
 echo "# speed-up 2 threads vs 1: $(awk -v a="$(field "$M1" run_s)" -v b="$(field "$M2" run_s)" 'BEGIN{printf "%.2f", a/b}')"
+if [ -z "${SKIP_SCALING:-}" ]; then
+  # after warm-up, interleaved with a loop that needs no memory and no synchronisation: what this
+  # machine's second core gives at the moment (on a shared VM often much less than a whole core)
+  java --add-modules jdk.incubator.vector -XX:+UseSerialGC -Xmx2g ${JAVA_OPTS:-} -cp "$JAR" \
+    org.myelin.bench.ScalingBenchmark "$N" 20 1000 2>/dev/null | grep '^scaling '
+fi
 if [ -n "$BRIAN" ]; then
   echo "# memory myelin(1 thread)/brian2: $(awk -v a="$(field "$M1" peak_rss_mb)" -v b="$(field "$BRIAN" peak_rss_mb)" 'BEGIN{printf "%.2f", a/b}')"
   echo "# run time myelin(1 thread)/brian2: $(awk -v a="$(field "$M1" run_s)" -v b="$(field "$BRIAN" run_s)" 'BEGIN{printf "%.2f", a/b}')"
