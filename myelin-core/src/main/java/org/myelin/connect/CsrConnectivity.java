@@ -6,6 +6,7 @@ import org.myelin.delay.DelayRing;
 import org.myelin.delay.DelayRounding;
 import org.myelin.random.Initializer;
 import org.myelin.util.ModelException;
+import org.myelin.util.Sorted;
 
 /**
  * Static connectivity in compressed sparse rows by presynaptic neuron (DESIGN.md §4).
@@ -199,22 +200,9 @@ public final class CsrConnectivity implements Connectivity
         {
             throw new IndexOutOfBoundsException("synapse " + k + " of " + post.length);
         }
-        int lo = 0;
-        int hi = sourceSize - 1;
-        while (lo < hi)
-        {
-            final int mid = (lo + hi + 1) >>> 1;
-            if (rowStart[mid] <= k)
-            {
-                lo = mid;
-            }
-            else
-            {
-                hi = mid - 1;
-            }
-        }
+        final int row = Sorted.lastAtMost(rowStart, sourceSize, k);
         int block = 0;
-        while (block < blocks - 1 && blockCut[lo * (blocks - 1) + block] <= k)
+        while (block < blocks - 1 && blockCut[row * (blocks - 1) + block] <= k)
         {
             block++;
         }

@@ -45,19 +45,8 @@ final class Rows
     static CsrConnectivity build(
         final String owner, final int sourceSize, final int targetSize, final double expectedPerRow, final Rule rule)
     {
-        final int tasks = (sourceSize + ROWS_PER_TASK - 1) / ROWS_PER_TASK;
         final int[] rowStart = new int[sourceSize + 1];
-        IntStream.range(0, tasks).parallel().forEach(task ->
-        {
-            final RandomStream stream = new RandomStream(0);
-            final IntArray row = new IntArray((int) Math.min(1 << 20, 2 * expectedPerRow + 16));
-            for (int i = task * ROWS_PER_TASK; i < Math.min(sourceSize, (task + 1) * ROWS_PER_TASK); i++)
-            {
-                row.setSize(0);
-                rule.row(i, stream, row);
-                rowStart[i + 1] = row.size();
-            }
-        });
+        eachRow(sourceSize, expectedPerRow, rule, (i, row) -> rowStart[i + 1] = row.size());
         long total = 0;
         for (int i = 0; i < sourceSize; i++)
         {
@@ -67,17 +56,32 @@ final class Rows
             rowStart[i + 1] = (int) total;
         }
         return CsrConnectivity.fromRows(sourceSize, targetSize, rowStart, csr ->
-            IntStream.range(0, tasks).parallel().forEach(task ->
+            eachRow(sourceSize, expectedPerRow, rule, (i, row) -> csr.storeRow(i, row.array(), 0, row.size())));
+    }
+
+    /** Receives row {@code pre}, drawn into {@code row}. */
+    @FunctionalInterface
+    private interface RowSink
+    {
+        void accept(int pre, IntArray row);
+    }
+
+    /** Draws every row, in parallel tasks of {@value #ROWS_PER_TASK} rows, and hands each to {@code sink}. */
+    private static void eachRow(
+        final int sourceSize, final double expectedPerRow, final Rule rule, final RowSink sink)
+    {
+        final int tasks = (sourceSize + ROWS_PER_TASK - 1) / ROWS_PER_TASK;
+        IntStream.range(0, tasks).parallel().forEach(task ->
+        {
+            final RandomStream stream = new RandomStream(0);
+            final IntArray row = new IntArray((int) Math.min(1 << 20, 2 * expectedPerRow + 16));
+            for (int i = task * ROWS_PER_TASK; i < Math.min(sourceSize, (task + 1) * ROWS_PER_TASK); i++)
             {
-                final RandomStream stream = new RandomStream(0);
-                final IntArray row = new IntArray((int) Math.min(1 << 20, 2 * expectedPerRow + 16));
-                for (int i = task * ROWS_PER_TASK; i < Math.min(sourceSize, (task + 1) * ROWS_PER_TASK); i++)
-                {
-                    row.setSize(0);
-                    rule.row(i, stream, row);
-                    csr.storeRow(i, row.array(), 0, row.size());
-                }
-            }));
+                row.setSize(0);
+                rule.row(i, stream, row);
+                sink.accept(i, row);
+            }
+        });
     }
 
     /**

@@ -4,6 +4,7 @@ import java.util.Arrays;
 
 import org.myelin.delay.SpikeHistory;
 import org.myelin.neuron.Population;
+import org.myelin.util.Sorted;
 
 /**
  * Records every spike of one population (Brian2 {@code SpikeMonitor}: {@code i}, {@code t},
@@ -107,21 +108,7 @@ public final class SpikeMonitor
     public long step(final int k)
     {
         checkIndex(k);
-        int lo = 0;
-        int hi = stepCount - 1;
-        while (lo < hi)
-        {
-            final int mid = (lo + hi + 1) >>> 1;
-            if (stepFirstSpike[mid] <= k)
-            {
-                lo = mid;
-            }
-            else
-            {
-                hi = mid - 1;
-            }
-        }
-        return stepValues[lo];
+        return stepValues[Sorted.lastAtMost(stepFirstSpike, stepCount, k)];
     }
 
     /** The neuron of spike {@code k}. */
