@@ -30,11 +30,6 @@ abstract class JitConnectivity implements Connectivity
     protected int[] sliceStart = new int[0];
     /** One stream per slice. */
     protected RandomStream[] streams = new RandomStream[0];
-    /** Longs allocated after each stream, kept alive so the streams stay in separate cache lines. */
-    private static final int CACHE_LINE_GAP = 16;
-    /** The gaps between the streams (never read; the collector keeps the allocation order). */
-    @SuppressWarnings("unused")
-    private long[][] streamGaps;
     /** Per-synapse weight distribution, or null for none. */
     protected Initializer weights;
     /** Stream key of the per-synapse weights. */
@@ -82,7 +77,7 @@ abstract class JitConnectivity implements Connectivity
     @Override
     public final long memoryBytes()
     {
-        return 4L * sliceStart.length + 64L * streams.length;
+        return 4L * sliceStart.length + 96L * streams.length; // a padded stream: ~88 bytes and its slot
     }
 
     /** Not shareable: delivery advances the per-slice random streams. */
@@ -98,15 +93,11 @@ abstract class JitConnectivity implements Connectivity
         final int slices = targetSliceStart.length - 1;
         this.sliceStart = targetSliceStart.clone();
         final RandomStream[] s = new RandomStream[slices];
-        final long[][] gaps = new long[slices][];
         for (int k = 0; k < slices; k++)
         {
-            s[k] = new RandomStream(0);
-            // two workers' streams in one cache line would bounce it between the cores at every draw
-            gaps[k] = new long[CACHE_LINE_GAP];
+            s[k] = new RandomStream(0); // padded: the workers' streams do not share a cache line
         }
         this.streams = s;
-        this.streamGaps = gaps;
         prepareSlices(slices);
     }
 

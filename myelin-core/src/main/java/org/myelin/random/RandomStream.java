@@ -13,6 +13,20 @@ public final class RandomStream
     private long counter;
     private double spareGaussian;
     private boolean hasSpareGaussian;
+    // Padding: workers each advance their own stream at every draw, and two streams in one cache
+    // line would bounce it between the cores; a copying collector may place them side by side.
+    @SuppressWarnings("unused")
+    private long pad1;
+    @SuppressWarnings("unused")
+    private long pad2;
+    @SuppressWarnings("unused")
+    private long pad3;
+    @SuppressWarnings("unused")
+    private long pad4;
+    @SuppressWarnings("unused")
+    private long pad5;
+    @SuppressWarnings("unused")
+    private long pad6;
 
     /**
      * @param key the stream key, usually from {@link Rng#key(long, long, long, long)}.
