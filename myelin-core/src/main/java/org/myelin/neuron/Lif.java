@@ -162,8 +162,12 @@ public final class Lif extends NeuronGroup
         this.refractoryLeft = new double[size];
         // as early as possible, so the JIT works while the network is built; if only EXACT groups
         // with conductances follow, the vector loop is not used and the thread was in vain
-        final Parameters warmUpParameters = WARM_UP_PARAMETERS.withIntegrator(parameters.integrator());
-        WARM_UP.start(state -> warmUpCall(state, warmUpParameters));
+        // (one lane: no vector unit the loop could use, the scalar loop stays)
+        if (SPECIES.length() > 1)
+        {
+            final Parameters warmUpParameters = WARM_UP_PARAMETERS.withIntegrator(parameters.integrator());
+            WARM_UP.start(state -> warmUpCall(state, warmUpParameters));
+        }
     }
 
     /** Neurons starting at rest. */

@@ -10,7 +10,7 @@ import java.util.function.ToIntFunction;
  * and C1 run every lane operation as an object. On COBA with 100 000 neurons the first ten steps
  * took 0.55 s and the later ones 0.3 ms each, and with two workers the JIT competes with them for
  * the cores. So the first model that needs the loop starts one daemon thread that calls it on a
- * few scratch neurons until a call runs at compiled speed ({@link #FAST_NS_PER_NEURON}, several
+ * block of scratch neurons until a call runs at compiled speed ({@link #FAST_NS_PER_NEURON}, several
  * times in a row), then sets {@link #ready()}. Until then, and for good if that never happens
  * within {@link #GIVE_UP_NS} (a machine whose vector unit the JIT does not use), the model runs
  * its scalar loop, which must give bit-identical results: which loop ran at which step depends on
@@ -22,8 +22,8 @@ final class VectorWarmUp
     static final double FAST_NS_PER_NEURON = 15.0;
     /** Consecutive fast calls before the loop counts as compiled. */
     static final int FAST_CALLS = 50;
-    /** Time after which the thread stops trying. */
-    static final long GIVE_UP_NS = 20_000_000_000L;
+    /** Time after which the thread stops trying (normally it is done in about a second). */
+    static final long GIVE_UP_NS = 10_000_000_000L;
 
     private final String name;
     private final long giveUpNs;
