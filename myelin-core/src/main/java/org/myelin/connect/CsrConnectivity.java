@@ -200,13 +200,25 @@ public final class CsrConnectivity implements Connectivity
         {
             throw new IndexOutOfBoundsException("synapse " + k + " of " + post.length);
         }
-        final int row = Sorted.lastAtMost(rowStart, sourceSize, k);
+        return targetOf(Sorted.lastAtMost(rowStart, sourceSize, k), k);
+    }
+
+    /** The target of synapse {@code k} of row {@code pre}: its offset plus the start of its block. */
+    private int targetOf(final int pre, final int k)
+    {
         int block = 0;
-        while (block < blocks - 1 && blockCut[row * (blocks - 1) + block] <= k)
+        while (block < blocks - 1 && blockCut[pre * (blocks - 1) + block] <= k)
         {
             block++;
         }
         return (block << BLOCK_BITS) + post[k];
+    }
+
+    /** Rows 0 .. sourceSize − 1, in parallel when there are many. */
+    private IntStream rows()
+    {
+        final IntStream rows = IntStream.range(0, sourceSize);
+        return sourceSize > PARALLEL_ROWS ? rows.parallel() : rows;
     }
 
     /** First synapse index of row {@code pre}. */
@@ -275,8 +287,7 @@ public final class CsrConnectivity implements Connectivity
             }
             return given.values().clone();
         }
-        final IntStream rows = IntStream.range(0, sourceSize);
-        (sourceSize > PARALLEL_ROWS ? rows.parallel() : rows).forEach(i ->
+        rows().forEach(i ->
         {
             final int start = rowStart[i];
             for (int k = start; k < rowStart[i + 1]; k++)
@@ -304,14 +315,9 @@ public final class CsrConnectivity implements Connectivity
         int max = 0;
         for (int i = 0; i < sourceSize; i++)
         {
-            int block = 0;
             for (int k = rowStart[i]; k < rowStart[i + 1]; k++)
             {
-                while (block < blocks - 1 && blockCut[i * (blocks - 1) + block] <= k)
-                {
-                    block++;
-                }
-                steps[k] = rounding.toSteps(owner, i, (block << BLOCK_BITS) + post[k], ms[k], dt);
+                steps[k] = rounding.toSteps(owner, i, targetOf(i, k), ms[k], dt);
                 max = Math.max(max, steps[k]);
             }
         }
@@ -389,8 +395,7 @@ public final class CsrConnectivity implements Connectivity
         }
         final int[] b = new int[sourceSize * stride];
         final int segmentCount = count;
-        final IntStream rows = IntStream.range(0, sourceSize);
-        (sourceSize > PARALLEL_ROWS ? rows.parallel() : rows).forEach(i ->
+        rows().forEach(i ->
         {
             for (int s = 0; s < segmentCount; s++)
             {
@@ -474,7 +479,6 @@ public final class CsrConnectivity implements Connectivity
     {
         final int stride = segments + 1;
         final int first = sliceSegment[slice];
-        final int last = sliceSegment[slice + 1];
         final int[] bounds = this.bounds;
         final char[] post = this.post;
         int touched = 0;
@@ -488,12 +492,7 @@ public final class CsrConnectivity implements Connectivity
             }
             for (int k = k0; k < k1; k++)
             {
-                final int row = ids[k] * stride;
-                final double wk = factor == null ? scale : scale * factor[k];
-                for (int s = first; s < last; s++)
-                {
-                    addRow(bounds[row + s], bounds[row + s + 1], segmentBase[s], target, wk);
-                }
+                deliver(ids[k], slice, target, factor == null ? scale : scale * factor[k]);
             }
         }
         scratch[0] = touched; // keeps the first pass's reads: the JIT may not drop them

@@ -397,7 +397,8 @@ public final class Lif extends NeuronGroup
             state[0] = scratch;
         }
         final Lif scratch = (Lif) state[0];
-        return scratch.integrateVector(0, scratch.size(), scratch.spikeScratch, 0) >= 0 ? scratch.size() : 0;
+        scratch.integrateVector(0, scratch.size(), scratch.spikeScratch, 0);
+        return scratch.size();
     }
 
     @Override
