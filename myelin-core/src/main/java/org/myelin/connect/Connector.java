@@ -18,4 +18,14 @@ public interface Connector
 
     /** A short description for summaries, e.g. {@code "fixed probability p=0.02"}. */
     String describe();
+
+    /**
+     * The target slices this connectivity delivers into best: slices that start at multiples of
+     * it let each worker regenerate only its own part of a row (just-in-time rules drawn in
+     * blocks); 1 when any cut is as good as another.
+     */
+    default int targetSliceAlignment()
+    {
+        return 1;
+    }
 }

@@ -69,6 +69,12 @@ public record FixedProbability(double p, boolean allowSelfConnections) implement
     }
 
     @Override
+    public int regenerationBlock()
+    {
+        return BLOCK;
+    }
+
+    @Override
     public Connectivity buildJustInTime(
         final int sourceSize, final int targetSize, final boolean sameGroup, final long key)
     {

@@ -16,6 +16,15 @@ public record JustInTime(Rule rule) implements Connector
         /** Connectivity that regenerates the rows of {@link #build} on demand. */
         Connectivity buildJustInTime(int sourceSize, int targetSize, boolean sameGroup, long key);
 
+        /**
+         * Targets per part of a row that can be regenerated on its own (from its own stream), or
+         * 1 when a row can only be drawn whole.
+         */
+        default int regenerationBlock()
+        {
+            return 1;
+        }
+
         /** This rule, regenerated at each spike instead of stored. */
         default JustInTime justInTime()
         {
@@ -27,6 +36,13 @@ public record JustInTime(Rule rule) implements Connector
     public Connectivity build(final int sourceSize, final int targetSize, final boolean sameGroup, final long key)
     {
         return rule.buildJustInTime(sourceSize, targetSize, sameGroup, key);
+    }
+
+    /** A worker whose slice starts inside a block would draw the block's part before its slice too. */
+    @Override
+    public int targetSliceAlignment()
+    {
+        return rule.regenerationBlock();
     }
 
     @Override

@@ -143,6 +143,16 @@ public final class AlignPostProjection implements Delivery
         return target;
     }
 
+    /**
+     * The connector's alignment, unless synapses have their own weights or delays: then a
+     * just-in-time row is regenerated from its start anyway, to count each synapse's position.
+     */
+    @Override
+    public int targetSliceAlignment()
+    {
+        return synapseWeights == null && synapseDelays == null ? connector.targetSliceAlignment() : 1;
+    }
+
     /** The input port this projection feeds: its receptor, or another input. */
     public InputPort port()
     {

@@ -27,4 +27,14 @@ public interface Delivery
      * @param step the current step.
      */
     void deliver(long step, int slice, int from, int to);
+
+    /**
+     * The target slices this delivery works best with: slices of the target that start at
+     * multiples of it save work ({@link org.myelin.connect.Connector#targetSliceAlignment()});
+     * 1 when any cut is as good as another. Slices never change what is delivered.
+     */
+    default int targetSliceAlignment()
+    {
+        return 1;
+    }
 }

@@ -42,8 +42,9 @@ import org.myelin.util.ModelException;
  * history, which keeps one slot more than the largest delay needs (so the slot of n − d is not
  * overwritten before every worker has read it). Deliveries must therefore write only into their
  * target slice and read only spike histories.
- * Every population is cut into the same number of contiguous slices, one per worker, and a
- * worker only writes inside its slices; each target sums its inputs in one fixed order (projection,
+ * Every population is cut into the same number of contiguous slices, one per worker (at multiples
+ * of what its incoming just-in-time rules draw in one piece, where the slices are large enough,
+ * see {@link #slices(int[], int[], int)}), and a worker only writes inside its slices; each target sums its inputs in one fixed order (projection,
  * then presynaptic id, then synapse), so spikes are bit-identical for any thread count.
  * Resets happen in the update pass, before propagation: they cannot change what is delivered,
  * since align-post delivery reads no post-synaptic state.
@@ -93,17 +94,30 @@ public final class Simulation
         this.sliceStarts = new int[populations.length][];
         final Map<Population, int[]> slicesOf = new HashMap<>();
         final Map<Population, Integer> depth = new HashMap<>();
+        final Map<Population, Long> alignment = new HashMap<>();
         for (final Delivery d : network.deliveries())
         {
             if (d instanceof AlignPostProjection p)
             {
                 depth.merge(p.source(), p.delaySteps(dt) + 1, Math::max);
             }
+            alignment.merge(d.target(), (long) Math.max(1, d.targetSliceAlignment()), Simulation::lcm);
         }
+        final int[] sizes = new int[populations.length];
+        final int[] alignments = new int[populations.length];
+        for (int k = 0; k < populations.length; k++)
+        {
+            sizes[k] = populations[k].size();
+            // coarser only where each slice still spans whole blocks: a block-sized imbalance in a small
+            // population costs more than the part of a block that a worker draws twice
+            final long a = lcm(SLICE_ALIGNMENT, alignment.getOrDefault(populations[k], 1L));
+            alignments[k] = sizes[k] / threads >= a ? (int) a : SLICE_ALIGNMENT;
+        }
+        final int[][] cuts = slices(sizes, alignments, threads);
         for (int k = 0; k < populations.length; k++)
         {
             final Population p = populations[k];
-            sliceStarts[k] = slices(p.size(), threads);
+            sliceStarts[k] = cuts[k];
             slicesOf.put(p, sliceStarts[k]);
             // + 1: the slot a worker fills at step n + 1 is not one that a slower worker still reads at n
             p.prepare(new RunContext(dt, network.seed(), sliceStarts[k]), depth.getOrDefault(p, 1) + 1);
@@ -129,18 +143,57 @@ public final class Simulation
         }
     }
 
-    /** Cuts {@code size} neurons into {@code parts} contiguous, aligned slices. */
+    /** Cuts {@code size} neurons into {@code parts} contiguous slices that start at multiples of {@value #SLICE_ALIGNMENT}. */
     static int[] slices(final int size, final int parts)
     {
-        final int[] start = new int[parts + 1];
-        for (int k = 1; k < parts; k++)
+        return slices(new int[] {size}, new int[] {SLICE_ALIGNMENT}, parts)[0];
+    }
+
+    /**
+     * Cuts every population into {@code parts} contiguous slices whose starts are multiples of
+     * the population's alignment, so that each worker gets close to an equal share of all
+     * neurons together. Each cut k is the multiple nearest to k/parts of the population, moved by
+     * how far the cuts k of the populations before it were from theirs, so that coarse alignments
+     * (a just-in-time rule's 8192-target blocks) even out over the populations instead of adding
+     * up. Slices decide only who computes what, never the result.
+     *
+     * @param sizes      neurons per population.
+     * @param alignments per population, the multiple each slice starts at.
+     * @return per population, the first neuron of each slice, with its size appended.
+     */
+    static int[][] slices(final int[] sizes, final int[] alignments, final int parts)
+    {
+        final int[][] starts = new int[sizes.length][];
+        final double[] ahead = new double[parts]; // per cut: neurons before it so far, minus their even share
+        for (int p = 0; p < sizes.length; p++)
         {
-            final long even = (long) size * k / parts;
-            start[k] = (int) Math.min(size, (even + SLICE_ALIGNMENT / 2) / SLICE_ALIGNMENT * SLICE_ALIGNMENT);
-            start[k] = Math.max(start[k], start[k - 1]);
+            final int size = sizes[p];
+            final int align = alignments[p];
+            final int[] start = new int[parts + 1];
+            for (int k = 1; k < parts; k++)
+            {
+                final double even = (double) size * k / parts;
+                final long nearest = Math.round((even - ahead[k]) / align) * align;
+                start[k] = (int) Math.max(start[k - 1], Math.min(size, nearest));
+                ahead[k] += start[k] - even;
+            }
+            start[parts] = size;
+            starts[p] = start;
         }
-        start[parts] = size;
-        return start;
+        return starts;
+    }
+
+    private static long lcm(final long a, final long b)
+    {
+        long x = a;
+        long y = b;
+        while (y != 0)
+        {
+            final long r = x % y;
+            x = y;
+            y = r;
+        }
+        return a / x * b;
     }
 
     /**
@@ -165,6 +218,25 @@ public final class Simulation
     public int threads()
     {
         return threads;
+    }
+
+    /**
+     * Where the workers' slices of {@code population} start, with its size appended: worker w
+     * updates neurons {@code [s[w], s[w + 1])} and delivers into them.
+     *
+     * @throws ModelException if the population is not in this simulation's network.
+     */
+    public int[] sliceStarts(final Population population)
+    {
+        for (int k = 0; k < populations.length; k++)
+        {
+            if (populations[k] == population)
+            {
+                return sliceStarts[k].clone();
+            }
+        }
+        throw new ModelException("Simulation: population '" + (population == null ? null : population.name())
+            + "' is not in this network");
     }
 
     /** Steps simulated so far. */

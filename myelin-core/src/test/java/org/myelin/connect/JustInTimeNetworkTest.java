@@ -56,6 +56,18 @@ class JustInTimeNetworkTest
         assertThat(two[1]).containsExactly(one[1]);
     }
 
+    @Test
+    void justInTimeSpikesShouldNotDependOnThreadsWhenSlicesFollowTheRuleBlocks()
+    {
+        // 32 000 excitatory neurons: with 2 threads their slices start at a block of 8192 targets
+        final long[][] one = cobaSpikes(true, 1, 40_000, 15);
+        final long[][] two = cobaSpikes(true, 2, 40_000, 15);
+
+        assertThat(one[0].length).isGreaterThan(1000);
+        assertThat(two[0]).containsExactly(one[0]);
+        assertThat(two[1]).containsExactly(one[1]);
+    }
+
     /** Steps and neurons of every excitatory spike of COBA-N over the given time. */
     private static long[][] cobaSpikes(final boolean justInTime, final int threads, final int n, final double ms)
     {

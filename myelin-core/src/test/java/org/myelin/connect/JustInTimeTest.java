@@ -12,7 +12,12 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.myelin.delay.DelayRing;
 import org.myelin.delay.DelayRounding;
+import org.myelin.neuron.Lif;
+import org.myelin.neuron.NeuronGroup;
+import org.myelin.output.Cuba;
+import org.myelin.projection.AlignPostProjection;
 import org.myelin.random.Initializer;
+import org.myelin.synapse.Exponential;
 import org.myelin.util.ModelException;
 
 /** Just-in-time connectivity gives the same network as the stored form for the same key. */
@@ -29,6 +34,25 @@ class JustInTimeTest
             Arguments.of(new FixedOutDegree(40, false, false), true),
             Arguments.of(new AllToAll(true), false),
             Arguments.of(new AllToAll(false), true));
+    }
+
+    @Test
+    void onlyRowsDrawnInBlocksShouldAskForSlicesAtTheirBlocks()
+    {
+        final NeuronGroup a = new Lif("A", 100, Lif.Parameters.defaults());
+        final NeuronGroup b = new Lif("B", 100, Lif.Parameters.defaults());
+        final FixedProbability p = new FixedProbability(0.1);
+
+        assertThat(p.justInTime().targetSliceAlignment()).isEqualTo(8192);
+        assertThat(p.targetSliceAlignment()).isEqualTo(1); // stored rows keep where each slice starts
+        assertThat(new FixedOutDegree(10, true, true).justInTime().targetSliceAlignment()).isEqualTo(1);
+        assertThat(new AllToAll(true).justInTime().targetSliceAlignment()).isEqualTo(1);
+
+        final AlignPostProjection jit =
+            new AlignPostProjection("A->B", a, b, p.justInTime(), new Exponential(5), new Cuba(), "g", 1, 0);
+        assertThat(jit.targetSliceAlignment()).isEqualTo(8192);
+        // per-synapse weights need each synapse's position in the row: rows are drawn from their start anyway
+        assertThat(jit.withWeights(Initializer.uniform(0.5, 1.5)).targetSliceAlignment()).isEqualTo(1);
     }
 
     @ParameterizedTest(name = "{0}, same group {1}")

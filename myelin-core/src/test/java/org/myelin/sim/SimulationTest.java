@@ -8,6 +8,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.constraints.Size;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -220,6 +224,68 @@ class SimulationTest
         assertThat(Simulation.slices(1000, 3)).containsExactly(0, 336, 672, 1000);
         assertThat(Simulation.slices(40, 2)).containsExactly(0, 16, 40);
         assertThat(Simulation.slices(5, 4)).containsExactly(0, 0, 0, 0, 5);
+    }
+
+    @Test
+    void coarseAlignmentsShouldEvenOutOverThePopulations()
+    {
+        // COBA-100 000 with just-in-time rows drawn in blocks of 8192 targets, two workers
+        final int[][] coba = Simulation.slices(new int[] {80_000, 20_000}, new int[] {8192, 8192}, 2);
+        assertThat(coba[0]).containsExactly(0, 40_960, 80_000);
+        assertThat(coba[1]).containsExactly(0, 8192, 20_000); // worker 0: 49 152 neurons, worker 1: 50 848
+
+        // a finely aligned population after a coarse one takes up the difference (2149.5 neurons)
+        final int[][] mixed = Simulation.slices(new int[] {20_683, 5834}, new int[] {8192, 16}, 2);
+        assertThat(mixed[0]).containsExactly(0, 8192, 20_683);
+        assertThat(mixed[1]).containsExactly(0, 5072, 5834); // worker 0: 13 264 of 26 517
+    }
+
+    @Property(tries = 500)
+    void slicesShouldStartAtTheirAlignmentAndShareAllNeuronsEvenly(
+        @ForAll @Size(min = 1, max = 8) final List<@IntRange(min = 0, max = 200_000) Integer> sizes,
+        @ForAll @IntRange(min = 1, max = 5) final int parts,
+        @ForAll final long coarse)
+    {
+        final int[] size = sizes.stream().mapToInt(Integer::intValue).toArray();
+        final int[] align = new int[size.length];
+        for (int p = 0; p < size.length; p++)
+        {
+            align[p] = (coarse >>> p & 1) == 0 ? 16 : 8192;
+        }
+        final int[][] starts = Simulation.slices(size, align, parts);
+
+        final double total = Arrays.stream(size).asDoubleStream().sum();
+        for (int k = 0; k <= parts; k++)
+        {
+            long before = 0;
+            for (int p = 0; p < size.length; p++)
+            {
+                final int s = starts[p][k];
+                assertThat(s).isBetween(k == 0 ? 0 : starts[p][k - 1], size[p]);
+                assertThat(s % align[p] == 0 || s == size[p]).as("cut %d of population %d: %d", k, p, s).isTrue();
+                before += s;
+            }
+            assertThat(starts[size.length - 1][parts]).isEqualTo(size[size.length - 1]);
+            // the cuts of all populations together are off by at most one coarse block
+            assertThat(Math.abs(before - total * k / parts)).as("cut %d", k).isLessThanOrEqualTo(8192.0);
+        }
+    }
+
+    @Test
+    void justInTimeTargetsShouldBeSlicedAtTheRuleBlocksWhenTheSlicesSpanWholeBlocks()
+    {
+        final ReferenceNetworks.Built big = ReferenceNetworks.coba(40_000, 0.1, 3, true);
+        final Simulation sim = new Simulation(big.network(), 2);
+        // E: 32 000 neurons, 16 000 per worker, cut at the nearest multiple of 8192; I: 4000 per worker, finer
+        assertThat(sim.sliceStarts(big.excitatory())).containsExactly(0, 16_384, 32_000);
+        assertThat(sim.sliceStarts(big.inhibitory())).containsExactly(0, 3616, 8000);
+
+        final ReferenceNetworks.Built stored = ReferenceNetworks.coba(40_000, 0.1, 3, false);
+        assertThat(new Simulation(stored.network(), 2).sliceStarts(stored.excitatory()))
+            .containsExactly(0, 16_000, 32_000);
+        assertThatThrownBy(() -> sim.sliceStarts(stored.excitatory()))
+            .isInstanceOf(ModelException.class)
+            .hasMessage("Simulation: population 'E' is not in this network");
     }
 
     /**
