@@ -48,12 +48,14 @@ if [ -z "${SKIP_BRIAN2:-}" ]; then
 fi
 M1=$(myelin 1g coba "$N" "$T_MS" 1); echo "$M1"
 M2=$(myelin 1g coba "$N" "$T_MS" 2); echo "$M2"
-myelin 1g coba "$N" "$T_MS" 1 jit
+J1=$(myelin 1g coba "$N" "$T_MS" 1 jit); echo "$J1"
+J2=$(myelin 1g coba "$N" "$T_MS" 2 jit); echo "$J2"
 if [ -z "${SKIP_PD:-}" ]; then
-  myelin 2g pd "$PD_T" 1
-  myelin 2g pd "$PD_T" 2
+  P1=$(myelin 2g pd "$PD_T" 1); echo "$P1"
+  P2=$(myelin 2g pd "$PD_T" 2); echo "$P2"
 fi
-echo "# speed-up 2 threads vs 1: $(awk -v a="$(field "$M1" run_s)" -v b="$(field "$M2" run_s)" 'BEGIN{printf "%.2f", a/b}')"
+speedup() { awk -v a="$(field "$1" run_s)" -v b="$(field "$2" run_s)" 'BEGIN{printf "%.2f", a/b}'; }
+echo "# speed-up 2 threads vs 1: $(speedup "$M1" "$M2") (just-in-time: $(speedup "$J1" "$J2")${P1:+; microcircuit: $(speedup "$P1" "$P2")})"
 if [ -z "${SKIP_SCALING:-}" ]; then
   # after warm-up, interleaved with a loop that needs no memory and no synchronisation: what this
   # machine's second core gives at the moment (on a shared VM often much less than a whole core)
