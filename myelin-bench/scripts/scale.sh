@@ -31,7 +31,7 @@ myelin() {  # myelin XMX ARGS... : one line with peak_rss_mb appended
   local xmx=$1; shift
   local tf; tf=$(mktemp)
   local line
-  line=$("$TIME" -f '%M %U %S' -o "$tf" java --add-modules jdk.incubator.vector --enable-native-access=ALL-UNNAMED -XX:+UseSerialGC -Xms64m "-Xmx$xmx" \
+  line=$("$TIME" -f '%M %U %S' -o "$tf" java --add-modules jdk.incubator.vector -XX:+UseSerialGC -Xms64m "-Xmx$xmx" \
     ${JAVA_OPTS:-} -cp "$JAR" org.myelin.bench.ScaleBenchmark "$@" 2>/dev/null | grep '^myelin ')
   local kb cpu
   kb=$(grep -E '^[0-9]+ ' "$tf" | tail -n 1 | cut -d' ' -f1)
@@ -59,7 +59,7 @@ echo "# speed-up 2 threads vs 1: $(speedup "$M1" "$M2") (just-in-time: $(speedup
 if [ -z "${SKIP_SCALING:-}" ]; then
   # after warm-up, interleaved with a loop that needs no memory and no synchronisation: what this
   # machine's second core gives at the moment (on a shared VM often much less than a whole core)
-  java --add-modules jdk.incubator.vector --enable-native-access=ALL-UNNAMED -XX:+UseSerialGC -Xmx2g ${JAVA_OPTS:-} -cp "$JAR" \
+  java --add-modules jdk.incubator.vector -XX:+UseSerialGC -Xmx2g ${JAVA_OPTS:-} -cp "$JAR" \
     org.myelin.bench.ScalingBenchmark "$N" 20 1000 2>/dev/null | grep '^scaling '
 fi
 if [ -n "$BRIAN" ]; then

@@ -96,11 +96,6 @@ final class RunCommand implements Callable<Integer>
             "processors). Spikes do not depend on it."})
     private Integer threads;
 
-    @Option(names = "--no-pin-threads",
-        description = {"Let the workers run on any CPU (by default each of 2 or more workers is pinned to its own",
-            "CPU on Linux; turn this off when other busy programs share the CPUs). Spikes do not depend on it."})
-    private boolean noPinThreads;
-
     /** Marks a thread count still to be chosen from the network's size. */
     private static final int AUTO_THREADS = 0;
 
@@ -151,7 +146,7 @@ final class RunCommand implements Callable<Integer>
         prepareOutputFolder(out);
         final int workers = setup.threads() == AUTO_THREADS ? Simulation.defaultThreads(setup.network())
             : setup.threads();
-        final Simulation sim = new Simulation(setup.network(), workers).pinThreads(!noPinThreads);
+        final Simulation sim = new Simulation(setup.network(), workers);
         final long t1 = System.nanoTime();
         final PrintStream err = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true,
             StandardCharsets.UTF_8);

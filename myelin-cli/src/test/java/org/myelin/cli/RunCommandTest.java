@@ -67,19 +67,15 @@ class RunCommandTest
     }
 
     @Test
-    void shouldGiveTheSameSpikesForOneAndTwoThreadsPinnedOrNot() throws IOException
+    void shouldGiveTheSameSpikesForOneAndTwoThreads() throws IOException
     {
         final Path one = dir.resolve("one");
         final Path two = dir.resolve("two");
-        final Path free = dir.resolve("free");
         assertThat(run("run", "--model", "cuba", "-N", "400", "--duration", "100ms", "--threads", "1", "--no-plot",
             "--no-progress", "--out", one.toString()).code()).isZero();
         assertThat(run("run", "--model", "cuba", "-N", "400", "--duration", "100ms", "--threads", "2", "--no-plot",
             "--no-progress", "--out", two.toString()).code()).isZero();
-        assertThat(run("run", "--model", "cuba", "-N", "400", "--duration", "100ms", "--threads", "2", "--no-plot",
-            "--no-progress", "--no-pin-threads", "--out", free.toString()).code()).isZero();
         assertThat(Files.readAllBytes(two.resolve("spikes.csv"))).isEqualTo(Files.readAllBytes(one.resolve("spikes.csv")));
-        assertThat(Files.readAllBytes(free.resolve("spikes.csv"))).isEqualTo(Files.readAllBytes(one.resolve("spikes.csv")));
     }
 
     @ParameterizedTest
@@ -135,7 +131,6 @@ class RunCommandTest
         final CliRun r = run("run", "--help");
 
         assertThat(r.code()).isZero();
-        assertThat(r.out()).contains("--model", "--duration", "--dt", "--seed", "--threads", "--no-pin-threads", "--out",
-            "Examples:");
+        assertThat(r.out()).contains("--model", "--duration", "--dt", "--seed", "--threads", "--out", "Examples:");
     }
 }

@@ -56,9 +56,6 @@ public final class Simulation
     /** Slices start at multiples of this, so vector loops work on whole vectors. */
     private static final int SLICE_ALIGNMENT = 16;
 
-    /** System property that turns pinning off by default ({@code -Dmyelin.pinThreads=false}). */
-    public static final String PIN_PROPERTY = "myelin.pinThreads";
-
     /** Neurons per worker thread when the thread count is chosen automatically. */
     public static final int NEURONS_PER_DEFAULT_THREAD = 20_000;
 
@@ -74,7 +71,6 @@ public final class Simulation
     /** Per population, the spike-factor buffers of the presynaptic states on its projections. */
     private final SpikeEfficacy[][] efficacies;
     private long step;
-    private boolean pinThreads = !"false".equalsIgnoreCase(System.getProperty(PIN_PROPERTY, "true"));
 
     /**
      * Prepares the network: slices, spike histories sized to the largest delay, connectivity
@@ -243,29 +239,6 @@ public final class Simulation
             + "' is not in this network");
     }
 
-    /**
-     * Whether runs with more than one worker pin each worker to its own CPU (default: true,
-     * unless the system property {@value #PIN_PROPERTY} is {@code false}). Pinning happens only
-     * on Linux, when this module may call native code ({@code --enable-native-access=ALL-UNNAMED},
-     * as {@code bin/myelin} passes), when the process may use at least as many CPUs as there are
-     * workers, and for one simulation of the JVM at a time; otherwise workers run unpinned. The
-     * calling thread, which is worker 0, gets its CPUs back after each run. Spikes do not depend
-     * on it. Turn it off when other busy programs share the CPUs.
-     *
-     * @return this simulation.
-     */
-    public Simulation pinThreads(final boolean pin)
-    {
-        this.pinThreads = pin;
-        return this;
-    }
-
-    /** Whether runs pin their workers when they can ({@link #pinThreads(boolean)}). */
-    public boolean pinsThreads()
-    {
-        return pinThreads;
-    }
-
     /** Steps simulated so far. */
     public long step()
     {
@@ -312,29 +285,17 @@ public final class Simulation
         }
         final SpinBarrier barrier = new SpinBarrier(threads);
         final List<Thread> workers = new ArrayList<>();
-        final int[] cpus = pinThreads && threads > 1 && end > first ? CpuAffinity.claim(threads) : null;
-        final long[] callerMask = cpus == null ? null : CpuAffinity.currentMask();
+        for (int w = 1; w < threads; w++)
+        {
+            final int worker = w;
+            final Thread t = new Thread(() -> work(worker, first, end, barrier, ProgressListener.NONE),
+                "myelin-worker-" + w);
+            t.setDaemon(true);
+            workers.add(t);
+            t.start();
+        }
         try
         {
-            for (int w = 1; w < threads; w++)
-            {
-                final int worker = w;
-                final Thread t = new Thread(() ->
-                {
-                    if (cpus != null)
-                    {
-                        CpuAffinity.pin(cpus[worker]);
-                    }
-                    work(worker, first, end, barrier, ProgressListener.NONE);
-                }, "myelin-worker-" + w);
-                t.setDaemon(true);
-                workers.add(t);
-                t.start();
-            }
-            if (cpus != null)
-            {
-                CpuAffinity.pin(cpus[0]);
-            }
             work(0, first, end, barrier, listener == null ? ProgressListener.NONE : listener);
         }
         finally
@@ -342,11 +303,6 @@ public final class Simulation
             for (final Thread t : workers)
             {
                 joinQuietly(t);
-            }
-            if (cpus != null)
-            {
-                CpuAffinity.setMask(callerMask);
-                CpuAffinity.release();
             }
         }
         final Throwable failure = barrier.failure();
