@@ -325,53 +325,22 @@ public final class Simulation
         }
     }
 
+    /**
+     * One worker's loop. The two phases of a step are methods of their own: a JIT compiles a
+     * method after some hundred calls, but a loop that turns once per step only after thousands
+     * of turns, so with the phases inline the first seconds of a run went through the interpreter.
+     */
     private void work(
         final int worker, final long first, final long end, final SpinBarrier barrier, final ProgressListener listener)
     {
         final long reportEvery = Math.max(1, (end - first) / 1000);
-        final double dt = network.dt();
         try
         {
             for (long n = first; n < end; n++)
             {
-                for (int k = 0; k < stateMonitors.length; k++)
-                {
-                    final int[] s = stateMonitorSliceStarts[k];
-                    stateMonitors[k].record(n, s[worker], s[worker + 1]);
-                }
-                final boolean check = (n + 1) % FINITE_CHECK_INTERVAL == 0 || n + 1 == end;
-                if (n > first)
-                {
-                    for (int k = (int) ((worker - n % threads + threads) % threads); k < spikeMonitors.length;
-                        k += threads)
-                    {
-                        spikeMonitors[k].record(n - 1);
-                    }
-                }
-                for (int k = 0; k < populations.length; k++)
-                {
-                    final Population p = populations[k];
-                    final int from = sliceStarts[k][worker];
-                    final int to = sliceStarts[k][worker + 1];
-                    final SpikeHistory history = p.history();
-                    final int slot = history.slotOf(n);
-                    final int count = p.update(n, from, to, history.ids(slot), history.sliceStart(worker));
-                    history.setCount(slot, worker, count);
-                    for (final SpikeEfficacy e : efficacies[k])
-                    {
-                        e.record(history, slot, worker, n);
-                    }
-                    if (check)
-                    {
-                        p.checkFinite(from, to, (n + 1) * dt);
-                    }
-                }
+                updateSlices(worker, n, first, end);
                 barrier.await();
-                for (int k = 0; k < deliveries.length; k++)
-                {
-                    final int[] s = deliverySliceStarts[k];
-                    deliveries[k].deliver(n, worker, s[worker], s[worker + 1]);
-                }
+                deliverIntoSlices(worker, n);
                 if (worker == 0 && (n - first + 1) % reportEvery == 0)
                 {
                     listener.progress(n - first + 1, end - first);
@@ -385,6 +354,52 @@ public final class Simulation
         catch (final RuntimeException | Error e)
         {
             barrier.breakBarrier(e);
+        }
+    }
+
+    /** Step n's update phase on {@code worker}'s slices: monitors, populations, spike factors, checks. */
+    private void updateSlices(final int worker, final long n, final long first, final long end)
+    {
+        for (int k = 0; k < stateMonitors.length; k++)
+        {
+            final int[] s = stateMonitorSliceStarts[k];
+            stateMonitors[k].record(n, s[worker], s[worker + 1]);
+        }
+        if (n > first)
+        {
+            for (int k = (int) ((worker - n % threads + threads) % threads); k < spikeMonitors.length; k += threads)
+            {
+                spikeMonitors[k].record(n - 1);
+            }
+        }
+        final boolean check = (n + 1) % FINITE_CHECK_INTERVAL == 0 || n + 1 == end;
+        for (int k = 0; k < populations.length; k++)
+        {
+            final Population p = populations[k];
+            final int from = sliceStarts[k][worker];
+            final int to = sliceStarts[k][worker + 1];
+            final SpikeHistory history = p.history();
+            final int slot = history.slotOf(n);
+            final int count = p.update(n, from, to, history.ids(slot), history.sliceStart(worker));
+            history.setCount(slot, worker, count);
+            for (final SpikeEfficacy e : efficacies[k])
+            {
+                e.record(history, slot, worker, n);
+            }
+            if (check)
+            {
+                p.checkFinite(from, to, (n + 1) * network.dt());
+            }
+        }
+    }
+
+    /** Step n's propagation phase into {@code worker}'s slices of every target. */
+    private void deliverIntoSlices(final int worker, final long n)
+    {
+        for (int k = 0; k < deliveries.length; k++)
+        {
+            final int[] s = deliverySliceStarts[k];
+            deliveries[k].deliver(n, worker, s[worker], s[worker + 1]);
         }
     }
 
