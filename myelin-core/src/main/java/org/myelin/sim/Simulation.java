@@ -44,8 +44,9 @@ import org.myelin.util.ModelException;
  * target slice and read only spike histories.
  * Every population is cut into the same number of contiguous slices, one per worker (at multiples
  * of what its incoming just-in-time rules draw in one piece, where the slices are large enough,
- * see {@link #slices(int[], int[], int)}), and a worker only writes inside its slices; each target sums its inputs in one fixed order (projection,
- * then presynaptic id, then synapse), so spikes are bit-identical for any thread count.
+ * see {@link #slices(int[], int[], int)}), and a worker only writes inside its slices; each
+ * target sums its inputs in one fixed order (projection, then presynaptic id, then synapse), so
+ * spikes are bit-identical for any thread count.
  * Resets happen in the update pass, before propagation: they cannot change what is delivered,
  * since align-post delivery reads no post-synaptic state.
  */
@@ -143,7 +144,7 @@ public final class Simulation
         }
     }
 
-    /** Cuts {@code size} neurons into {@code parts} contiguous slices that start at multiples of {@value #SLICE_ALIGNMENT}. */
+    /** Cuts {@code size} neurons into {@code parts} contiguous slices at multiples of {@value #SLICE_ALIGNMENT}. */
     static int[] slices(final int size, final int parts)
     {
         return slices(new int[] {size}, new int[] {SLICE_ALIGNMENT}, parts)[0];
