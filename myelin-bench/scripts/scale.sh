@@ -40,6 +40,7 @@ myelin() {  # myelin XMX ARGS... : one line with peak_rss_mb appended
 }
 
 field() { sed -n "s/.* $2=\([^ ]*\).*/\1/p" <<<"$1"; }
+ratio() { awk -v a="$(field "$1" "$3")" -v b="$(field "$2" "$3")" 'BEGIN{printf "%.2f", a/b}'; }  # LINE_A LINE_B FIELD
 
 BRIAN=
 if [ -z "${SKIP_BRIAN2:-}" ]; then
@@ -54,8 +55,7 @@ if [ -z "${SKIP_PD:-}" ]; then
   P1=$(myelin 2g pd "$PD_T" 1); echo "$P1"
   P2=$(myelin 2g pd "$PD_T" 2); echo "$P2"
 fi
-speedup() { awk -v a="$(field "$1" run_s)" -v b="$(field "$2" run_s)" 'BEGIN{printf "%.2f", a/b}'; }
-echo "# speed-up 2 threads vs 1: $(speedup "$M1" "$M2") (just-in-time: $(speedup "$J1" "$J2")${P1:+; microcircuit: $(speedup "$P1" "$P2")})"
+echo "# speed-up 2 threads vs 1: $(ratio "$M1" "$M2" run_s) (just-in-time: $(ratio "$J1" "$J2" run_s)${P1:+; microcircuit: $(ratio "$P1" "$P2" run_s)})"
 if [ -z "${SKIP_SCALING:-}" ]; then
   # after warm-up, interleaved with a loop that needs no memory and no synchronisation: what this
   # machine's second core gives at the moment (on a shared VM often much less than a whole core)
@@ -63,6 +63,6 @@ if [ -z "${SKIP_SCALING:-}" ]; then
     org.myelin.bench.ScalingBenchmark "$N" 20 1000 2>/dev/null | grep '^scaling '
 fi
 if [ -n "$BRIAN" ]; then
-  echo "# memory myelin(1 thread)/brian2: $(awk -v a="$(field "$M1" peak_rss_mb)" -v b="$(field "$BRIAN" peak_rss_mb)" 'BEGIN{printf "%.2f", a/b}')"
-  echo "# run time myelin(1 thread)/brian2: $(awk -v a="$(field "$M1" run_s)" -v b="$(field "$BRIAN" run_s)" 'BEGIN{printf "%.2f", a/b}')"
+  echo "# memory myelin(1 thread)/brian2: $(ratio "$M1" "$BRIAN" peak_rss_mb)"
+  echo "# run time myelin(1 thread)/brian2: $(ratio "$M1" "$BRIAN" run_s)"
 fi

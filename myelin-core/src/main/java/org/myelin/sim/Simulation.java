@@ -144,12 +144,6 @@ public final class Simulation
         }
     }
 
-    /** Cuts {@code size} neurons into {@code parts} contiguous slices at multiples of {@value #SLICE_ALIGNMENT}. */
-    static int[] slices(final int size, final int parts)
-    {
-        return slices(new int[] {size}, new int[] {SLICE_ALIGNMENT}, parts)[0];
-    }
-
     /**
      * Cuts every population into {@code parts} contiguous slices whose starts are multiples of
      * the population's alignment, so that each worker gets close to an equal share of all

@@ -220,10 +220,16 @@ class SimulationTest
     @Test
     void slicesShouldBeContiguousAlignedAndCoverThePopulation()
     {
-        assertThat(Simulation.slices(1000, 1)).containsExactly(0, 1000);
-        assertThat(Simulation.slices(1000, 3)).containsExactly(0, 336, 672, 1000);
-        assertThat(Simulation.slices(40, 2)).containsExactly(0, 16, 40);
-        assertThat(Simulation.slices(5, 4)).containsExactly(0, 0, 0, 0, 5);
+        assertThat(oneSliced(1000, 1)).containsExactly(0, 1000);
+        assertThat(oneSliced(1000, 3)).containsExactly(0, 336, 672, 1000);
+        assertThat(oneSliced(40, 2)).containsExactly(0, 16, 40);
+        assertThat(oneSliced(5, 4)).containsExactly(0, 0, 0, 0, 5);
+    }
+
+    /** The slices of one population at the default alignment of 16. */
+    private static int[] oneSliced(final int size, final int parts)
+    {
+        return Simulation.slices(new int[] {size}, new int[] {16}, parts)[0];
     }
 
     @Test
