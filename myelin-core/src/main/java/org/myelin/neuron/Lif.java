@@ -244,9 +244,12 @@ public final class Lif extends NeuronGroup
     }
 
     /**
-     * One loop over the block, one vector of neurons per iteration; only the last iteration may be
-     * a masked tail. The loop and its body form one method on purpose: a per-vector helper is too
-     * big for C2 to inline, and calling it per vector costs more than the arithmetic. EULER and
+     * One loop over the whole vectors of the block, one vector of neurons per iteration; the last
+     * {@code (to − from) mod lanes} neurons go through {@link #integrateScalar}, which gives the
+     * same bits. No masked load or store: a masked tail is compiled only once C2 has seen it, and
+     * until then (or on a machine whose lane count makes tails rare in the warm-up) every masked
+     * operation allocates. The loop and its body form one method on purpose: a per-vector helper is
+     * too big for C2 to inline, and calling it per vector costs more than the arithmetic. EULER and
      * linear EXACT only.
      */
     int integrateVector(final int from, final int to, final int[] spikes, final int offset)
@@ -264,20 +267,15 @@ public final class Lif extends NeuronGroup
         final double dtOverTau = this.dtOverTau;
         final double p22 = this.p22;
         final double refractorySteps = this.refractorySteps;
+        final int lanes = SPECIES.length();
         final int bound = from + SPECIES.loopBound(to - from);
         int n = offset;
-        for (int i = from; i < to; i += SPECIES.length())
+        for (int i = from; i < bound; i += lanes)
         {
-            final boolean full = i < bound;
-            final VectorMask<Double> tail = full ? null : SPECIES.indexInRange(i, to);
-            DoubleVector vm = full ? DoubleVector.fromArray(SPECIES, vArr, i)
-                : DoubleVector.fromArray(SPECIES, vArr, i, tail);
-            DoubleVector ref = full ? DoubleVector.fromArray(SPECIES, refArr, i)
-                : DoubleVector.fromArray(SPECIES, refArr, i, tail);
-            final DoubleVector g = full ? DoubleVector.fromArray(SPECIES, gArr, i)
-                : DoubleVector.fromArray(SPECIES, gArr, i, tail);
-            final DoubleVector c = full ? DoubleVector.fromArray(SPECIES, cArr, i)
-                : DoubleVector.fromArray(SPECIES, cArr, i, tail);
+            DoubleVector vm = DoubleVector.fromArray(SPECIES, vArr, i);
+            DoubleVector ref = DoubleVector.fromArray(SPECIES, refArr, i);
+            final DoubleVector g = DoubleVector.fromArray(SPECIES, gArr, i);
+            final DoubleVector c = DoubleVector.fromArray(SPECIES, cArr, i);
 
             ref = ref.sub(1.0).max(0.0);
             final VectorMask<Double> active = ref.compare(VectorOperators.EQ, 0.0);
@@ -287,11 +285,7 @@ public final class Lif extends NeuronGroup
                 ? vm.add(drive.sub(vm.mul(g.mul(r).add(1.0))).mul(dtOverTau))
                 : drive.add(vm.sub(drive).mul(p22));
             vm = vm.blend(next, active);
-            VectorMask<Double> spike = vm.compare(VectorOperators.GT, vTh).and(active);
-            if (!full)
-            {
-                spike = spike.and(tail);
-            }
+            final VectorMask<Double> spike = vm.compare(VectorOperators.GT, vTh).and(active);
             if (spike.anyTrue())
             {
                 vm = vm.blend(vReset, spike);
@@ -303,16 +297,12 @@ public final class Lif extends NeuronGroup
                     bits &= bits - 1;
                 }
             }
-            if (full)
-            {
-                vm.intoArray(vArr, i);
-                ref.intoArray(refArr, i);
-            }
-            else
-            {
-                vm.intoArray(vArr, i, tail);
-                ref.intoArray(refArr, i, tail);
-            }
+            vm.intoArray(vArr, i);
+            ref.intoArray(refArr, i);
+        }
+        if (bound < to)
+        {
+            n += integrateScalar(bound, to, spikes, n);
         }
         return n - offset;
     }
@@ -384,13 +374,14 @@ public final class Lif extends NeuronGroup
      * What the warm-up thread calls: the vector loop on one block of scratch neurons with the
      * integrator of the first LIF group that needs it, so that C2 compiles the loop with the
      * profile of a simulation (whole vectors, rare spikes) and keeps the same code afterwards.
-     * Returns the neurons updated.
+     * The block is one neuron short of {@link NeuronGroup#UPDATE_BLOCK}, no multiple of any lane
+     * count, so the scalar tail is part of that profile too. Returns the neurons updated.
      */
     private static int warmUpCall(final Object[] state, final Parameters parameters)
     {
         if (state[0] == null)
         {
-            final Lif scratch = new Lif("warm-up", NeuronGroup.UPDATE_BLOCK, parameters, Initializer.uniform(-60, -50));
+            final Lif scratch = new Lif("warm-up", NeuronGroup.UPDATE_BLOCK - 1, parameters, Initializer.uniform(-60, -50));
             scratch.spikeScratch = new int[scratch.size()];
             scratch.prepareModel(0.1);
             scratch.resetModel(1);
