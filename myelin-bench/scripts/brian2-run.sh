@@ -2,13 +2,10 @@
 # brian2-run.sh - run a Brian2 reference benchmark and print one machine-readable line.
 #
 # usage: brian2-run.sh MODEL TARGET T_SECONDS N [OUTDIR] [SEED]
-#   MODEL   coba | cuba  (-> $MYELIN_SHARED/reference/{coba,cuba}_brian2.py), or a path to a .py script
+#   MODEL   coba | cuba  (-> {coba,cuba}_brian2.py beside this script), or a path to a .py script
 #   TARGET  cpp | cython | numpy
 #   OUTDIR  scratch directory for generated code (default: a temp dir, removed afterwards)
 #   SEED    RNG seed (default 42)
-# env: MYELIN_SHARED  shared directory (default: <repo root>/../shared, else <repo root>/../../shared for a
-#                     worktree under wt/; repo root = parent of myelin-bench)
-#
 # output (stdout), one line:
 #   brian2 model=coba target=cpp N=4000 T=10 build_s=... run_s=... rate_hz=... n_syn=... peak_rss_mb=...
 # peak_rss_mb is the max RSS of the python process or any child it waited for (compiler, standalone binary);
@@ -23,15 +20,12 @@ MODEL=$1 TARGET=$2 T=$3 N=$4
 SEED=${6:-42}
 
 SCRIPT_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-REPO_ROOT=$(cd "$SCRIPT_DIR/../.." && pwd)
-SHARED=${MYELIN_SHARED:-$REPO_ROOT/../shared}
-[ -n "${MYELIN_SHARED:-}" ] || [ -d "$SHARED/reference" ] || SHARED=$REPO_ROOT/../../shared
 
 case "$MODEL" in
-  coba|cuba) REF="$SHARED/reference/${MODEL}_brian2.py" ;;
+  coba|cuba) REF="$SCRIPT_DIR/${MODEL}_brian2.py" ;;
   *) REF="$MODEL"; MODEL=$(basename "$MODEL" .py); MODEL=${MODEL%_brian2} ;;
 esac
-[ -f "$REF" ] || { echo "brian2-run: reference script not found: $REF (set MYELIN_SHARED)" >&2; exit 1; }
+[ -f "$REF" ] || { echo "brian2-run: reference script not found: $REF" >&2; exit 1; }
 case "$TARGET" in cpp|cython|numpy) ;; *) echo "brian2-run: bad TARGET '$TARGET' (cpp|cython|numpy)" >&2; exit 1 ;; esac
 
 # Debian's python3 (python3-brian is a Debian package), not whatever python3 is first on PATH.

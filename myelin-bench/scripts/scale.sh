@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
-# scale.sh - the scale benchmark of issue 6 (not a test): COBA N=100000 for 1 s bio with 1 and 2
+# scale.sh - the scale benchmark (not a test): COBA N=100000 for 1 s bio with 1 and 2
 # threads beside Brian2 cpp_standalone in the same run, and the Potjans-Diesmann-sized network
 # (77 169 neurons, ~3e8 synapses) with just-in-time connectivity, 100 ms bio within -Xmx2g.
 #
 # usage: scale.sh [N] [T_S] [PD_T_MS]     defaults: 100000 1 100
-# env:   MYELIN_SHARED (for brian2-run.sh; default ../shared, else /work/shared), SKIP_BRIAN2=1 to skip Brian2; SKIP_PD=1 to skip the microcircuit;
+# env:   SKIP_BRIAN2=1 to skip Brian2; SKIP_PD=1 to skip the microcircuit;
 #        SKIP_SCALING=1 to skip the warm 1-vs-2-thread comparison beside a control loop (ScalingBenchmark); JAVA_OPTS extra JVM options
 # output: one line per run (myelin ... / brian2 ...) with build_s, run_s, bytes per synapse and peak
 #         memory, for myelin also cpu_s (user + system CPU of the whole JVM, build and run; on a loaded
@@ -17,10 +17,6 @@ N=${1:-100000} T=${2:-1} PD_T=${3:-100}
 T_MS=$(awk -v t="$T" 'BEGIN{print t*1000}')
 
 cd "$ROOT" || exit 1
-# brian2-run.sh finds the reference scripts in $MYELIN_SHARED/reference (default: next to the repository)
-if [ -z "${MYELIN_SHARED:-}" ] && [ ! -d "$ROOT/../shared/reference" ] && [ -d /work/shared/reference ]; then
-  export MYELIN_SHARED=/work/shared
-fi
 [ -f bin/java-env ] && source bin/java-env
 echo "# scale.sh $(date -u +%Y-%m-%dT%H:%MZ) commit=$(git rev-parse --short HEAD 2>/dev/null) cpu=\"$(lscpu | sed -n 's/^Model name: *//p' | head -1)\" cores=$(nproc) java=$(java -version 2>&1 | head -1 | tr -d '"')"
 mvn -q -o -pl myelin-bench -am package -DskipTests || mvn -q -pl myelin-bench -am package -DskipTests || exit 1

@@ -15,7 +15,7 @@ import org.myelin.util.ModelException;
 
 /**
  * The benchmark networks of DESIGN.md §8, as Brian2 defines them in
- * {@code shared/reference/coba_brian2.py} and {@code cuba_brian2.py}: N neurons, 80 %
+ * {@code myelin-bench/scripts/coba_brian2.py} and {@code cuba_brian2.py}: N neurons, 80 %
  * excitatory ("E") and 20 % inhibitory ("I"), every ordered pair connected with probability
  * 80/N (self-connections allowed, as Brian2's {@code connect(p=...)}), weights scaled by 4000/N,
  * no delay, v0 uniform in [vReset, vTh).
