@@ -11,7 +11,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.myelin.connect.CsrConnectivity;
 import org.myelin.delay.DelayRounding;
-import org.myelin.util.ModelException;
 
 class ConnectionFilesTest
 {
@@ -46,8 +45,9 @@ class ConnectionFilesTest
         assertThat(new int[] {c.target(0), c.target(1), c.target(2)}).containsExactly(1, 2, 0);
         assertThat(new double[] {c.weight(0), c.weight(1), c.weight(2)}).containsExactly(2, -1.5, 0.5);
         assertThatThrownBy(() -> ConnectionFiles.fromNpy(dir.resolve("w.npy"), dir.resolve("j.npy"), null, null))
-            .isInstanceOf(ModelException.class)
-            .hasMessage(dir.resolve("w.npy") + ": indices must have an integer dtype, got <f8");
+            .isInstanceOf(DataFileException.class)
+            .hasMessage(dir.resolve("w.npy") + ": presynaptic index i must have an integer dtype (i1 to i8, u1 to u8), got "
+                + "<f8");
     }
 
     @Test
@@ -56,11 +56,11 @@ class ConnectionFilesTest
         final Path csv = dir.resolve("bad.csv");
         Files.writeString(csv, "i,j,weight\n0,1,x\n");
         assertThatThrownBy(() -> ConnectionFiles.fromCsv(csv))
-            .isInstanceOf(ModelException.class)
-            .hasMessage(csv + ":2: column weight must be a number, got 'x'");
+            .isInstanceOf(DataFileException.class)
+            .hasMessage(csv + ":2:5: column weight must be a number, got 'x'");
         Files.writeString(csv, "a,j\n0,1\n");
         assertThatThrownBy(() -> ConnectionFiles.fromCsv(csv))
-            .isInstanceOf(ModelException.class)
-            .hasMessage(csv + ": no column i/pre/source in the header [a, j]");
+            .isInstanceOf(DataFileException.class)
+            .hasMessage(csv + ":1: no column i/pre/source in the header [a, j]");
     }
 }
