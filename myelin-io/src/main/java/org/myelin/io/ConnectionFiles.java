@@ -18,7 +18,6 @@ import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 
 import org.myelin.connect.ExplicitConnections;
-import org.myelin.units.Units;
 import org.myelin.util.AtomicFiles;
 
 /**
@@ -47,8 +46,8 @@ public final class ConnectionFiles
     private static final List<String> POST = List.of("j", "post", "target");
     private static final List<String> WEIGHT = List.of("weight", "w");
     private static final List<String> DELAY = List.of("delay", "delay_ms");
-    private static final String WEIGHT_RULE = "finite and at most " + Units.format(MAX_WEIGHT)
-        + " in magnitude (weights are stored as 32-bit floats)";
+    private static final String WEIGHT_RULE = "finite and at most 3.4028235e38 in magnitude (weights are stored as "
+        + "32-bit floats)";
     private static final String DELAY_RULE = "finite and >= 0 ms";
     /** Neuron counts that check nothing. */
     private static final int ANY = Integer.MAX_VALUE;
@@ -58,13 +57,49 @@ public final class ConnectionFiles
     }
 
     /**
+     * Synapses read from a file: the connector, and whether the file gave each synapse a weight
+     * and a delay.
+     *
+     * @param connections the synapses.
+     * @param hasWeights  whether they have their own weights.
+     * @param hasDelays   whether they have their own delays.
+     */
+    public record Table(ExplicitConnections connections, boolean hasWeights, boolean hasDelays)
+        implements org.myelin.connect.Connector
+    {
+        static Table of(final int[] pre, final int[] post, final double[] weights, final double[] delaysMs)
+        {
+            return new Table(new ExplicitConnections(pre, post, weights, delaysMs), weights != null, delaysMs != null);
+        }
+
+        /** Number of synapses. */
+        public int size()
+        {
+            return connections.size();
+        }
+
+        @Override
+        public org.myelin.connect.Connectivity build(final int sourceSize, final int targetSize,
+            final boolean sameGroup, final long key)
+        {
+            return connections.build(sourceSize, targetSize, sameGroup, key);
+        }
+
+        @Override
+        public String describe()
+        {
+            return connections.describe();
+        }
+    }
+
+    /**
      * Reads a table of synapses, {@code .csv} or {@code .npz} by the file's extension.
      *
      * @param sourceSize neurons of the source: every i must be below it.
      * @param targetSize neurons of the target: every j must be below it.
      * @throws DataFileException for a malformed file or a value out of range.
      */
-    public static ExplicitConnections read(final Path path, final int sourceSize, final int targetSize)
+    public static Table read(final Path path, final int sourceSize, final int targetSize)
         throws IOException
     {
         final String name = path.getFileName().toString().toLowerCase(Locale.ROOT);
@@ -81,7 +116,7 @@ public final class ConnectionFiles
     }
 
     /** Reads a CSV table of synapses without checking indices against neuron counts. */
-    public static ExplicitConnections fromCsv(final Path path) throws IOException
+    public static Table fromCsv(final Path path) throws IOException
     {
         return fromCsv(path, ANY, ANY);
     }
@@ -92,7 +127,7 @@ public final class ConnectionFiles
      * @throws DataFileException if a required column is missing or a value does not parse or is
      *                           out of range; the message names the file, line and column.
      */
-    public static ExplicitConnections fromCsv(final Path path, final int sourceSize, final int targetSize)
+    public static Table fromCsv(final Path path, final int sourceSize, final int targetSize)
         throws IOException
     {
         final String file = path.toString();
@@ -163,7 +198,7 @@ public final class ConnectionFiles
                 }
                 n++;
             }
-            return new ExplicitConnections(Arrays.copyOf(pre, n), Arrays.copyOf(post, n),
+            return Table.of(Arrays.copyOf(pre, n), Arrays.copyOf(post, n),
                 weight == null ? null : Arrays.copyOf(weight, n), delay == null ? null : Arrays.copyOf(delay, n));
         }
     }
@@ -177,7 +212,7 @@ public final class ConnectionFiles
      * @param weight  weights, or null.
      * @param delayMs [ms] delays, or null.
      */
-    public static ExplicitConnections fromNpy(final Path pre, final Path post, final Path weight, final Path delayMs)
+    public static Table fromNpy(final Path pre, final Path post, final Path weight, final Path delayMs)
         throws IOException
     {
         return fromNpy(pre, post, weight, delayMs, ANY, ANY);
@@ -191,7 +226,7 @@ public final class ConnectionFiles
      * @throws DataFileException for a malformed file, a shape that is not that of i, a float
      *                           index, or a value out of range.
      */
-    public static ExplicitConnections fromNpy(final Path pre, final Path post, final Path weight, final Path delayMs,
+    public static Table fromNpy(final Path pre, final Path post, final Path weight, final Path delayMs,
         final int sourceSize, final int targetSize) throws IOException
     {
         final Npy.Array i = Npy.read(pre);
@@ -206,7 +241,7 @@ public final class ConnectionFiles
      * @throws DataFileException for a file that is not a zip archive, a missing or unknown array,
      *                           or an array that fails the checks of {@link #fromNpy}.
      */
-    public static ExplicitConnections fromNpz(final Path path, final int sourceSize, final int targetSize)
+    public static Table fromNpz(final Path path, final int sourceSize, final int targetSize)
         throws IOException
     {
         final Map<String, Npy.Array> arrays = Npz.read(path);
@@ -239,7 +274,7 @@ public final class ConnectionFiles
             targetSize);
     }
 
-    private static ExplicitConnections columns(final Npy.Array i, final Npy.Array j, final Npy.Array weight,
+    private static Table columns(final Npy.Array i, final Npy.Array j, final Npy.Array weight,
         final Npy.Array delay, final int sourceSize, final int targetSize)
     {
         final long n = i.vector("presynaptic indices i", -1).length;
@@ -258,7 +293,7 @@ public final class ConnectionFiles
             delay.vector("delays (as many as i in " + i.file() + ")", n);
             d = delay.checkRange("delay", 0, Double.MAX_VALUE, DELAY_RULE).values();
         }
-        return new ExplicitConnections(pre, post, w, d);
+        return Table.of(pre, post, w, d);
     }
 
     /**
@@ -269,7 +304,7 @@ public final class ConnectionFiles
      * @param delays  [ms] a delay matrix of the same shape, or null.
      * @throws DataFileException for another shape or a value out of range.
      */
-    public static ExplicitConnections fromDense(final Path weights, final Path delays, final int sourceSize,
+    public static Table fromDense(final Path weights, final Path delays, final int sourceSize,
         final int targetSize) throws IOException
     {
         final double[] w = Npy.read(weights).checkRange("weight", -MAX_WEIGHT, MAX_WEIGHT, WEIGHT_RULE)
@@ -300,7 +335,7 @@ public final class ConnectionFiles
                 s++;
             }
         }
-        return new ExplicitConnections(pre, post, weight, delay);
+        return Table.of(pre, post, weight, delay);
     }
 
     /**

@@ -1,12 +1,19 @@
 package org.myelin.io.model;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.myelin.connect.AllToAll;
+import org.myelin.connect.Connector;
+import org.myelin.connect.FixedInDegree;
+import org.myelin.connect.FixedOutDegree;
 import org.myelin.connect.FixedProbability;
+import org.myelin.connect.OneToOne;
+import org.myelin.io.ConnectionFiles;
 import org.myelin.input.ConstantCurrent;
 import org.myelin.input.OrnsteinUhlenbeckCurrent;
 import org.myelin.input.RampCurrent;
@@ -50,6 +57,24 @@ public final class Catalog
     private static final double HZ_PER_PER_MS = 1000.0;
     /** The {@code preset} word that means the model's defaults. */
     private static final String NO_PRESET = "none";
+    private static final Dimension PER_MS_VOLTAGE = Dimension.VOLTAGE.divide(Dimension.TIME);
+    /**
+     * The state variables of each catalogue model with their dimension (the models' state
+     * tables), the variables {@code initial:} may set; a test checks them against the models.
+     */
+    static final Map<String, Map<String, Dimension>> STATES = Map.ofEntries(
+        Map.entry("LIF", states("v", Dimension.VOLTAGE)),
+        Map.entry("IF", states("v", Dimension.VOLTAGE)),
+        Map.entry("ALIF", states("v", Dimension.VOLTAGE, "a", Dimension.DIMENSIONLESS)),
+        Map.entry("ExpIF", states("v", Dimension.VOLTAGE)),
+        Map.entry("AdEx", states("v", Dimension.VOLTAGE, "w", Dimension.CURRENT)),
+        Map.entry("QuaIF", states("v", Dimension.VOLTAGE)),
+        Map.entry("AdQuaIF", states("v", Dimension.VOLTAGE, "w", Dimension.CURRENT)),
+        Map.entry("GIF", states("v", Dimension.VOLTAGE, "i1", Dimension.CURRENT, "i2", Dimension.CURRENT,
+            "theta", Dimension.VOLTAGE)),
+        Map.entry("Izhikevich", states("v", Dimension.VOLTAGE, "u", PER_MS_VOLTAGE)),
+        Map.entry("HH", states("v", Dimension.VOLTAGE, "m", Dimension.DIMENSIONLESS, "h", Dimension.DIMENSIONLESS,
+            "n", Dimension.DIMENSIONLESS)));
 
     private final Registry<PopulationType> populations = new Registry<>("neuron model");
     private final Registry<SynapseType> synapses = new Registry<>("synapse model");
@@ -106,6 +131,7 @@ public final class Catalog
         registerNeurons(c);
         registerSynapses(c);
         registerConnectors(c);
+        SimulatorNames.registerConnectors(c);
         registerInputs(c);
         registerPlasticity(c);
         return c;
@@ -126,7 +152,7 @@ public final class Catalog
             Param.perNeuron("tRef", Dimension.TIME, d.tRef()),
             Param.perNeuron("iExt", Dimension.CURRENT, d.iExt()),
             Param.choice("integrator", "exact", "exact", "euler")),
-            Map.of("v", Dimension.VOLTAGE), 48,
+            STATES.get("LIF"), 48,
             (name, size, p, initial) ->
             {
                 if (!p.sampled().isEmpty())
@@ -183,7 +209,8 @@ public final class Catalog
      * A model of {@link NeuronModels} as a file type: its parameters, units and defaults come from
      * the model's parameter record ({@code @ParameterUnit}), every parameter may be given per
      * neuron, a model with presets takes {@code preset:} (the given parameters override it), and
-     * {@code initial: {v: ...}} replaces the model's initial v (other variables keep theirs).
+     * {@code initial:} replaces the model's initial values of the variables it names (others keep
+     * theirs).
      */
     private static PopulationType neuronModel(final NeuronModels.Model<?> model)
     {
@@ -205,7 +232,7 @@ public final class Catalog
             names.addAll(presets.keySet());
             params.add(Param.choice("preset", NO_PRESET, names.toArray(String[]::new)));
         }
-        return new PopulationType(model.kind(), List.copyOf(params), Map.of("v", Dimension.VOLTAGE),
+        return new PopulationType(model.kind(), List.copyOf(params), STATES.get(model.kind()),
             8L * (units.size() + 4),
             (name, size, p, initial) ->
             {
@@ -236,9 +263,9 @@ public final class Catalog
                 });
                 final NeuronGroup group = model.create(name, size, scalars, perNeuron,
                     Integrator.valueOf(p.choice("integrator").toUpperCase(Locale.ROOT)));
-                if (initial.containsKey("v") && group instanceof OdeNeuronGroup<?> ode)
+                if (group instanceof OdeNeuronGroup<?> ode)
                 {
-                    ode.initial("v", initial.get("v"));
+                    initial.forEach(ode::initial);
                 }
                 return group;
             });
@@ -303,12 +330,101 @@ public final class Catalog
 
     private static void registerConnectors(final Catalog c)
     {
+        final Param self = Param.choice("selfConnections", "true", "true", "false");
+        final Param multapses = Param.choice("multapses", "true", "true", "false");
+        c.connectors.register(new ConnectorType("AllToAll", List.of(self),
+            (p, sides) -> new AllToAll(flag(p, "selfConnections")),
+            (p, sides, rule) -> (double) sides.sourceSize() * (sides.sameGroup() && !flag(p, "selfConnections")
+                ? sides.targetSize() - 1.0 : sides.targetSize())));
+        c.connectors.register(new ConnectorType("OneToOne", List.of(),
+            (p, sides) ->
+            {
+                if (sides.sourceSize() != sides.targetSize())
+                {
+                    throw new ModelException("OneToOne: source and target must have the same size, got "
+                        + sides.sourceSize() + " and " + sides.targetSize());
+                }
+                return new OneToOne();
+            },
+            (p, sides, rule) -> sides.sourceSize()));
         c.connectors.register(new ConnectorType("FixedProbability", List.of(
-            Param.quantity("p", Dimension.DIMENSIONLESS),
-            Param.choice("selfConnections", "true", "true", "false")),
-            p -> new FixedProbability(p.get("p"), "true".equals(p.choice("selfConnections"))),
-            (p, source, target, same) -> p.get("p") * source * (same && "false".equals(p.choice("selfConnections"))
-                ? target - 1.0 : target)));
+            Param.quantity("p", Dimension.DIMENSIONLESS), self),
+            (p, sides) -> new FixedProbability(p.get("p"), flag(p, "selfConnections")),
+            (p, sides, rule) -> p.get("p") * sides.sourceSize() * (sides.sameGroup()
+                && !flag(p, "selfConnections") ? sides.targetSize() - 1.0 : sides.targetSize())));
+        final Param k = Param.count("k", 0, Integer.MAX_VALUE, null);
+        c.connectors.register(new ConnectorType("FixedInDegree", List.of(k, self, multapses),
+            (p, sides) -> new FixedInDegree(degree(p, "FixedInDegree", sides.sourceSize(), sides),
+                flag(p, "selfConnections"), flag(p, "multapses")),
+            (p, sides, rule) -> (double) p.count("k") * sides.targetSize()));
+        c.connectors.register(new ConnectorType("FixedOutDegree", List.of(k, self, multapses),
+            (p, sides) -> new FixedOutDegree(degree(p, "FixedOutDegree", sides.targetSize(), sides),
+                flag(p, "selfConnections"), flag(p, "multapses")),
+            (p, sides, rule) -> (double) p.count("k") * sides.sourceSize()));
+        c.connectors.register(new ConnectorType("Explicit", List.of(Param.file("file", false), Param.file("i", false),
+            Param.file("j", false), Param.file("weight", false), Param.file("delay", false)),
+            Catalog::explicit, (p, sides, rule) -> ((ConnectionFiles.Table) rule).size()));
+        c.connectors.register(new ConnectorType("DenseMatrix", List.of(Param.file("weights", true),
+            Param.file("delays", false)),
+            (p, sides) -> ConnectionFiles.fromDense(p.path("weights"), p.path("delays"), sides.sourceSize(),
+                sides.targetSize()),
+            (p, sides, rule) -> ((ConnectionFiles.Table) rule).size()));
+    }
+
+    /** State variables in the model's order ({@code v} first): name, dimension, name, dimension, ... */
+    private static Map<String, Dimension> states(final Object... nameDimension)
+    {
+        final Map<String, Dimension> out = new LinkedHashMap<>();
+        for (int k = 0; k < nameDimension.length; k += 2)
+        {
+            out.put((String) nameDimension[k], (Dimension) nameDimension[k + 1]);
+        }
+        return java.util.Collections.unmodifiableMap(out);
+    }
+
+    /** A yes/no choice. */
+    static boolean flag(final ParamValues p, final String name)
+    {
+        return "true".equals(p.choice(name));
+    }
+
+    /** The degree k of a fixed in- or out-degree rule, checked against the neurons it draws from. */
+    private static int degree(final ParamValues p, final String owner, final int candidates,
+        final ConnectorType.Sides sides)
+    {
+        final int k = p.count("k");
+        final int available = sides.sameGroup() && !flag(p, "selfConnections") ? candidates - 1 : candidates;
+        if (!flag(p, "multapses") && k > available || k > 0 && available <= 0)
+        {
+            throw new ModelException(owner + ": k=" + k + " needs at least " + k + (flag(p, "multapses") ? ""
+                : " distinct") + " neurons to draw from, got " + available + (flag(p, "multapses") ? ""
+                : "; set multapses: true or choose a smaller k"));
+        }
+        return k;
+    }
+
+    /** Synapses listed in a table ({@code file:}) or in {@code .npy} arrays ({@code i:}, {@code j:}, ...). */
+    private static Connector explicit(final ParamValues p, final ConnectorType.Sides sides) throws IOException
+    {
+        final boolean table = p.path("file") != null;
+        final boolean arrays = p.path("i") != null || p.path("j") != null || p.path("weight") != null
+            || p.path("delay") != null;
+        if (table == arrays)
+        {
+            throw new ModelException("Explicit: give either file: (a .csv or .npz table of i, j[, weight][, delay]) or "
+                + "i: and j: (.npy arrays, with weight: and delay: optional)" + (table ? ", not both" : ""));
+        }
+        if (table)
+        {
+            return ConnectionFiles.read(p.path("file"), sides.sourceSize(), sides.targetSize());
+        }
+        if (p.path("i") == null || p.path("j") == null)
+        {
+            throw new ModelException("Explicit: " + (p.path("i") == null ? "i" : "j") + " is missing; the arrays i "
+                + "and j are both required");
+        }
+        return ConnectionFiles.fromNpy(p.path("i"), p.path("j"), p.path("weight"), p.path("delay"), sides.sourceSize(),
+            sides.targetSize());
     }
 
     private static void registerInputs(final Catalog c)

@@ -1,7 +1,7 @@
 package org.myelin.io.model;
 
+import java.io.IOException;
 import java.util.List;
-import java.util.function.Function;
 
 import org.myelin.connect.Connector;
 
@@ -13,20 +13,43 @@ import org.myelin.connect.Connector;
  * @param factory  builds the rule.
  * @param estimate the expected number of synapses, for {@code myelin validate}.
  */
-public record ConnectorType(String name, List<Param> params, Function<ParamValues, Connector> factory,
-    SynapseEstimate estimate) implements Registry.Named
+public record ConnectorType(String name, List<Param> params, Factory factory, SynapseEstimate estimate)
+    implements Registry.Named
 {
+    /**
+     * The groups a rule connects.
+     *
+     * @param sourceSize neurons in the source.
+     * @param targetSize neurons in the target.
+     * @param sameGroup  whether source and target are one group.
+     */
+    public record Sides(int sourceSize, int targetSize, boolean sameGroup)
+    {
+    }
+
+    /** Builds a rule from its checked values. */
+    @FunctionalInterface
+    public interface Factory
+    {
+        /**
+         * @param values the rule's parameters.
+         * @param sides  the groups it connects (files of synapses are checked against their sizes).
+         * @return the rule.
+         * @throws IOException if a file of synapses cannot be read.
+         */
+        Connector create(ParamValues values, Sides sides) throws IOException;
+    }
+
     /** The expected number of synapses of a rule between two groups. */
     @FunctionalInterface
     public interface SynapseEstimate
     {
         /**
-         * @param values     the rule's parameters.
-         * @param sourceSize neurons in the source.
-         * @param targetSize neurons in the target.
-         * @param sameGroup  whether source and target are one group.
+         * @param values    the rule's parameters.
+         * @param sides     the groups it connects.
+         * @param connector the rule built from them.
          * @return expected synapses.
          */
-        double expected(ParamValues values, int sourceSize, int targetSize, boolean sameGroup);
+        double expected(ParamValues values, Sides sides, Connector connector);
     }
 }

@@ -12,6 +12,9 @@ import java.util.Map;
 import java.util.Set;
 
 import org.myelin.connect.Connector;
+import org.myelin.connect.JustInTime;
+import org.myelin.delay.DelayRounding;
+import org.myelin.io.ConnectionFiles;
 import org.myelin.monitor.SpikeMonitor;
 import org.myelin.monitor.StateMonitor;
 import org.myelin.neuron.NeuronGroup;
@@ -74,7 +77,11 @@ public final class ModelLoader
         "projections", "inputs", "monitors");
     private static final List<String> POPULATION = List.of("model", "size", "parameters", "initial");
     private static final List<String> PROJECTION = List.of("name", "source", "target", "connectivity", "synapse",
-        "output", "receptor", "weight", "weights", "delay", "plasticity");
+        "output", "receptor", "weight", "weights", "delay", "delayRounding", "plasticity");
+    private static final String DELAY_ROUNDING = "delayRounding";
+    private static final List<String> ROUNDINGS = List.of("nearest", "previous", "error");
+    private static final String JUST_IN_TIME = "justInTime";
+    private static final List<String> JIT_RULES = List.of("AllToAll", "FixedProbability", "FixedOutDegree");
     private static final List<String> RECEPTOR = List.of("synapse", "output", "receptor", "weight");
     private static final List<String> INPUT_FIELDS = List.of("name", "model", "target");
     private static final double DEFAULT_DT = 0.1;
@@ -175,6 +182,7 @@ public final class ModelLoader
         private Recording recording;
         private double synapses;
         private double bytes;
+        private long seedOfConnectivity;
 
         Reading(final YamlNode root)
         {
@@ -202,6 +210,7 @@ public final class ModelLoader
             final Integer threads = root.get("threads") == null ? null
                 : (int) root.get("threads").integer("model", "threads", 1, 1024);
             final Network network = new Network(dt, seed);
+            seedOfConnectivity = network.connectivitySeed();
             final YamlNode pops = root.require("populations");
             if (pops.entries().isEmpty())
             {
@@ -274,7 +283,7 @@ public final class ModelLoader
                 paramNode == null ? null : paramNode.as("parameters of population '" + name + "'"),
                 paramNode == null ? node : paramNode, Set.of()).sample(size, network.seed(), Rng.nameId(name));
             checkRates(values, type.name());
-            final Map<String, Initializer> initial = initial(type, name, node.get("initial"));
+            final Map<String, Initializer> initial = initial(type, name, node.get("initial"), size, network.seed());
             final Population population;
             try
             {
@@ -299,7 +308,8 @@ public final class ModelLoader
             }
         }
 
-        private Map<String, Initializer> initial(final PopulationType type, final String name, final YamlNode node)
+        private Map<String, Initializer> initial(final PopulationType type, final String name, final YamlNode node,
+            final int size, final long seed)
         {
             final Map<String, Initializer> out = new HashMap<>();
             if (node == null)
@@ -307,6 +317,8 @@ public final class ModelLoader
                 return out;
             }
             final String owner = type.name() + " '" + name + "'";
+            final long id = Rng.nameId(name);
+            double[] r = null;
             for (final Map.Entry<String, YamlNode> e : node.as("initial values of population '" + name + "'")
                 .entries().entrySet())
             {
@@ -317,21 +329,23 @@ public final class ModelLoader
                         + "' to initialise" + (type.states().isEmpty() ? "; it has none"
                             : Suggestions.hint(e.getKey(), type.states().keySet())));
                 }
-                out.put(e.getKey(), initializer(owner, e.getKey(), "initial value of " + e.getKey(), e.getValue(),
-                    dimension));
+                final YamlNode value = e.getValue();
+                if (value.isScalar())
+                {
+                    out.put(e.getKey(), Initializer.constant(value.quantity(owner, e.getKey(), dimension)));
+                    continue;
+                }
+                final PerNeuronValues values = PerNeuronValues.read(owner, "initial " + e.getKey(), value, dimension,
+                    PerNeuronValues.NEURON_KINDS);
+                if (values.draw() != null)
+                {
+                    out.put(e.getKey(), values.draw());
+                    continue;
+                }
+                r = r == null ? PerNeuronValues.sharedUniform(size, seed, id) : r;
+                out.put(e.getKey(), Initializer.values(values.values(size, seed, id, e.getKey(), r)));
             }
             return out;
-        }
-
-        /**
-         * A constant or a distribution ({@code {uniform: ...}}, {@code {normal: ...}}) of values;
-         * {@code label} names a distribution in messages.
-         */
-        private Initializer initializer(final String owner, final String name, final String label,
-            final YamlNode node, final Dimension dimension)
-        {
-            return node.isScalar() ? Initializer.constant(node.quantity(owner, name, dimension))
-                : PerNeuronValues.read(owner, label, node, dimension, false).draw();
         }
 
         private Population reference(final YamlNode node, final String owner)
@@ -367,43 +381,50 @@ public final class ModelLoader
             final String name = node.get("name") == null ? source.name() + "->" + target.name()
                 : node.get("name").text();
             final String owner = "projection '" + name + "'";
-            final Component<ConnectorType> rule = component(catalog.connectors(), node.require("connectivity")
-                .as("connectivity of " + owner));
-            final Connector connector;
-            try
+            final ConnectorType.Sides sides = new ConnectorType.Sides(source.size(), target.size(), source == target);
+            final Rule rule = connectivity(node.require("connectivity").as("connectivity of " + owner), owner, sides);
+            final Synapse synapse = synapse(node, owner);
+            final String label = node.get("receptor") == null ? "g_" + name : node.get("receptor").text();
+            final DelayRounding rounding = rounding(node, owner);
+            final YamlNode weightNode = node.require("weight");
+            final PerSynapse weight = perSynapse(weightNode, owner, "weight", synapse.weightDimension());
+            final YamlNode delayNode = node.get("delay");
+            final PerSynapse delay = delayNode == null ? new PerSynapse(0.0, null)
+                : perSynapse(delayNode, owner, "delay", Dimension.TIME);
+            if (weight.values() != null && (rule.fileWeights() || node.get("weights") != null))
             {
-                connector = rule.type().factory().apply(rule.values());
+                throw weightNode.error(owner + ": weights per synapse are given twice: " + (rule.fileWeights()
+                    ? "the connection file gives each synapse a weight; weight: then scales them (e.g. weight: 1 nS)"
+                    : "use weight: {...} or weights: {...}, not both"));
             }
-            catch (final ModelException e)
+            if (delay.values() != null && rule.fileDelays())
             {
-                throw rule.values().wrap(e);
+                throw delayNode.error(owner + ": the connection file gives each synapse a delay; delay: may only add "
+                    + "one delay to all of them (e.g. delay: 0.5 ms)");
             }
-            final ReceptorSpec receptor = receptor(node, owner, "g_" + name);
-            double delay = 0;
-            if (node.get("delay") != null)
-            {
-                delay = node.get("delay").quantity(owner, "delay", Dimension.TIME);
-                if (delay < 0)
-                {
-                    throw node.get("delay").error(owner + ": delay must be >= 0 ms, got delay=" + node.get("delay")
-                        .text());
-                }
-                checkSteps(node.get("delay"), owner, "delay", delay);
-            }
+            checkDelay(delayNode, owner, delay, rounding);
             final AlignPostProjection projection;
             try
             {
-                projection = network.connect(name, source, target, connector, receptor.model(), receptor.output(),
-                    receptor.label(), receptor.weight(), delay);
+                projection = new AlignPostProjection(name, source, target, rule.connector(), synapse.model(),
+                    synapse.output(), label, weight.scalar(), delay.scalar());
+                projection.withRounding(rounding);
             }
             catch (final ModelException e)
             {
                 throw node.error(e.getMessage(), e);
             }
+            if (weight.values() != null)
+            {
+                projection.withWeights(weight.values().initializer());
+            }
             if (node.get("weights") != null)
             {
-                projection.withWeights(initializer(owner, "weights", "weights", node.get("weights"),
-                    Dimension.DIMENSIONLESS));
+                projection.withWeights(factors(node.get("weights"), owner));
+            }
+            if (delay.values() != null)
+            {
+                projection.withDelays(delay.values().initializer(), rounding);
             }
             if (node.get("plasticity") != null)
             {
@@ -418,14 +439,232 @@ public final class ModelLoader
                     throw plastic.values().wrap(e);
                 }
             }
-            final double expected = rule.type().estimate().expected(rule.values(), source.size(), target.size(),
-                source == target);
+            try
+            {
+                network.add(projection);
+            }
+            catch (final ModelException e)
+            {
+                throw node.error(e.getMessage(), e);
+            }
+            final boolean ownWeights = rule.fileWeights() || weight.values() != null || node.get("weights") != null;
+            final boolean ownDelays = rule.fileDelays() || delay.values() != null;
+            if (weight.values() != null && weight.values().fromFile() || delay.values() != null
+                && delay.values().fromFile() || ownDelays && rule.fileDelays())
+            {
+                // values from files: their number and delays are checked now, at their place in the file
+                buildNow(projection, rule, weight, delay, delayNode, weightNode, owner, rounding);
+            }
+            final double expected = rule.expected();
             synapses += expected;
-            // a target index per synapse, row offsets, and a float weight per synapse if it has its own
-            bytes += (node.get("weights") != null ? 8.0 : 4.0) * expected + 4.0 * (source.size() + 1);
+            // a target index per synapse, row offsets, a float weight and a delay step if it has its own
+            bytes += rule.justInTime() ? 0.0 : (4.0 + (ownWeights ? 4.0 : 0.0) + (ownDelays ? 2.0 : 0.0)) * expected
+                + 4.0 * (source.size() + 1);
         }
 
-        private ReceptorSpec receptor(final YamlNode node, final String owner, final String defaultLabel)
+        /** A rule as the file names it, built. */
+        private record Rule(Connector connector, double expected, boolean justInTime, boolean fileWeights,
+            boolean fileDelays, YamlNode node)
+        {
+        }
+
+        private Rule connectivity(final YamlNode node, final String owner, final ConnectorType.Sides sides)
+        {
+            final ConnectorType type = catalog.connectors().lookup(node.isScalar() ? node : node.require("model"));
+            final ParamValues values = ParamValues.read(type.name(), type.params(), node.isScalar() ? null : node,
+                node, node.isScalar() ? Set.of() : Set.of("model", JUST_IN_TIME));
+            final boolean jit = !node.isScalar() && node.get(JUST_IN_TIME) != null
+                && node.get(JUST_IN_TIME).flag(type.name(), JUST_IN_TIME);
+            Connector connector;
+            try
+            {
+                connector = type.factory().create(values, sides);
+            }
+            catch (final ModelFileException e)
+            {
+                throw e;
+            }
+            catch (final org.myelin.io.DataFileException e)
+            {
+                throw node.error(owner + ": " + e.getMessage(), e);
+            }
+            catch (final ModelException e)
+            {
+                throw values.wrap(e);
+            }
+            catch (final java.nio.file.NoSuchFileException e)
+            {
+                throw node.error(owner + ": " + type.name() + ": cannot read " + e.getFile() + " (no such file)", e);
+            }
+            catch (final IOException e)
+            {
+                throw node.error(owner + ": " + type.name() + ": cannot read a file (" + e.getMessage() + ")", e);
+            }
+            final double expected = type.estimate().expected(values, sides, connector);
+            if (jit)
+            {
+                if (!(connector instanceof JustInTime.Rule regenerated))
+                {
+                    throw node.get(JUST_IN_TIME).error(owner + ": " + type.name() + " cannot be regenerated just in "
+                        + "time; justInTime: true works with " + String.join(", ", JIT_RULES));
+                }
+                connector = regenerated.justInTime();
+            }
+            final boolean table = connector instanceof ConnectionFiles.Table;
+            return new Rule(connector, expected, jit, table && ((ConnectionFiles.Table) connector).hasWeights(),
+                table && ((ConnectionFiles.Table) connector).hasDelays(), node);
+        }
+
+        /**
+         * A weight or delay: one quantity for every synapse ({@code scalar}, values null), or values
+         * per synapse (scalar 1 for a weight, 0 for a delay).
+         */
+        private record PerSynapse(double scalar, PerNeuronValues values)
+        {
+        }
+
+        private PerSynapse perSynapse(final YamlNode node, final String owner, final String name,
+            final Dimension dimension)
+        {
+            if (node.isScalar())
+            {
+                return new PerSynapse(node.quantity(owner, name, dimension), null);
+            }
+            final PerNeuronValues values = PerNeuronValues.read(owner, name, node.as(name + " of " + owner), dimension,
+                PerNeuronValues.SYNAPSE_KINDS);
+            return new PerSynapse("delay".equals(name) ? 0.0 : 1.0, values);
+        }
+
+        /** The older form of per-synapse weights: a factor on {@code weight:}, a number or a distribution. */
+        private Initializer factors(final YamlNode node, final String owner)
+        {
+            return node.isScalar() ? Initializer.constant(node.quantity(owner, "weights", Dimension.DIMENSIONLESS))
+                : PerNeuronValues.read(owner, "weights", node, Dimension.DIMENSIONLESS, PerNeuronValues.SYNAPSE_KINDS)
+                    .initializer();
+        }
+
+        private DelayRounding rounding(final YamlNode node, final String owner)
+        {
+            final YamlNode r = node.get(DELAY_ROUNDING);
+            if (r == null)
+            {
+                return DelayRounding.EXACT;
+            }
+            final String text = r.text().strip().toLowerCase(java.util.Locale.ROOT);
+            return switch (text)
+            {
+                case "nearest" -> DelayRounding.NEAREST;
+                case "previous" -> DelayRounding.PREVIOUS;
+                case "error" -> DelayRounding.EXACT;
+                default -> throw r.error(owner + ": delayRounding must be one of [nearest, previous, error], got '"
+                    + r.text() + "'" + (Suggestions.closest(text, ROUNDINGS) == null ? ""
+                        : "; did you mean '" + Suggestions.closest(text, ROUNDINGS) + "'?"));
+            };
+        }
+
+        /**
+         * Checks a projection's delay against dt and the rounding: a single delay must be >= 0 and a
+         * whole number of steps unless rounded; per-synapse delays drawn from a distribution must be
+         * rounded and at least one step.
+         */
+        private void checkDelay(final YamlNode node, final String owner, final PerSynapse delay,
+            final DelayRounding rounding)
+        {
+            if (node == null)
+            {
+                return;
+            }
+            if (delay.values() == null)
+            {
+                final double ms = delay.scalar();
+                if (ms < 0)
+                {
+                    throw node.error(owner + ": delay must be >= 0 ms, got delay=" + node.text());
+                }
+                final double ratio = ms / dt;
+                final long nearest = Math.round(ratio);
+                if (rounding == DelayRounding.EXACT && ms > 0 && nearest > 0 && Math.abs(ratio - nearest)
+                    > Math.max(Units.STEP_TOLERANCE, 4 * Math.ulp(ratio)))
+                {
+                    throw node.error(owner + ": delay=" + Units.format(ms) + " ms is not a whole number of time steps"
+                        + " dt=" + Units.format(dt) + " ms (" + Units.format(ratio) + " steps); use a multiple of dt, "
+                        + "change dt, or add " + DELAY_ROUNDING + ": nearest (" + steps(Math.round(ratio)) + ")"
+                        + (ratio < 1 ? "" : " or " + DELAY_ROUNDING + ": previous (" + steps((long) Math.floor(ratio))
+                            + ")"));
+                }
+                try
+                {
+                    rounding.toSteps(owner, "delay", ms, dt);
+                }
+                catch (final ModelException e)
+                {
+                    throw node.error(e.getMessage(), e);
+                }
+                return;
+            }
+            final Initializer draw = delay.values().draw();
+            if (draw == null)
+            {
+                return;
+            }
+            if (rounding == DelayRounding.EXACT)
+            {
+                throw node.error(owner + ": delays drawn from a distribution are not whole numbers of time steps dt="
+                    + Units.format(dt) + " ms; add " + DELAY_ROUNDING + ": nearest or " + DELAY_ROUNDING + ": previous");
+            }
+            final double low = lowerBound(draw);
+            if (!(low >= dt * (1 - Units.STEP_TOLERANCE)))
+            {
+                throw node.error(owner + ": per-synapse delays must be at least one time step dt=" + Units.format(dt)
+                    + " ms, but the distribution reaches " + (Double.isInfinite(low) ? "below 0 ms"
+                        : Units.format(low) + " ms") + "; bound it with clip: [" + Units.format(dt) + " ms, ...]");
+            }
+        }
+
+        private String steps(final long n)
+        {
+            return n + (n == 1 ? " step, " : " steps, ") + Units.format(n * dt) + " ms";
+        }
+
+        /**
+         * Builds the connectivity now, for values from files: their number must match the synapses
+         * and their delays dt and the rounding, which is reported here at the key that names the file.
+         */
+        private void buildNow(final AlignPostProjection projection, final Rule rule, final PerSynapse weight,
+            final PerSynapse delay, final YamlNode delayNode, final YamlNode weightNode, final String owner,
+            final DelayRounding rounding)
+        {
+            final org.myelin.connect.Connectivity built;
+            try
+            {
+                built = projection.build(seedOfConnectivity);
+            }
+            catch (final ModelException e)
+            {
+                final boolean weights = e.getMessage().contains("one weight per synapse");
+                final YamlNode at = weights ? weightNode.get("file") : delayNode.get("file");
+                throw at.error(owner + ": " + (weights ? weight : delay).values().file() + " does not match the "
+                    + "connectivity: " + e.getMessage().replace("CSR connectivity: ", "") + " (values from a file "
+                    + "follow the order of the synapses: by presynaptic neuron, then by target)", e);
+            }
+            try
+            {
+                built.prepareDelays(owner, dt, rounding);
+            }
+            catch (final ModelException e)
+            {
+                final YamlNode at = rule.fileDelays() ? rule.node() : delayNode.get("file");
+                throw at.error(e.getMessage().replace("choose rounding NEAREST or PREVIOUS", "add " + DELAY_ROUNDING
+                    + ": nearest or " + DELAY_ROUNDING + ": previous"), e);
+            }
+        }
+
+        /** The synapse side of a projection or input: model, output and the dimension of its weights. */
+        private record Synapse(SynapseModel model, Output output, Dimension weightDimension)
+        {
+        }
+
+        private Synapse synapse(final YamlNode node, final String owner)
         {
             final Component<SynapseType> synapse = component(catalog.synapses(), node.require("synapse")
                 .as("synapse of " + owner));
@@ -459,10 +698,15 @@ public final class ModelLoader
             }
             final Dimension own = synapse.type().weightDimension() == null ? null
                 : synapse.type().weightDimension().of(synapse.values(), output.type());
-            final Dimension weightDimension = own != null ? own : output.type().weightDimension();
-            final double weight = node.require("weight").quantity(owner, "weight", weightDimension);
+            return new Synapse(model, out, own != null ? own : output.type().weightDimension());
+        }
+
+        private ReceptorSpec receptor(final YamlNode node, final String owner, final String defaultLabel)
+        {
+            final Synapse synapse = synapse(node, owner);
+            final double weight = node.require("weight").quantity(owner, "weight", synapse.weightDimension());
             final String label = node.get("receptor") == null ? defaultLabel : node.get("receptor").text();
-            return new ReceptorSpec(model, out, label, weight);
+            return new ReceptorSpec(synapse.model(), synapse.output(), label, weight);
         }
 
         private void input(final Network network, final YamlNode raw, final int index)
@@ -597,6 +841,20 @@ public final class ModelLoader
                 throw neuronsNode.error(e.getMessage(), e);
             }
         }
+    }
+
+    /** The smallest value a distribution of delays can give. */
+    private static double lowerBound(final Initializer draw)
+    {
+        return switch (draw)
+        {
+            case Initializer.Constant c -> c.value();
+            case Initializer.Uniform u -> u.low();
+            case Initializer.LogNormal l -> 0.0;
+            case Initializer.Clipped c -> Math.max(c.low(), lowerBound(c.inner()));
+            case Initializer.Values v -> java.util.Arrays.stream(v.values()).min().orElse(0.0);
+            default -> Double.NEGATIVE_INFINITY;
+        };
     }
 
     /** A model named in the file with its parameter values. */

@@ -53,6 +53,15 @@ public sealed interface Param
         return new ChoiceParam(name, List.of(options), defaultValue);
     }
 
+    /**
+     * A file, e.g. {@code file: connections.npz}, relative to the model file's directory unless
+     * absolute.
+     */
+    static Param file(final String name, final boolean required)
+    {
+        return new FileParam(name, required);
+    }
+
     /** A whole number in {@code [min, max]}, e.g. {@code sources: 1000}. */
     static Param count(final String name, final long min, final long max, final Long defaultValue)
     {
@@ -79,7 +88,7 @@ public sealed interface Param
             final String unit = Units.canonicalUnitName(dimension);
             return dimension.name() + (required() ? ", required"
                 : ", default " + Units.format(defaultValue) + ("1".equals(unit) ? "" : " " + unit))
-                + (perNeuron ? ", may vary ({uniform}, {normal}, {expression})" : "");
+                + (perNeuron ? ", may vary ({uniform}, {normal}, {lognormal}, {expression}, {file})" : "");
         }
     }
 
@@ -121,6 +130,19 @@ public sealed interface Param
         public String describe()
         {
             return "whole number" + (required() ? ", required" : ", default " + defaultValue);
+        }
+    }
+
+    /**
+     * @param name     the name.
+     * @param required whether the file must be given.
+     */
+    record FileParam(String name, boolean required) implements Param
+    {
+        @Override
+        public String describe()
+        {
+            return "file" + (required ? ", required" : ", optional");
         }
     }
 

@@ -23,12 +23,15 @@ public final class ParamValues
     private final Map<String, PerNeuronValues> perNeuron;
     private final Map<String, double[]> lists;
     private final Map<String, double[]> sampled;
+    private final Map<String, java.nio.file.Path> paths;
     private final YamlNode where;
 
     private ParamValues(final String owner, final Map<String, Double> numbers, final Map<String, String> choices,
         final Map<String, YamlNode> nodes, final Map<String, PerNeuronValues> perNeuron,
-        final Map<String, double[]> lists, final Map<String, double[]> sampled, final YamlNode where)
+        final Map<String, double[]> lists, final Map<String, double[]> sampled,
+        final Map<String, java.nio.file.Path> paths, final YamlNode where)
     {
+        this.paths = paths;
         this.sampled = sampled;
         this.owner = owner;
         this.numbers = Collections.unmodifiableMap(numbers);
@@ -69,6 +72,7 @@ public final class ParamValues
         final Map<String, YamlNode> nodes = new LinkedHashMap<>();
         final Map<String, PerNeuronValues> perNeuron = new LinkedHashMap<>();
         final Map<String, double[]> lists = new LinkedHashMap<>();
+        final Map<String, java.nio.file.Path> paths = new LinkedHashMap<>();
         for (final Param spec : specs)
         {
             final YamlNode node = given.get(spec.name());
@@ -85,6 +89,10 @@ public final class ParamValues
                     case Param.CountParam c -> numbers.put(c.name(), (double) c.defaultValue());
                     case Param.ChoiceParam c -> choices.put(c.name(), c.defaultValue());
                     case Param.ListParam l -> throw new IllegalStateException("a list is required");
+                    case Param.FileParam f ->
+                    {
+                        // optional and not given: no path
+                    }
                 }
                 continue;
             }
@@ -93,7 +101,8 @@ public final class ParamValues
             {
                 case Param.QuantityParam q when q.perNeuron() && node.isMapping() ->
                 {
-                    perNeuron.put(q.name(), PerNeuronValues.read(owner, q.name(), node, q.dimension(), true));
+                    perNeuron.put(q.name(), PerNeuronValues.read(owner, q.name(), node, q.dimension(),
+                        PerNeuronValues.NEURON_KINDS));
                     numbers.put(q.name(), q.defaultValue() == null ? Double.NaN : q.defaultValue());
                 }
                 case Param.QuantityParam q -> numbers.put(q.name(), node.quantity(owner, q.name(), q.dimension()));
@@ -101,9 +110,10 @@ public final class ParamValues
                 case Param.ChoiceParam c -> choices.put(c.name(), choose(owner, c, node));
                 case Param.ListParam l -> lists.put(l.name(), node.as(owner + ": " + l.name()).items().stream()
                     .mapToDouble(item -> item.quantity(owner, l.name(), l.dimension())).toArray());
+                case Param.FileParam f -> paths.put(f.name(), mapping.path(f.name()));
             }
         }
-        return new ParamValues(owner, numbers, choices, nodes, perNeuron, lists, Map.of(), where);
+        return new ParamValues(owner, numbers, choices, nodes, perNeuron, lists, Map.of(), paths, where);
     }
 
     private static String choose(final String owner, final Param.ChoiceParam spec, final YamlNode node)
@@ -166,6 +176,51 @@ public final class ParamValues
         return value.clone();
     }
 
+    /** A file parameter's path (resolved against the model file's directory), or null when not given. */
+    public java.nio.file.Path path(final String name)
+    {
+        return paths.get(name);
+    }
+
+    /**
+     * These values under other names: each key of {@code names} (a name in these values) becomes
+     * its value; other names stay. Lets a model registered under another simulator's parameter
+     * names hand its values to the model it stands for.
+     *
+     * @param owner the model name for messages.
+     */
+    public ParamValues renamed(final String owner, final Map<String, String> names)
+    {
+        return new ParamValues(owner, rename(numbers, names), rename(choices, names), rename(nodes, names),
+            rename(perNeuron, names), rename(lists, names), rename(sampled, names), rename(paths, names), where);
+    }
+
+    private static <V> Map<String, V> rename(final Map<String, V> map, final Map<String, String> names)
+    {
+        final Map<String, V> out = new LinkedHashMap<>();
+        map.forEach((k, v) -> out.put(names.getOrDefault(k, k), v));
+        return out;
+    }
+
+    /**
+     * Values computed from others (a model of another simulator translated into the one it
+     * stands for): numbers and per-neuron arrays in canonical units, the given choices, the file
+     * node of each value for messages.
+     */
+    public static ParamValues derived(final String owner, final Map<String, Double> numbers,
+        final Map<String, String> choices, final Map<String, double[]> sampled, final Map<String, YamlNode> nodes,
+        final YamlNode where)
+    {
+        return new ParamValues(owner, new LinkedHashMap<>(numbers), new LinkedHashMap<>(choices),
+            new LinkedHashMap<>(nodes), Map.of(), Map.of(), new LinkedHashMap<>(sampled), Map.of(), where);
+    }
+
+    /** The node to blame for a missing value: the model's mapping or its parent. */
+    public YamlNode where()
+    {
+        return where;
+    }
+
     /** The parameters given per neuron, by name (their entry in {@link #numbers()} is unused). */
     public Map<String, PerNeuronValues> perNeuron()
     {
@@ -187,7 +242,7 @@ public final class ParamValues
             final double[] r = PerNeuronValues.sharedUniform(size, seed, owner);
             perNeuron.forEach((name, spec) -> out.put(name, spec.values(size, seed, owner, name, r)));
         }
-        return new ParamValues(owner(), numbers, choices, nodes, perNeuron, lists, out, where);
+        return new ParamValues(owner(), numbers, choices, nodes, perNeuron, lists, out, paths, where);
     }
 
     /** The per-neuron values in canonical units, once {@link #sample sampled}; else empty. */

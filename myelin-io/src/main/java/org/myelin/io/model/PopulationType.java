@@ -16,10 +16,20 @@ import org.myelin.units.Dimension;
  * @param states         the state variables that accept {@code initial:} values, with their dimension.
  * @param bytesPerNeuron memory per neuron for estimates (state arrays, input sums).
  * @param factory        builds the population.
+ * @param elsewhere      parameters of another simulator's model that belong to another part of a
+ *                       Myelin model file (NEST's {@code tau_syn_ex}: the projection's synapse),
+ *                       with the advice an error gives; empty for Myelin's own models.
  */
 public record PopulationType(String name, List<Param> params, Map<String, Dimension> states, long bytesPerNeuron,
-    Factory factory) implements Registry.Named
+    Factory factory, Map<String, String> elsewhere) implements Registry.Named
 {
+    /** A model whose parameters all belong to it. */
+    public PopulationType(final String name, final List<Param> params, final Map<String, Dimension> states,
+        final long bytesPerNeuron, final Factory factory)
+    {
+        this(name, params, states, bytesPerNeuron, factory, Map.of());
+    }
+
     /** Builds a population from checked values. */
     @FunctionalInterface
     public interface Factory

@@ -26,6 +26,8 @@ public final class Registry<T extends Registry.Named>
 
     private final String kind;
     private final Map<String, T> types = new LinkedHashMap<>();
+    /** Other simulators' names (NEST, PyNN) of the same models, by lower-case name. */
+    private final Map<String, T> aliases = new LinkedHashMap<>();
 
     /** @param kind what the entries are, for messages, e.g. {@code "neuron model"}. */
     public Registry(final String kind)
@@ -49,6 +51,32 @@ public final class Registry<T extends Registry.Named>
         return this;
     }
 
+    /**
+     * Adds a model under another simulator's name (e.g. NEST's {@code iaf_psc_exp} for LIF):
+     * files may name it and "did you mean" suggests it, but listings of the known models show
+     * the primary names only.
+     *
+     * @return this registry.
+     */
+    public Registry<T> registerAlias(final T type)
+    {
+        final String key = type.name().toLowerCase(Locale.ROOT);
+        if (types.containsKey(key) || aliases.containsKey(key))
+        {
+            throw new IllegalArgumentException(kind + " '" + type.name() + "' is registered twice");
+        }
+        aliases.put(key, type);
+        return this;
+    }
+
+    /** The names of other simulators registered with {@link #registerAlias}, in order. */
+    public List<String> aliasNames()
+    {
+        final List<String> out = new ArrayList<>();
+        aliases.values().forEach(t -> out.add(t.name()));
+        return out;
+    }
+
     /** The registered names, in order of registration. */
     public List<String> names()
     {
@@ -63,10 +91,11 @@ public final class Registry<T extends Registry.Named>
         return List.copyOf(types.values());
     }
 
-    /** The type of that name (without regard to case), or null. */
+    /** The type of that name or alias (without regard to case), or null. */
     public T get(final String name)
     {
-        return types.get(name.toLowerCase(Locale.ROOT));
+        final String key = name.toLowerCase(Locale.ROOT);
+        return types.containsKey(key) ? types.get(key) : aliases.get(key);
     }
 
     /**
@@ -77,10 +106,15 @@ public final class Registry<T extends Registry.Named>
     public T lookup(final YamlNode name)
     {
         final String text = name.text().strip();
-        final T type = types.get(text.toLowerCase(Locale.ROOT));
+        final T type = get(text);
         if (type == null)
         {
-            throw name.error("unknown " + kind + " '" + text + "'" + Suggestions.hint(text, names()));
+            final List<String> candidates = new ArrayList<>(names());
+            candidates.addAll(aliasNames());
+            final String best = Suggestions.closest(text, candidates);
+            throw name.error("unknown " + kind + " '" + text + "'" + (best == null ? "" : "; did you mean '" + best
+                + "'?") + " known: " + String.join(", ", names()) + (aliases.isEmpty() ? ""
+                : " (and NEST/PyNN names: " + String.join(", ", aliasNames()) + ")"));
         }
         return type;
     }

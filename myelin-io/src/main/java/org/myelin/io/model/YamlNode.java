@@ -321,6 +321,45 @@ public final class YamlNode
         return value;
     }
 
+    /**
+     * The file named by the value of {@code key}, relative to the directory of this YAML file
+     * unless it is absolute.
+     *
+     * @throws ModelFileException if the key is missing or its value is not a usable path.
+     */
+    public java.nio.file.Path path(final String key)
+    {
+        final YamlNode value = require(key);
+        final String text = value.text().strip();
+        final java.nio.file.Path given;
+        try
+        {
+            given = java.nio.file.Path.of(text);
+        }
+        catch (final java.nio.file.InvalidPathException e)
+        {
+            throw value.error(what + ": " + key + " must be a file name, got '" + text + "'", e);
+        }
+        if (text.isEmpty())
+        {
+            throw value.error(what + ": " + key + " must be a file name, got nothing");
+        }
+        if (given.isAbsolute())
+        {
+            return given;
+        }
+        java.nio.file.Path parent = null;
+        try
+        {
+            parent = java.nio.file.Path.of(file).getParent();
+        }
+        catch (final java.nio.file.InvalidPathException e)
+        {
+            // a file name that is no path (text given directly): relative to the working directory
+        }
+        return parent == null ? given : parent.resolve(given);
+    }
+
     /** This value as a yes/no flag. */
     public boolean flag(final String owner, final String parameter)
     {

@@ -193,7 +193,7 @@ class ModelLoaderTest
                 "m.yaml:17:13: projection 'P->E': weight must be a conductance (e.g. 1 nS), got '1 pA' (a current)"),
             Arguments.of(BASE.replace("weight: 1 nS", "weight: 1 nS\n    delay: 0.05 ms"),
                 "m.yaml:18:12: projection 'P->E': delay=0.05 ms is not a whole number of time steps dt=0.1 ms (0.5"
-                    + " steps); use a multiple of dt, change dt, or allow rounding to 1 step (0.1 ms)"),
+                    + " steps); use a multiple of dt, change dt, or add delayRounding: nearest (1 step, 0.1 ms)"),
             Arguments.of(BASE.replace("rate: 10 Hz", "rate: 20 kHz"),
                 "m.yaml:10:24: PoissonGroup: rate must be <= 1/dt = 10000 Hz, got rate=20 kHz"),
             Arguments.of(BASE.replace("tauM: 20 ms", "integrator: eular"),
@@ -211,8 +211,10 @@ class ModelLoaderTest
                 "m.yaml:20:46: state monitor of 'E': neuron must be in [0, 9], got neuron=10"),
             Arguments.of(BASE.replace("parameters: {tauM: 20 ms}",
                 "parameters: {tauM: 20 ms}\n    initial: {v: {unifrom: [-60 mV, 1 mV]}}"),
-                "m.yaml:7:18: LIF 'E': initial value of v must be a quantity, {uniform: [low, high]} or {normal:"
-                    + " {mean: m, sd: s}}, got 'unifrom'; did you mean 'uniform'? known: uniform, normal"),
+                "m.yaml:7:18: LIF 'E': initial v must be a quantity, {uniform: [low, high]}, {normal: {mean: m, sd:"
+                    + " s}}, {lognormal: {median: m, sigma: s}}, {expression: \"...\", unit: u} or {file: values.npy,"
+                    + " unit: u}, got 'unifrom'; did you mean 'uniform'? known: uniform, normal, lognormal, expression,"
+                    + " file"),
             Arguments.of(BASE.replace("parameters: {tauM: 20 ms}", "parameters: {tauM: 20 ms}\n    initial: {u: 1 mV}"),
                 "m.yaml:7:15: LIF 'E': no state variable 'u' to initialise; did you mean 'v'? known: v"),
             Arguments.of(BASE.replace("size: 10", "size: ten"),

@@ -160,8 +160,8 @@ class NeuronModelFilesTest
         }
         assertThat(group.state("v")[0]).isNotEqualTo(group.state("v")[1]);
         assertThatThrownBy(() -> load(ONE.formatted("AdEx", "", "0 pA").replace("    parameters: {}",
-            "    parameters: {}\n    initial: {w: 1 pA}"))).isInstanceOf(ModelFileException.class)
-            .hasMessage("m.yaml:7:15: AdEx 'N': no state variable 'w' to initialise; did you mean 'v'? known: v");
+            "    parameters: {}\n    initial: {u: 1 pA}"))).isInstanceOf(ModelFileException.class)
+            .hasMessage("m.yaml:7:15: AdEx 'N': no state variable 'u' to initialise; did you mean 'v'? known: v, w");
     }
 
     @Test
