@@ -132,6 +132,7 @@ public final class Catalog
         registerSynapses(c);
         registerConnectors(c);
         SimulatorNames.registerConnectors(c);
+        SimulatorNames.registerNeurons(c);
         registerInputs(c);
         registerPlasticity(c);
         return c;

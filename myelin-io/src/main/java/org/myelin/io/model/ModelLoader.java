@@ -279,6 +279,16 @@ public final class ModelLoader
             final int size = (int) node.require("size").integer(type.name() + " '" + name + "'", "size", 1,
                 Integer.MAX_VALUE - 8);
             final YamlNode paramNode = node.get("parameters");
+            if (paramNode != null && paramNode.isMapping())
+            {
+                for (final String key : paramNode.entries().keySet())
+                {
+                    if (type.elsewhere().containsKey(key))
+                    {
+                        throw paramNode.keyNode(key).error(type.name() + ": " + key + ": " + type.elsewhere().get(key));
+                    }
+                }
+            }
             final ParamValues values = ParamValues.read(type.name(), type.params(),
                 paramNode == null ? null : paramNode.as("parameters of population '" + name + "'"),
                 paramNode == null ? node : paramNode, Set.of()).sample(size, network.seed(), Rng.nameId(name));
@@ -288,6 +298,10 @@ public final class ModelLoader
             try
             {
                 population = network.add(type.factory().create(name, size, values, initial));
+            }
+            catch (final ModelFileException e)
+            {
+                throw e;
             }
             catch (final ModelException e)
             {

@@ -192,7 +192,8 @@ class NeuronModelFilesTest
             Arguments.of(ONE.formatted("Izhikevic", "", "1 nA"),
                 "m.yaml:4:12: unknown neuron model 'Izhikevic'; did you mean 'Izhikevich'? known: LIF, IF, ALIF, ExpIF,"
                     + " AdEx, QuaIF, AdQuaIF, GIF, Izhikevich, HH, PoissonGroup, SinusoidalPoissonGroup,"
-                    + " SpikeGeneratorGroup"),
+                    + " SpikeGeneratorGroup"
+                    + SimulatorNamesTest.NEURON_ALIASES),
             Arguments.of(ONE.formatted("Izhikevich", "c: 5 ms", "1 nA"),
                 "m.yaml:6:21: Izhikevich: c must be a voltage (e.g. -65 mV), got '5 ms' (a time)"),
             Arguments.of(ONE.formatted("Izhikevich", "preset: burst", "1 nA"),
