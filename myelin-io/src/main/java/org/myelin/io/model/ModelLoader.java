@@ -143,6 +143,12 @@ public final class ModelLoader
         final String text;
         try
         {
+            // UTF-8 takes at least one byte per character: a larger file is refused before it is read
+            final long size = Files.size(path);
+            if (size > 4L * YamlNode.MAX_CHARACTERS)
+            {
+                throw YamlNode.tooLarge(path.toString(), size, "bytes");
+            }
             text = Files.readString(path);
         }
         catch (final MalformedInputException e)

@@ -13,6 +13,8 @@ import org.myelin.units.Units;
 import org.myelin.util.ModelException;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.lowlevel.Compose;
+import org.snakeyaml.engine.v2.api.lowlevel.Parse;
+import org.snakeyaml.engine.v2.events.Event;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
@@ -32,6 +34,15 @@ import org.snakeyaml.engine.v2.nodes.Tag;
 public final class YamlNode
 {
     private static final String MERGE_KEY = "<<";
+    /** The largest model file read: model files are small, data goes into the files they name. */
+    public static final int MAX_CHARACTERS = 4 << 20;
+    /**
+     * The longest line: the YAML scanner takes time quadratic in the length of a scalar on one
+     * line (2 s for a 1 MB line, 8 s for 2 MB), so long lines are refused before parsing.
+     */
+    public static final int MAX_LINE = 16 << 10;
+    /** The deepest nesting of mappings and lists (a model file needs about 8). */
+    public static final int MAX_DEPTH = 64;
     private final String file;
     private final Node node;
     private final String what;
@@ -53,11 +64,28 @@ public final class YamlNode
      */
     public static YamlNode parse(final String file, final String text)
     {
+        if (text.length() > MAX_CHARACTERS)
+        {
+            throw tooLarge(file, text.length(), "characters");
+        }
+        for (int start = 0, line = 1; start < text.length(); line++)
+        {
+            final int end = text.indexOf('\n', start);
+            final int stop = end < 0 ? text.length() : end;
+            if (stop - start > MAX_LINE)
+            {
+                throw new ModelFileException(file, line, MAX_LINE + 1, String.format(java.util.Locale.ROOT,
+                    "the line has %,d characters; a line of a model file has at most %,d: give long lists (spike "
+                        + "times, values per neuron) in .npy or CSV files that it names", stop - start, MAX_LINE), null);
+            }
+            start = stop + 1;
+        }
         final LoadSettings settings = LoadSettings.builder().setLabel(file).setAllowDuplicateKeys(false)
-            .setMaxAliasesForCollections(50).build();
+            .setMaxAliasesForCollections(50).setCodePointLimit(MAX_CHARACTERS + 1).build();
         final Optional<Node> root;
         try
         {
+            checkDepth(file, settings, text);
             root = new Compose(settings).composeString(text);
         }
         catch (final MarkedYamlEngineException e)
@@ -79,6 +107,44 @@ public final class YamlNode
         final YamlNode node = new YamlNode(file, root.get(), "the model file");
         node.entries();
         return node;
+    }
+
+    /** The error for a file of more than {@link #MAX_CHARACTERS} characters ({@code amount} {@code unit}). */
+    public static ModelFileException tooLarge(final String file, final long amount, final String unit)
+    {
+        return new ModelFileException(file, 0, 0, String.format(java.util.Locale.ROOT, "the file has %,d %s; "
+            + "a model file has at most %,d characters: give large data (synapses, values per neuron, spike times) "
+            + "in .npy, .npz or CSV files that it names", amount, unit, MAX_CHARACTERS), null);
+    }
+
+    /**
+     * Walks the parser's events (a loop, unlike the recursive composer) and refuses nesting deeper
+     * than {@link #MAX_DEPTH} at the mapping or list that goes one level too deep.
+     */
+    private static void checkDepth(final String file, final LoadSettings settings, final String text)
+    {
+        int depth = 0;
+        for (final Event event : new Parse(settings).parseString(text))
+        {
+            switch (event.getEventId())
+            {
+                case MappingStart, SequenceStart ->
+                {
+                    if (++depth > MAX_DEPTH)
+                    {
+                        final Optional<Mark> mark = event.getStartMark();
+                        throw new ModelFileException(file, mark.map(m -> m.getLine() + 1).orElse(0),
+                            mark.map(m -> m.getColumn() + 1).orElse(0), "mappings and lists nested more than "
+                                + MAX_DEPTH + " levels deep; a model file needs far fewer", null);
+                    }
+                }
+                case MappingEnd, SequenceEnd -> depth--;
+                default ->
+                {
+                    // scalars, aliases, documents
+                }
+            }
+        }
     }
 
     /** The file name. */

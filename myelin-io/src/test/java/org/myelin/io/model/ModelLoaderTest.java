@@ -248,4 +248,42 @@ class ModelLoaderTest
         assertThat(Suggestions.closest("xyzzy", java.util.List.of("tauM", "vTh"))).isNull();
         assertThat(Suggestions.distance("ab", "ba")).isEqualTo(1);
     }
+
+    @Test
+    void deepNestingShouldBeOneLineNotAStackOverflow()
+    {
+        final String deep = "duration: 1 ms\npopulations: " + "[".repeat(2000) + "]".repeat(2000) + "\n";
+
+        assertThatThrownBy(() -> load(deep))
+            .isInstanceOf(ModelFileException.class)
+            .hasMessage("m.yaml:2:77: mappings and lists nested more than 64 levels deep; a model file needs far fewer");
+    }
+
+    @Test
+    void aHugeFileShouldBeRefusedAtOnce() throws java.io.IOException
+    {
+        final String scalar = "name: " + "x".repeat(50 << 20) + "\n";
+
+        assertThatThrownBy(() -> load(scalar))
+            .isInstanceOf(ModelFileException.class)
+            .hasMessage("m.yaml: the file has 52,428,807 characters; a model file has at most 4,194,304 characters: give"
+                + " large data (synapses, values per neuron, spike times) in .npy, .npz or CSV files that it names");
+        assertThatThrownBy(() -> load("name: " + "x".repeat(1 << 20) + "\n"))
+            .isInstanceOf(ModelFileException.class)
+            .hasMessage("m.yaml:1:16385: the line has 1,048,582 characters; a line of a model file has at most 16,384:"
+                + " give long lists (spike times, values per neuron) in .npy or CSV files that it names");
+        final java.nio.file.Path file = java.nio.file.Files.createTempFile("huge", ".yaml");
+        try
+        {
+            java.nio.file.Files.writeString(file, "name: " + "\u00e9".repeat(9 << 20));
+            assertThatThrownBy(() -> ModelLoader.load(file))
+                .isInstanceOf(ModelFileException.class)
+                .hasMessage(file + ": the file has 18,874,374 bytes; a model file has at most 4,194,304 characters: give"
+                    + " large data (synapses, values per neuron, spike times) in .npy, .npz or CSV files that it names");
+        }
+        finally
+        {
+            java.nio.file.Files.delete(file);
+        }
+    }
 }
