@@ -1,6 +1,5 @@
 package org.myelin.io;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -8,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -92,6 +90,30 @@ public final class ConnectionFiles
         }
     }
 
+    /** The columns of a table of synapses between groups of the given sizes. */
+    private static List<ColumnFiles.Column> columns(final int sourceSize, final int targetSize)
+    {
+        return List.of(ColumnFiles.Column.index(PRE, sourceSize, "presynaptic index i", "source"),
+            ColumnFiles.Column.index(POST, targetSize, "postsynaptic index j", "target"),
+            ColumnFiles.Column.number(WEIGHT, "weight", -MAX_WEIGHT, MAX_WEIGHT, WEIGHT_RULE),
+            ColumnFiles.Column.number(DELAY, "delay", 0, Double.MAX_VALUE, DELAY_RULE));
+    }
+
+    private static Table table(final double[][] columns)
+    {
+        return Table.of(toInts(columns[0]), toInts(columns[1]), columns[2], columns[3]);
+    }
+
+    private static int[] toInts(final double[] values)
+    {
+        final int[] out = new int[values.length];
+        for (int k = 0; k < out.length; k++)
+        {
+            out[k] = (int) values[k];
+        }
+        return out;
+    }
+
     /**
      * Reads a table of synapses, {@code .csv} or {@code .npz} by the file's extension.
      *
@@ -99,20 +121,10 @@ public final class ConnectionFiles
      * @param targetSize neurons of the target: every j must be below it.
      * @throws DataFileException for a malformed file or a value out of range.
      */
-    public static Table read(final Path path, final int sourceSize, final int targetSize)
-        throws IOException
+    public static Table read(final Path path, final int sourceSize, final int targetSize) throws IOException
     {
-        final String name = path.getFileName().toString().toLowerCase(Locale.ROOT);
-        if (name.endsWith(".npz"))
-        {
-            return fromNpz(path, sourceSize, targetSize);
-        }
-        if (name.endsWith(".csv") || name.endsWith(".txt") || name.endsWith(".tsv"))
-        {
-            return fromCsv(path, sourceSize, targetSize);
-        }
-        throw new DataFileException(path.toString(), null, "a connection table is a .csv or .npz file; for .npy "
-            + "arrays give i, j, weight and delay as files of their own");
+        return table(ColumnFiles.read(path, columns(sourceSize, targetSize), "connection table (for .npy arrays "
+            + "give i, j, weight and delay as files of their own)"));
     }
 
     /** Reads a CSV table of synapses without checking indices against neuron counts. */
@@ -127,80 +139,9 @@ public final class ConnectionFiles
      * @throws DataFileException if a required column is missing or a value does not parse or is
      *                           out of range; the message names the file, line and column.
      */
-    public static Table fromCsv(final Path path, final int sourceSize, final int targetSize)
-        throws IOException
+    public static Table fromCsv(final Path path, final int sourceSize, final int targetSize) throws IOException
     {
-        final String file = path.toString();
-        try (BufferedReader in = Files.newBufferedReader(path, StandardCharsets.UTF_8))
-        {
-            String line;
-            int lineNumber = 0;
-            String[] header = null;
-            while (header == null && (line = in.readLine()) != null)
-            {
-                lineNumber++;
-                if (!skip(line))
-                {
-                    header = split(line);
-                }
-            }
-            if (header == null)
-            {
-                throw new DataFileException(file, null, "empty connection table; expected a header such as "
-                    + "'i,j,weight,delay'");
-            }
-            final int headerLine = lineNumber;
-            final int ci = column(file, headerLine, header, PRE, true);
-            final int cj = column(file, headerLine, header, POST, true);
-            final int cw = column(file, headerLine, header, WEIGHT, false);
-            final int cd = column(file, headerLine, header, DELAY, false);
-            int n = 0;
-            int[] pre = new int[1024];
-            int[] post = new int[1024];
-            double[] weight = cw < 0 ? null : new double[1024];
-            double[] delay = cd < 0 ? null : new double[1024];
-            while ((line = in.readLine()) != null)
-            {
-                lineNumber++;
-                if (skip(line))
-                {
-                    continue;
-                }
-                final String[] cells = split(line);
-                if (cells.length != header.length)
-                {
-                    throw new DataFileException(file, lineNumber, 0, "expected " + header.length + " columns as in the "
-                        + "header on line " + headerLine + ", got " + cells.length);
-                }
-                if (n == pre.length)
-                {
-                    if (n > Npy.MAX_ELEMENTS / 2)
-                    {
-                        throw new DataFileException(file, lineNumber, 0, "more synapses than a Java array can hold ("
-                            + Npy.MAX_ELEMENTS + ")");
-                    }
-                    pre = Arrays.copyOf(pre, 2 * n);
-                    post = Arrays.copyOf(post, 2 * n);
-                    weight = weight == null ? null : Arrays.copyOf(weight, 2 * n);
-                    delay = delay == null ? null : Arrays.copyOf(delay, 2 * n);
-                }
-                pre[n] = index(file, lineNumber, line, ci, header[ci], cells[ci], sourceSize, "source");
-                post[n] = index(file, lineNumber, line, cj, header[cj], cells[cj], targetSize, "target");
-                if (weight != null)
-                {
-                    weight[n] = number(file, lineNumber, line, cw, header[cw], cells[cw], -MAX_WEIGHT, MAX_WEIGHT,
-                        WEIGHT_RULE);
-                }
-                if (delay != null)
-                {
-                    delay[n] = number(file, lineNumber, line, cd, header[cd], cells[cd], 0, Double.MAX_VALUE,
-                        DELAY_RULE);
-                }
-                n++;
-            }
-            return Table.of(Arrays.copyOf(pre, n), Arrays.copyOf(post, n),
-                weight == null ? null : Arrays.copyOf(weight, n), delay == null ? null : Arrays.copyOf(delay, n));
-        }
+        return table(ColumnFiles.fromCsv(path, columns(sourceSize, targetSize), "connection table"));
     }
 
     /**
@@ -229,9 +170,9 @@ public final class ConnectionFiles
     public static Table fromNpy(final Path pre, final Path post, final Path weight, final Path delayMs,
         final int sourceSize, final int targetSize) throws IOException
     {
-        final Npy.Array i = Npy.read(pre);
-        return columns(i, Npy.read(post), weight == null ? null : Npy.read(weight),
-            delayMs == null ? null : Npy.read(delayMs), sourceSize, targetSize);
+        return table(ColumnFiles.arrays(new Npy.Array[] {Npy.read(pre), Npy.read(post),
+            weight == null ? null : Npy.read(weight), delayMs == null ? null : Npy.read(delayMs)},
+            columns(sourceSize, targetSize)));
     }
 
     /**
@@ -241,59 +182,9 @@ public final class ConnectionFiles
      * @throws DataFileException for a file that is not a zip archive, a missing or unknown array,
      *                           or an array that fails the checks of {@link #fromNpy}.
      */
-    public static Table fromNpz(final Path path, final int sourceSize, final int targetSize)
-        throws IOException
+    public static Table fromNpz(final Path path, final int sourceSize, final int targetSize) throws IOException
     {
-        final Map<String, Npy.Array> arrays = Npz.read(path);
-        final String file = path.toString();
-        final Map<String, Npy.Array> named = new LinkedHashMap<>();
-        for (final Map.Entry<String, Npy.Array> e : arrays.entrySet())
-        {
-            final String key = e.getKey().toLowerCase(Locale.ROOT);
-            final List<String> names = PRE.contains(key) ? PRE : POST.contains(key) ? POST : WEIGHT.contains(key)
-                ? WEIGHT : DELAY.contains(key) ? DELAY : null;
-            if (names == null)
-            {
-                throw new DataFileException(file, null, "unknown array '" + e.getKey() + "'; a connection archive holds "
-                    + "i, j and optionally weight and delay");
-            }
-            if (named.put(names.get(0), e.getValue()) != null)
-            {
-                throw new DataFileException(file, null, "two arrays for " + String.join("/", names));
-            }
-        }
-        for (final List<String> required : List.of(PRE, POST))
-        {
-            if (!named.containsKey(required.get(0)))
-            {
-                throw new DataFileException(file, null, "no array " + String.join("/", required) + "; the archive holds "
-                    + arrays.keySet());
-            }
-        }
-        return columns(named.get("i"), named.get("j"), named.get("weight"), named.get("delay"), sourceSize,
-            targetSize);
-    }
-
-    private static Table columns(final Npy.Array i, final Npy.Array j, final Npy.Array weight,
-        final Npy.Array delay, final int sourceSize, final int targetSize)
-    {
-        final long n = i.vector("presynaptic indices i", -1).length;
-        final int[] pre = i.indices("presynaptic index i", sourceSize);
-        j.vector("postsynaptic indices j (as many as i in " + i.file() + ")", n);
-        final int[] post = j.indices("postsynaptic index j", targetSize);
-        double[] w = null;
-        if (weight != null)
-        {
-            weight.vector("weights (as many as i in " + i.file() + ")", n);
-            w = weight.checkRange("weight", -MAX_WEIGHT, MAX_WEIGHT, WEIGHT_RULE).values();
-        }
-        double[] d = null;
-        if (delay != null)
-        {
-            delay.vector("delays (as many as i in " + i.file() + ")", n);
-            d = delay.checkRange("delay", 0, Double.MAX_VALUE, DELAY_RULE).values();
-        }
-        return Table.of(pre, post, w, d);
+        return table(ColumnFiles.fromNpz(path, columns(sourceSize, targetSize), "connection archive"));
     }
 
     /**
@@ -414,103 +305,6 @@ public final class ConnectionFiles
         zip.putNextEntry(new ZipEntry(name + ".npy"));
         writer.write(zip);
         zip.closeEntry();
-    }
-
-    private static boolean skip(final String line)
-    {
-        final String s = line.strip();
-        return s.isEmpty() || s.startsWith("#");
-    }
-
-    private static String[] split(final String line)
-    {
-        final String[] cells = line.split(",", -1);
-        for (int k = 0; k < cells.length; k++)
-        {
-            cells[k] = cells[k].strip();
-        }
-        return cells;
-    }
-
-    /** The 1-based column (character position) where cell {@code index} of {@code line} starts. */
-    private static int columnOf(final String line, final int index)
-    {
-        int at = 0;
-        for (int k = 0; k < index; k++)
-        {
-            at = line.indexOf(',', at) + 1;
-        }
-        while (at < line.length() && Character.isWhitespace(line.charAt(at)))
-        {
-            at++;
-        }
-        return at + 1;
-    }
-
-    private static int column(final String file, final int line, final String[] header, final List<String> names,
-        final boolean required)
-    {
-        int found = -1;
-        for (int k = 0; k < header.length; k++)
-        {
-            if (names.contains(header[k].toLowerCase(Locale.ROOT)))
-            {
-                if (found >= 0)
-                {
-                    throw new DataFileException(file, line, 0, "two columns for " + String.join("/", names)
-                        + " in the header " + Arrays.toString(header));
-                }
-                found = k;
-            }
-        }
-        if (found < 0 && required)
-        {
-            throw new DataFileException(file, line, 0, "no column " + String.join("/", names) + " in the header "
-                + Arrays.toString(header));
-        }
-        return found;
-    }
-
-    private static int index(final String file, final int lineNumber, final String line, final int cell,
-        final String column, final String text, final int bound, final String side)
-    {
-        final long value;
-        try
-        {
-            value = Long.parseLong(text);
-        }
-        catch (final NumberFormatException e)
-        {
-            throw new DataFileException(file, lineNumber, columnOf(line, cell), "column " + column
-                + " must be a whole number, got '" + text + "'");
-        }
-        if (value < 0 || value >= bound)
-        {
-            throw new DataFileException(file, lineNumber, columnOf(line, cell), "column " + column + ": index " + value
-                + " is out of range [0, " + bound + ") of the " + side + " neurons");
-        }
-        return (int) value;
-    }
-
-    private static double number(final String file, final int lineNumber, final String line, final int cell,
-        final String column, final String text, final double min, final double max, final String rule)
-    {
-        final double value;
-        try
-        {
-            value = Double.parseDouble(text);
-        }
-        catch (final NumberFormatException e)
-        {
-            throw new DataFileException(file, lineNumber, columnOf(line, cell), "column " + column
-                + " must be a number, got '" + text + "'");
-        }
-        if (!(value >= min && value <= max))
-        {
-            throw new DataFileException(file, lineNumber, columnOf(line, cell), "column " + column + ": " + text
-                + " must be " + rule);
-        }
-        return value;
     }
 
     /** {@code .npz} archives: a zip file of {@code .npy} arrays ({@code numpy.savez}, {@code savez_compressed}). */

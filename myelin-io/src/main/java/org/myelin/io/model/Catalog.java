@@ -14,6 +14,8 @@ import org.myelin.connect.FixedOutDegree;
 import org.myelin.connect.FixedProbability;
 import org.myelin.connect.OneToOne;
 import org.myelin.io.ConnectionFiles;
+import org.myelin.io.SpikeTimes;
+import org.myelin.neuron.Population;
 import org.myelin.input.ConstantCurrent;
 import org.myelin.input.OrnsteinUhlenbeckCurrent;
 import org.myelin.input.RampCurrent;
@@ -31,6 +33,7 @@ import org.myelin.output.Coba;
 import org.myelin.output.Cuba;
 import org.myelin.output.MgBlock;
 import org.myelin.plasticity.ShortTermDepression;
+import org.myelin.projection.Inputs;
 import org.myelin.plasticity.ShortTermPlasticity;
 import org.myelin.random.Initializer;
 import org.myelin.synapse.Alpha;
@@ -173,8 +176,13 @@ public final class Catalog
             }
         }
         c.populations.register(new PopulationType("PoissonGroup", List.of(
-            Param.quantity("rate", Dimension.FREQUENCY)), Map.of(), 16,
-            (name, size, p, initial) -> new PoissonGroup(name, size, p.get("rate"))));
+            Param.timeFunction("rate", Dimension.FREQUENCY)), Map.of(), 16,
+            (name, size, p, initial) ->
+            {
+                final TimeFunction rate = p.timeFunction("rate");
+                return rate.isConstant() ? new PoissonGroup(name, size, rate.at(0))
+                    : new PoissonGroup(name, size, t -> Math.max(0.0, rate.at(t)));
+            }));
         c.populations.register(new PopulationType("SinusoidalPoissonGroup", List.of(
             Param.quantity("offset", Dimension.FREQUENCY),
             Param.quantity("amplitude", Dimension.FREQUENCY),
@@ -187,23 +195,59 @@ public final class Catalog
                 return new PoissonGroup(name, size, t -> Math.max(0.0, offset + amplitude * Math.sin(omega * t)));
             }));
         c.populations.register(new PopulationType("SpikeGeneratorGroup", List.of(
-            Param.list("indices", Dimension.DIMENSIONLESS),
-            Param.list("times", Dimension.TIME)), Map.of(), 16,
-            (name, size, p, initial) ->
+            Param.optionalList("indices", Dimension.DIMENSIONLESS),
+            Param.optionalList("times", Dimension.TIME),
+            Param.file("file", false)), Map.of(), 16, Catalog::spikeGenerator));
+    }
+
+    /** Spikes listed in {@code indices} and {@code times}, or in a file of spike times. */
+    private static Population spikeGenerator(final String name, final int size, final ParamValues p,
+        final Map<String, Initializer> initial)
+    {
+        final boolean lists = p.hasList("indices") || p.hasList("times");
+        if (lists == (p.path("file") != null))
+        {
+            throw new ModelException("SpikeGeneratorGroup: give either indices: and times: (lists) or file: (a .csv "
+                + "or .npz table of i and t [ms])" + (lists ? ", not both" : ""));
+        }
+        if (!lists)
+        {
+            try
             {
-                final double[] indices = p.list("indices");
-                final int[] whole = new int[indices.length];
-                for (int k = 0; k < whole.length; k++)
-                {
-                    whole[k] = (int) indices[k];
-                    if (whole[k] != indices[k])
-                    {
-                        throw new ModelException("SpikeGeneratorGroup: indices must be whole numbers, got indices="
-                            + Units.format(indices[k]));
-                    }
-                }
-                return new SpikeGeneratorGroup(name, size, whole, p.list("times"));
-            }));
+                final SpikeTimes.Trains trains = SpikeTimes.read(p.path("file"), size);
+                return new SpikeGeneratorGroup(name, size, trains.indices(), trains.timesMs());
+            }
+            catch (final org.myelin.io.DataFileException e)
+            {
+                throw new ModelException("SpikeGeneratorGroup: file: " + e.getMessage(), e);
+            }
+            catch (final java.nio.file.NoSuchFileException e)
+            {
+                throw new ModelException("SpikeGeneratorGroup: file: cannot read " + e.getFile() + " (no such file)", e);
+            }
+            catch (final IOException e)
+            {
+                throw new ModelException("SpikeGeneratorGroup: file: cannot read " + p.path("file") + " ("
+                    + e.getMessage() + ")", e);
+            }
+        }
+        if (!p.hasList("indices") || !p.hasList("times"))
+        {
+            throw new ModelException("SpikeGeneratorGroup: " + (p.hasList("indices") ? "times" : "indices")
+                + " is missing; indices: and times: go together");
+        }
+        final double[] indices = p.list("indices");
+        final int[] whole = new int[indices.length];
+        for (int k = 0; k < whole.length; k++)
+        {
+            whole[k] = (int) indices[k];
+            if (whole[k] != indices[k])
+            {
+                throw new ModelException("SpikeGeneratorGroup: indices must be whole numbers, got indices="
+                    + Units.format(indices[k]));
+            }
+        }
+        return new SpikeGeneratorGroup(name, size, whole, p.list("times"));
     }
 
     /**
@@ -278,10 +322,31 @@ public final class Catalog
             Param.quantity("tau", Dimension.TIME, Exponential.DEFAULT_TAU)), null,
             p -> new Exponential(p.get("tau"))));
         // a jump of v: through CUBA the weight is the jump in mV; through COBA/MgBlock v += w·(E − v), w without unit
-        c.synapses.register(new SynapseType("Delta", List.of(Param.choice("target", "voltage", "voltage", "current")),
+        // variable: another state variable jumps by the weight at once (Brian2's on_pre: 'w += b'), no output
+        c.synapses.register(new SynapseType("Delta", List.of(Param.choice("target", "voltage", "voltage", "current"),
+            Param.text("variable", "v")),
             (p, output) -> !"voltage".equals(p.choice("target")) ? null
                 : output.weightDimension().equals(Dimension.CURRENT) ? Dimension.VOLTAGE : Dimension.DIMENSIONLESS,
-            p -> new Delta(Delta.Target.parse(p.choice("target")))));
+            p -> new Delta(Delta.Target.parse(p.choice("target"))),
+            (p, target, states) ->
+            {
+                final String variable = p.choice("variable");
+                if ("v".equals(variable))
+                {
+                    return null;
+                }
+                if (!states.containsKey(variable))
+                {
+                    throw new ModelException("Delta: variable must be a state variable of '" + target.name() + "', got "
+                        + "variable=" + variable + Suggestions.hint(variable, states.keySet()));
+                }
+                return new SynapseType.Target(Inputs.delta(target, variable), states.get(variable));
+            }));
+        // a current for one step (brainstate's current input of a spike): the weight in pA
+        c.synapses.register(new SynapseType("CurrentPulse", List.of(), null, p ->
+        {
+            throw new IllegalStateException("CurrentPulse has no receptor");
+        }, (p, target, states) -> new SynapseType.Target(Inputs.current(target), Dimension.CURRENT)));
         final DualExponential dual = new DualExponential();
         c.synapses.register(new SynapseType(DualExponential.NAME, List.of(
             Param.quantity("tauDecay", Dimension.TIME, dual.tauDecay()),

@@ -21,6 +21,7 @@ import org.myelin.neuron.NeuronGroup;
 import org.myelin.neuron.Population;
 import org.myelin.output.Output;
 import org.myelin.projection.AlignPostProjection;
+import org.myelin.projection.InputPort;
 import org.myelin.random.Initializer;
 import org.myelin.random.Rng;
 import org.myelin.sim.Network;
@@ -403,7 +404,7 @@ public final class ModelLoader
             final String owner = "projection '" + name + "'";
             final ConnectorType.Sides sides = new ConnectorType.Sides(source.size(), target.size(), source == target);
             final Rule rule = connectivity(node.require("connectivity").as("connectivity of " + owner), owner, sides);
-            final Synapse synapse = synapse(node, owner);
+            final Synapse synapse = synapse(node, owner, target);
             final String label = node.get("receptor") == null ? "g_" + name : node.get("receptor").text();
             final DelayRounding rounding = rounding(node, owner);
             final YamlNode weightNode = node.require("weight");
@@ -426,8 +427,11 @@ public final class ModelLoader
             final AlignPostProjection projection;
             try
             {
-                projection = new AlignPostProjection(name, source, target, rule.connector(), synapse.model(),
-                    synapse.output(), label, weight.scalar(), delay.scalar());
+                projection = synapse.port() != null
+                    ? new AlignPostProjection(name, source, target, rule.connector(), synapse.port(), weight.scalar(),
+                        delay.scalar())
+                    : new AlignPostProjection(name, source, target, rule.connector(), synapse.model(),
+                        synapse.output(), label, weight.scalar(), delay.scalar());
                 projection.withRounding(rounding);
             }
             catch (final ModelException e)
@@ -679,15 +683,47 @@ public final class ModelLoader
             }
         }
 
-        /** The synapse side of a projection or input: model, output and the dimension of its weights. */
-        private record Synapse(SynapseModel model, Output output, Dimension weightDimension)
+        /**
+         * The synapse side of a projection or input: model, output and the dimension of its
+         * weights, or an input port of the target that takes the weights directly (model and
+         * output then null).
+         */
+        private record Synapse(SynapseModel model, Output output, Dimension weightDimension, InputPort port)
         {
         }
 
-        private Synapse synapse(final YamlNode node, final String owner)
+        /** @param target the group a projection feeds, or null for an input. */
+        private Synapse synapse(final YamlNode node, final String owner, final NeuronGroup target)
         {
             final Component<SynapseType> synapse = component(catalog.synapses(), node.require("synapse")
                 .as("synapse of " + owner));
+            if (synapse.type().port() != null)
+            {
+                final SynapseType.Target port;
+                try
+                {
+                    port = target == null ? null : synapse.type().port().of(synapse.values(), target,
+                        types.get(target).states());
+                }
+                catch (final ModelException e)
+                {
+                    throw synapse.values().wrap(e);
+                }
+                if (port == null && target == null && "CurrentPulse".equals(synapse.type().name()))
+                {
+                    throw node.require("synapse").error(owner + ": CurrentPulse feeds projections only; an input "
+                        + "gives its current directly (ConstantCurrent, StepCurrent, ...)");
+                }
+                if (port != null)
+                {
+                    if (node.get("output") != null)
+                    {
+                        throw node.get("output").error(owner + ": " + synapse.type().name() + " adds its weight "
+                            + "straight into the target; it takes no output");
+                    }
+                    return new Synapse(null, null, port.weightDimension(), port.port());
+                }
+            }
             final Component<OutputType> output;
             if (node.get("output") == null)
             {
@@ -718,12 +754,12 @@ public final class ModelLoader
             }
             final Dimension own = synapse.type().weightDimension() == null ? null
                 : synapse.type().weightDimension().of(synapse.values(), output.type());
-            return new Synapse(model, out, own != null ? own : output.type().weightDimension());
+            return new Synapse(model, out, own != null ? own : output.type().weightDimension(), null);
         }
 
         private ReceptorSpec receptor(final YamlNode node, final String owner, final String defaultLabel)
         {
-            final Synapse synapse = synapse(node, owner);
+            final Synapse synapse = synapse(node, owner, null);
             final double weight = node.require("weight").quantity(owner, "weight", synapse.weightDimension());
             final String label = node.get("receptor") == null ? defaultLabel : node.get("receptor").text();
             return new ReceptorSpec(synapse.model(), synapse.output(), label, weight);

@@ -44,7 +44,22 @@ public sealed interface Param
     /** A list of quantities of one dimension, e.g. {@code durations: [100 ms, 50 ms]}; required. */
     static Param list(final String name, final Dimension dimension)
     {
-        return new ListParam(name, dimension);
+        return new ListParam(name, dimension, true);
+    }
+
+    /** A list of quantities that may be left out (another parameter gives the values instead). */
+    static Param optionalList(final String name, final Dimension dimension)
+    {
+        return new ListParam(name, dimension, false);
+    }
+
+    /**
+     * A quantity that may change in time: a quantity, or {@code {expression: "...", unit: u}} of
+     * {@code t} [ms], e.g. {@code rate: {expression: "10 + 5*sin(2*pi*t/100)", unit: Hz}}.
+     */
+    static Param timeFunction(final String name, final Dimension dimension)
+    {
+        return new TimeFunctionParam(name, dimension);
     }
 
     /** One word out of {@code options}, e.g. {@code integrator: euler}. */
@@ -60,6 +75,12 @@ public sealed interface Param
     static Param file(final String name, final boolean required)
     {
         return new FileParam(name, required);
+    }
+
+    /** A word or name, e.g. {@code variable: w}, with a default. */
+    static Param text(final String name, final String defaultValue)
+    {
+        return new TextParam(name, defaultValue);
     }
 
     /** A whole number in {@code [min, max]}, e.g. {@code sources: 1000}. */
@@ -134,6 +155,25 @@ public sealed interface Param
     }
 
     /**
+     * @param name         the name.
+     * @param defaultValue the default.
+     */
+    record TextParam(String name, String defaultValue) implements Param
+    {
+        @Override
+        public boolean required()
+        {
+            return false;
+        }
+
+        @Override
+        public String describe()
+        {
+            return "name, default " + defaultValue;
+        }
+    }
+
+    /**
      * @param name     the name.
      * @param required whether the file must be given.
      */
@@ -149,8 +189,22 @@ public sealed interface Param
     /**
      * @param name      the name.
      * @param dimension the dimension of every item.
+     * @param required  whether the file must give it.
      */
-    record ListParam(String name, Dimension dimension) implements Param
+    record ListParam(String name, Dimension dimension, boolean required) implements Param
+    {
+        @Override
+        public String describe()
+        {
+            return "list of " + dimension.name() + (required ? ", required" : ", optional");
+        }
+    }
+
+    /**
+     * @param name      the name.
+     * @param dimension the dimension of its values.
+     */
+    record TimeFunctionParam(String name, Dimension dimension) implements Param
     {
         @Override
         public boolean required()
@@ -161,7 +215,7 @@ public sealed interface Param
         @Override
         public String describe()
         {
-            return "list of " + dimension.name() + ", required";
+            return dimension.name() + ", required; or {expression: \"...\", unit: u} of t [ms]";
         }
     }
 }

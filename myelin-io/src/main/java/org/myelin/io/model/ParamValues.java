@@ -24,14 +24,16 @@ public final class ParamValues
     private final Map<String, double[]> lists;
     private final Map<String, double[]> sampled;
     private final Map<String, java.nio.file.Path> paths;
+    private final Map<String, TimeFunction> functions;
     private final YamlNode where;
 
     private ParamValues(final String owner, final Map<String, Double> numbers, final Map<String, String> choices,
         final Map<String, YamlNode> nodes, final Map<String, PerNeuronValues> perNeuron,
         final Map<String, double[]> lists, final Map<String, double[]> sampled,
-        final Map<String, java.nio.file.Path> paths, final YamlNode where)
+        final Map<String, java.nio.file.Path> paths, final Map<String, TimeFunction> functions, final YamlNode where)
     {
         this.paths = paths;
+        this.functions = functions;
         this.sampled = sampled;
         this.owner = owner;
         this.numbers = Collections.unmodifiableMap(numbers);
@@ -73,6 +75,7 @@ public final class ParamValues
         final Map<String, PerNeuronValues> perNeuron = new LinkedHashMap<>();
         final Map<String, double[]> lists = new LinkedHashMap<>();
         final Map<String, java.nio.file.Path> paths = new LinkedHashMap<>();
+        final Map<String, TimeFunction> functions = new LinkedHashMap<>();
         for (final Param spec : specs)
         {
             final YamlNode node = given.get(spec.name());
@@ -88,7 +91,12 @@ public final class ParamValues
                     case Param.QuantityParam q -> numbers.put(q.name(), q.defaultValue());
                     case Param.CountParam c -> numbers.put(c.name(), (double) c.defaultValue());
                     case Param.ChoiceParam c -> choices.put(c.name(), c.defaultValue());
-                    case Param.ListParam l -> throw new IllegalStateException("a list is required");
+                    case Param.TextParam t -> choices.put(t.name(), t.defaultValue());
+                    case Param.ListParam l ->
+                    {
+                        // optional and not given: no list
+                    }
+                    case Param.TimeFunctionParam f -> throw new IllegalStateException("a time function is required");
                     case Param.FileParam f ->
                     {
                         // optional and not given: no path
@@ -108,12 +116,25 @@ public final class ParamValues
                 case Param.QuantityParam q -> numbers.put(q.name(), node.quantity(owner, q.name(), q.dimension()));
                 case Param.CountParam c -> numbers.put(c.name(), (double) node.integer(owner, c.name(), c.min(), c.max()));
                 case Param.ChoiceParam c -> choices.put(c.name(), choose(owner, c, node));
+                case Param.TextParam t -> choices.put(t.name(), node.text().strip());
                 case Param.ListParam l -> lists.put(l.name(), node.as(owner + ": " + l.name()).items().stream()
                     .mapToDouble(item -> item.quantity(owner, l.name(), l.dimension())).toArray());
                 case Param.FileParam f -> paths.put(f.name(), mapping.path(f.name()));
+                case Param.TimeFunctionParam f ->
+                {
+                    if (node.isMapping())
+                    {
+                        functions.put(f.name(), TimeFunction.read(owner, f.name(), node, f.dimension()));
+                        numbers.put(f.name(), Double.NaN);
+                    }
+                    else
+                    {
+                        numbers.put(f.name(), node.quantity(owner, f.name(), f.dimension()));
+                    }
+                }
             }
         }
-        return new ParamValues(owner, numbers, choices, nodes, perNeuron, lists, Map.of(), paths, where);
+        return new ParamValues(owner, numbers, choices, nodes, perNeuron, lists, Map.of(), paths, functions, where);
     }
 
     private static String choose(final String owner, final Param.ChoiceParam spec, final YamlNode node)
@@ -165,6 +186,22 @@ public final class ParamValues
         return value;
     }
 
+    /** True when the list parameter {@code name} was given. */
+    public boolean hasList(final String name)
+    {
+        return lists.containsKey(name);
+    }
+
+    /**
+     * A quantity that may change in time, in canonical units as a function of t [ms]; a constant
+     * function when the file gives one quantity.
+     */
+    public TimeFunction timeFunction(final String name)
+    {
+        final TimeFunction f = functions.get(name);
+        return f != null ? f : TimeFunction.constant(get(name));
+    }
+
     /** A list parameter's values in canonical units. */
     public double[] list(final String name)
     {
@@ -192,7 +229,8 @@ public final class ParamValues
     public ParamValues renamed(final String owner, final Map<String, String> names)
     {
         return new ParamValues(owner, rename(numbers, names), rename(choices, names), rename(nodes, names),
-            rename(perNeuron, names), rename(lists, names), rename(sampled, names), rename(paths, names), where);
+            rename(perNeuron, names), rename(lists, names), rename(sampled, names), rename(paths, names),
+            rename(functions, names), where);
     }
 
     private static <V> Map<String, V> rename(final Map<String, V> map, final Map<String, String> names)
@@ -212,7 +250,7 @@ public final class ParamValues
         final YamlNode where)
     {
         return new ParamValues(owner, new LinkedHashMap<>(numbers), new LinkedHashMap<>(choices),
-            new LinkedHashMap<>(nodes), Map.of(), Map.of(), new LinkedHashMap<>(sampled), Map.of(), where);
+            new LinkedHashMap<>(nodes), Map.of(), Map.of(), new LinkedHashMap<>(sampled), Map.of(), Map.of(), where);
     }
 
     /** The node to blame for a missing value: the model's mapping or its parent. */
@@ -242,7 +280,7 @@ public final class ParamValues
             final double[] r = PerNeuronValues.sharedUniform(size, seed, owner);
             perNeuron.forEach((name, spec) -> out.put(name, spec.values(size, seed, owner, name, r)));
         }
-        return new ParamValues(owner(), numbers, choices, nodes, perNeuron, lists, out, paths, where);
+        return new ParamValues(owner(), numbers, choices, nodes, perNeuron, lists, out, paths, functions, where);
     }
 
     /** The per-neuron values in canonical units, once {@link #sample sampled}; else empty. */

@@ -130,7 +130,8 @@ public record PerNeuronValues(Initializer draw, Expression expression, Path file
         };
     }
 
-    private static double unitFactor(final String owner, final String name, final YamlNode node,
+    /** The value of the node's {@code unit:} in canonical units, required unless dimensionless. */
+    static double unitFactor(final String owner, final String name, final YamlNode node,
         final Dimension dimension, final String what)
     {
         final YamlNode unit = node.get("unit");

@@ -325,8 +325,10 @@ final class SimulatorNames
             case Param.ChoiceParam c -> new Param.ChoiceParam(name, c.options(),
                 choiceDefault != null ? choiceDefault : c.defaultValue());
             case Param.CountParam c -> new Param.CountParam(name, c.min(), c.max(), c.defaultValue());
-            case Param.ListParam l -> new Param.ListParam(name, l.dimension());
+            case Param.ListParam l -> new Param.ListParam(name, l.dimension(), l.required());
+            case Param.TimeFunctionParam f -> new Param.TimeFunctionParam(name, f.dimension());
             case Param.FileParam f -> new Param.FileParam(name, f.required());
+            case Param.TextParam t -> new Param.TextParam(name, t.defaultValue());
         };
     }
 }

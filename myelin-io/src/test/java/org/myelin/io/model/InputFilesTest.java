@@ -148,4 +148,88 @@ class InputFilesTest
             .isInstanceOf(ModelFileException.class)
             .hasMessage("m.yaml:7:46: SectionInput: values must be a list, got '1 pA'");
     }
+
+    @Test
+    void aPoissonGroupRateMayBeAnExpressionOfTime()
+    {
+        final ModelFile model = ModelLoaderTest.load("""
+            duration: 1 s
+            populations:
+              P: {model: PoissonGroup, size: 2000, parameters: {rate: {expression: "50 + 50*sin(2*pi*t/1000)", unit: Hz}}}
+            """);
+        final SpikeMonitor spikes = model.network().monitorSpikes(model.network().population("P"));
+
+        new Simulation(model.network(), 1).run(1000);
+
+        // expected spikes per source: 50 Hz over the first half-period plus 50·(2/π)·0.5 s, then less
+        long first = 0;
+        long second = 0;
+        for (final long step : spikes.steps())
+        {
+            first += step < 5000 ? 1 : 0;
+            second += step >= 5000 ? 1 : 0;
+        }
+        final double expectedFirst = 2000 * (25 + 50 / Math.PI);
+        final double expectedSecond = 2000 * (25 - 50 / Math.PI);
+        assertThat((double) first).isCloseTo(expectedFirst, within(5 * Math.sqrt(expectedFirst)));
+        assertThat((double) second).isCloseTo(expectedSecond, within(5 * Math.sqrt(expectedSecond)));
+    }
+
+    @Test
+    void aSpikeGeneratorGroupMayReadItsSpikesFromAFile() throws java.io.IOException
+    {
+        final java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("spikes");
+        final java.nio.file.Path csv = dir.resolve("s.csv");
+        java.nio.file.Files.writeString(csv, "step,time_ms,neuron,population\n10,1.0,2,G\n30,3.0,0,G\n");
+        final ModelFile model = ModelLoaderTest.load("duration: 5 ms\npopulations:\n  G: {model: SpikeGeneratorGroup, "
+            + "size: 3, parameters: {file: " + csv + "}}\n");
+        final SpikeMonitor spikes = model.network().monitorSpikes(model.network().population("G"));
+
+        new Simulation(model.network(), 1).run(5);
+
+        assertThat(spikes.steps()).containsExactly(10, 30);
+        assertThat(spikes.neurons()).containsExactly(2, 0);
+        java.nio.file.Files.writeString(csv, "i,t\n0,1\n5,2\n");
+        assertThatThrownBy(() -> ModelLoaderTest.load("duration: 5 ms\npopulations:\n  G: {model: SpikeGeneratorGroup,"
+            + " size: 3, parameters: {file: " + csv + "}}\n"))
+            .isInstanceOf(ModelFileException.class)
+            .hasMessage("m.yaml:3:63: SpikeGeneratorGroup: file: " + csv + ":3:1: column i: index 5 is out of range "
+                + "[0, 3) of the spike source neurons");
+    }
+
+    @Test
+    void spikesMayJumpAnyStateVariableOrGiveAOneStepCurrent()
+    {
+        final ModelFile model = ModelLoaderTest.load("""
+            duration: 2 ms
+            populations:
+              G: {model: SpikeGeneratorGroup, size: 1, parameters: {indices: [0], times: [0.5 ms]}}
+              N: {model: AdEx, size: 1}
+            projections:
+              - {source: G, target: N, connectivity: {model: AllToAll}, synapse: {model: Delta, variable: w},
+                 weight: 7 pA}
+              - {name: pulse, source: G, target: N, connectivity: {model: AllToAll}, synapse: {model: CurrentPulse},
+                 weight: 300 pA}
+            """);
+        final NeuronGroup n = (NeuronGroup) model.network().population("N");
+        final org.myelin.monitor.StateMonitor w = model.network().monitorState(n, "w", new int[] {0}, 1);
+
+        new Simulation(model.network(), 1).run(1);
+
+        // the spike of step 5 adds 7 pA to w after step 5's update: seen from step 6 on
+        assertThat(w.value(5, 0)).isLessThan(0.001);
+        assertThat(w.value(6, 0)).isGreaterThan(6.9);
+        assertThatThrownBy(() -> ModelLoaderTest.load("""
+            duration: 2 ms
+            populations:
+              G: {model: SpikeGeneratorGroup, size: 1, parameters: {indices: [0], times: [0.5 ms]}}
+              N: {model: AdEx, size: 1}
+            projections:
+              - {source: G, target: N, connectivity: {model: AllToAll}, synapse: {model: Delta, variable: u},
+                 weight: 7 pA}
+            """))
+            .isInstanceOf(ModelFileException.class)
+            .hasMessage("m.yaml:6:95: Delta: variable must be a state variable of 'N', got variable=u; did you mean 'v'?"
+                + " known: v, w");
+    }
 }
