@@ -4,7 +4,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-import org.myelin.input.CurrentInput;
+import org.myelin.base.CurrentInput;
+import org.myelin.base.Population;
+import org.myelin.base.RunContext;
 import org.myelin.output.Output;
 import org.myelin.synapse.Receptor;
 import org.myelin.synapse.SynapseModel;

@@ -3,7 +3,7 @@ package org.myelin.readout;
 import java.util.Arrays;
 import java.util.List;
 
-import org.myelin.neuron.Population;
+import org.myelin.base.Population;
 
 /**
  * A leaky rate readout (brainstate {@code LeakyRateReadout}): a low-pass filter of the source's

@@ -3,7 +3,7 @@ package org.myelin.readout;
 import java.util.Arrays;
 import java.util.List;
 
-import org.myelin.neuron.Population;
+import org.myelin.base.Population;
 import org.myelin.util.Check;
 
 /**

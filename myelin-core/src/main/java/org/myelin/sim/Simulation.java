@@ -5,14 +5,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.myelin.delay.SpikeHistory;
+import org.myelin.base.Delivery;
+import org.myelin.base.DeliveryContext;
+import org.myelin.base.Population;
+import org.myelin.base.RunContext;
+import org.myelin.base.SpikeHistory;
+import org.myelin.base.SpikeObserver;
 import org.myelin.monitor.SpikeMonitor;
 import org.myelin.monitor.StateMonitor;
-import org.myelin.neuron.Population;
-import org.myelin.neuron.RunContext;
-import org.myelin.plasticity.SpikeEfficacy;
-import org.myelin.projection.AlignPostProjection;
-import org.myelin.projection.Delivery;
 import org.myelin.units.Units;
 import org.myelin.util.Check;
 import org.myelin.util.ModelException;
@@ -24,9 +24,10 @@ import org.myelin.util.ModelException;
  * <ol>
  *   <li><b>state update, threshold, reset</b> — each worker takes its slice of every population:
  *       state monitors record the state at t, then the group integrates to t + dt with the
- *       inputs of t, detects threshold crossings, resets and writes its spikes of step n; for
- *       each presynaptic state (STP) on the population's outgoing projections, the same worker
- *       then computes the factor of each spike it just wrote, once per spike;</li>
+ *       inputs of t, detects threshold crossings, resets and writes its spikes of step n; the
+ *       same worker then runs the spike observers its deliveries registered for the population
+ *       ({@link org.myelin.base.SpikeObserver}: a presynaptic state such as STP computes the
+ *       factor of each spike it just wrote, once per spike);</li>
  *   <li>barrier;</li>
  *   <li><b>propagation</b> — each worker delivers, into its slice of every target, the spikes
  *       whose delay ends at step n (emitted at n − d), projection by projection in the order
@@ -69,8 +70,8 @@ public final class Simulation
     private final SpikeMonitor[] spikeMonitors;
     private final StateMonitor[] stateMonitors;
     private final int[][] stateMonitorSliceStarts;
-    /** Per population, the spike-factor buffers of the presynaptic states on its projections. */
-    private final SpikeEfficacy[][] efficacies;
+    /** Per population, the work its deliveries need on its new spikes (presynaptic states). */
+    private final SpikeObserver[][] spikeObservers;
     private long step;
 
     /**
@@ -98,9 +99,9 @@ public final class Simulation
         final Map<Population, Long> alignment = new HashMap<>();
         for (final Delivery d : network.deliveries())
         {
-            if (d instanceof AlignPostProjection p)
+            if (d.source() != null)
             {
-                depth.merge(p.source(), p.delaySteps(dt) + 1, Math::max);
+                depth.merge(d.source(), d.historyDepth(dt), Math::max);
             }
             alignment.merge(d.target(), (long) Math.max(1, d.targetSliceAlignment()), Simulation::lcm);
         }
@@ -126,15 +127,17 @@ public final class Simulation
         }
         this.deliveries = network.deliveries().toArray(new Delivery[0]);
         this.deliverySliceStarts = new int[deliveries.length][];
+        final DeliveryContext run = new DeliveryContext(dt, network.seed(), network.connectivitySeed());
         for (int k = 0; k < deliveries.length; k++)
         {
             deliverySliceStarts[k] = slicesOf.get(deliveries[k].target());
-            // projections draw their synapses from the connectivity seed, everything else from the state seed
-            final long seed = deliveries[k] instanceof AlignPostProjection
-                ? network.connectivitySeed() : network.seed();
-            deliveries[k].prepare(dt, seed, deliverySliceStarts[k]);
+            deliveries[k].prepare(run.forTarget(deliverySliceStarts[k]));
         }
-        this.efficacies = SpikeEfficacy.attach(populations, deliveries, dt);
+        this.spikeObservers = new SpikeObserver[populations.length][];
+        for (int k = 0; k < populations.length; k++)
+        {
+            spikeObservers[k] = run.spikeObservers(populations[k]);
+        }
         this.spikeMonitors = network.spikeMonitors().toArray(new SpikeMonitor[0]);
         this.stateMonitors = network.stateMonitors().toArray(new StateMonitor[0]);
         this.stateMonitorSliceStarts = new int[stateMonitors.length][];
@@ -352,7 +355,7 @@ public final class Simulation
         }
     }
 
-    /** Step n's update phase on {@code worker}'s slices: monitors, populations, spike factors, checks. */
+    /** Step n's update phase on {@code worker}'s slices: monitors, populations, spike observers, checks. */
     private void updateSlices(final int worker, final long n, final long first, final long end)
     {
         for (int k = 0; k < stateMonitors.length; k++)
@@ -377,9 +380,9 @@ public final class Simulation
             final int slot = history.slotOf(n);
             final int count = p.update(n, from, to, history.ids(slot), history.sliceStart(worker));
             history.setCount(slot, worker, count);
-            for (final SpikeEfficacy e : efficacies[k])
+            for (final SpikeObserver o : spikeObservers[k])
             {
-                e.record(history, slot, worker, n);
+                o.observe(history, slot, worker, n);
             }
             if (check)
             {

@@ -1,8 +1,7 @@
-package org.myelin.neuron;
+package org.myelin.base;
 
 import java.util.List;
 
-import org.myelin.delay.SpikeHistory;
 import org.myelin.random.Rng;
 import org.myelin.util.Check;
 import org.myelin.util.ModelException;
