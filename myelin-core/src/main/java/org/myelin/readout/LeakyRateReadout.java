@@ -59,11 +59,13 @@ public final class LeakyRateReadout extends Readout
     {
         final double a = decay;
         final double[] x = r;
+        double sum = 0.0;
         for (int j = from; j < to; j++)
         {
             x[j] *= a;
+            sum += x[j];
         }
-        return 0;
+        return updateResult(0, sum);
     }
 
     @Override

@@ -74,9 +74,11 @@ public final class LeakySpikeReadout extends Readout
         final double[] vArr = v;
         final double[] in = x;
         int n = offset;
+        double sum = 0.0;
         for (int j = from; j < to; j++)
         {
             double vj = in[j] + (vArr[j] - in[j]) * a;
+            sum += vj;
             in[j] = 0.0;
             if (vj >= th)
             {
@@ -85,7 +87,7 @@ public final class LeakySpikeReadout extends Readout
             }
             vArr[j] = vj;
         }
-        return n - offset;
+        return updateResult(n - offset, sum);
     }
 
     @Override

@@ -53,8 +53,6 @@ import org.myelin.util.ModelException;
  */
 public final class Simulation
 {
-    /** Every this many steps each worker checks its states for NaN and infinity. */
-    static final int FINITE_CHECK_INTERVAL = 1000;
     /** Slices start at multiples of this, so vector loops work on whole vectors. */
     private static final int SLICE_ALIGNMENT = 16;
 
@@ -72,6 +70,17 @@ public final class Simulation
     private final int[][] stateMonitorSliceStarts;
     /** Per population, the work its deliveries need on its new spikes (presynaptic states). */
     private final SpikeObserver[][] spikeObservers;
+    /**
+     * Per worker and parity of the step (one cache line apart), the population index + 1 of a
+     * slice whose update reported a NaN or infinite state, 0 if none. A worker writes its slot of
+     * step n before the step's barrier and every worker reads all slots of n after it, so all stop
+     * after the same step; two parities, because a fast worker writes step n + 1's slot while a
+     * slow one may still read step n's (the slot of n + 2 waits for everyone at n + 1's barrier).
+     */
+    private final int[] nonFinite;
+    private static final int NON_FINITE_STRIDE = 16;
+    /** The step after which the last run stopped at a non-finite state, or −1. */
+    private long stoppedAt;
     private long step;
 
     /**
@@ -86,6 +95,7 @@ public final class Simulation
     {
         this.network = network;
         this.threads = Check.atLeast("Simulation", "threads", threads, 1);
+        this.nonFinite = new int[2 * threads * NON_FINITE_STRIDE];
         final double dt = network.dt();
         final List<Population> pops = network.populations();
         if (pops.isEmpty())
@@ -268,8 +278,13 @@ public final class Simulation
     /**
      * Runs {@code steps} more steps.
      *
-     * @throws ModelException if a state becomes NaN or infinite (the message names the
-     *                        population, variable, neuron and time).
+     * <p>The update loops check every new state for NaN and infinity as they compute it. When a
+     * state becomes NaN or infinite at step n, the run ends after that step (its spikes are
+     * delivered and recorded, the simulation stands at step n + 1, the monitors hold everything up
+     * to it) and a {@link ModelException} names the population, the variable, the neuron and the
+     * time (n + 1)·dt of the state.
+     *
+     * @throws ModelException if a state becomes NaN or infinite.
      */
     public void runSteps(final long steps, final ProgressListener listener)
     {
@@ -292,6 +307,7 @@ public final class Simulation
             workers.add(t);
             t.start();
         }
+        stoppedAt = -1;
         try
         {
             work(0, first, end, barrier, listener == null ? ProgressListener.NONE : listener);
@@ -309,18 +325,38 @@ public final class Simulation
             step = first;
             rethrow(failure);
         }
-        if (end > first)
+        final long last = stoppedAt >= 0 ? stoppedAt + 1 : end;
+        if (last > first)
         {
             for (final SpikeMonitor m : spikeMonitors)
             {
-                m.record(end - 1);
+                m.record(last - 1);
             }
         }
-        step = end;
+        step = last;
         for (final StateMonitor m : stateMonitors)
         {
-            m.endRun(end);
+            m.endRun(last);
         }
+        if (stoppedAt >= 0)
+        {
+            throwNonFinite(stoppedAt);
+        }
+    }
+
+    /** The error for the non-finite state found at step {@code n}, naming its variable and neuron. */
+    private void throwNonFinite(final long n)
+    {
+        final double timeMs = (n + 1) * network.dt();
+        for (int w = 0; w < threads; w++)
+        {
+            final int k = nonFinite[slotOfNonFinite(w, n)] - 1;
+            if (k >= 0)
+            {
+                populations[k].checkFinite(sliceStarts[k][w], sliceStarts[k][w + 1], timeMs);
+            }
+        }
+        throw new IllegalStateException("the run stopped at step " + n + " for a non-finite state no slice reported");
     }
 
     /**
@@ -336,9 +372,17 @@ public final class Simulation
         {
             for (long n = first; n < end; n++)
             {
-                updateSlices(worker, n, first, end);
+                updateSlices(worker, n, first);
                 barrier.await();
                 deliverIntoSlices(worker, n);
+                if (anyNonFinite(n))
+                {
+                    if (worker == 0)
+                    {
+                        stoppedAt = n;
+                    }
+                    return;
+                }
                 if (worker == 0 && (n - first + 1) % reportEvery == 0)
                 {
                     listener.progress(n - first + 1, end - first);
@@ -355,9 +399,29 @@ public final class Simulation
         }
     }
 
-    /** Step n's update phase on {@code worker}'s slices: monitors, populations, spike observers, checks. */
-    private void updateSlices(final int worker, final long n, final long first, final long end)
+    private int slotOfNonFinite(final int worker, final long n)
     {
+        return (2 * worker + (int) (n & 1)) * NON_FINITE_STRIDE;
+    }
+
+    /** True when some worker's update of step n reported a NaN or infinite state. */
+    private boolean anyNonFinite(final long n)
+    {
+        for (int w = 0; w < threads; w++)
+        {
+            if (nonFinite[slotOfNonFinite(w, n)] != 0)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Step n's update phase on {@code worker}'s slices: monitors, populations, spike observers. */
+    private void updateSlices(final int worker, final long n, final long first)
+    {
+        final int flag = slotOfNonFinite(worker, n);
+        nonFinite[flag] = 0;
         for (int k = 0; k < stateMonitors.length; k++)
         {
             final int[] s = stateMonitorSliceStarts[k];
@@ -370,7 +434,6 @@ public final class Simulation
                 spikeMonitors[k].record(n - 1);
             }
         }
-        final boolean check = (n + 1) % FINITE_CHECK_INTERVAL == 0 || n + 1 == end;
         for (int k = 0; k < populations.length; k++)
         {
             final Population p = populations[k];
@@ -378,15 +441,15 @@ public final class Simulation
             final int to = sliceStarts[k][worker + 1];
             final SpikeHistory history = p.history();
             final int slot = history.slotOf(n);
-            final int count = p.update(n, from, to, history.ids(slot), history.sliceStart(worker));
-            history.setCount(slot, worker, count);
+            final int result = p.update(n, from, to, history.ids(slot), history.sliceStart(worker));
+            if (Population.nonFinite(result) && nonFinite[flag] == 0)
+            {
+                nonFinite[flag] = k + 1;
+            }
+            history.setCount(slot, worker, Population.spikeCount(result));
             for (final SpikeObserver o : spikeObservers[k])
             {
                 o.observe(history, slot, worker, n);
-            }
-            if (check)
-            {
-                p.checkFinite(from, to, (n + 1) * network.dt());
             }
         }
     }
