@@ -39,6 +39,18 @@ public interface Delivery
     int historyDepth(double dt);
 
     /**
+     * The bytes {@link #prepare} is expected to allocate (connectivity, delay buffers), estimated
+     * without allocating, so that a network that cannot fit is refused before it is built; 0 for a
+     * delivery that allocates nothing worth counting.
+     *
+     * @param dt [ms] time step.
+     */
+    default double estimatedBytes(final double dt)
+    {
+        return 0;
+    }
+
+    /**
      * Called once before a run, after every population is prepared and in the order the
      * deliveries were added.
      */

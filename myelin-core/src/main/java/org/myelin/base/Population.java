@@ -1,9 +1,11 @@
 package org.myelin.base;
 
 import java.util.List;
+import java.util.Locale;
 
 import org.myelin.random.Rng;
 import org.myelin.util.Check;
+import org.myelin.util.MemoryUse;
 import org.myelin.util.ModelException;
 
 /**
@@ -34,6 +36,21 @@ public abstract class Population
         this.name = name;
         this.size = Check.atLeast(kind + " '" + name + "'", "size", size, 1);
         this.id = Rng.nameId(name);
+        // before the subclass allocates its arrays: a floor of five doubles per neuron
+        MemoryUse.requireHeap(String.format(Locale.ROOT, "%s '%s' (%,d neurons)", kind, name, size),
+            BYTES_PER_NEURON_FLOOR * (double) size, "use fewer neurons");
+    }
+
+    /** The least state a neuron holds (five doubles: potential, input sums, a model state, a receptor). */
+    static final int BYTES_PER_NEURON_FLOOR = 40;
+
+    /**
+     * Bytes the simulation will allocate for this population when it prepares it: the spike
+     * history of {@code depth} steps (one id per neuron and step at most).
+     */
+    public long preparedBytes(final int depth, final int slices)
+    {
+        return 4L * depth * (size + slices);
     }
 
     /** The unique name in the network. */

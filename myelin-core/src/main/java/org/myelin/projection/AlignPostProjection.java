@@ -259,6 +259,23 @@ public final class AlignPostProjection implements Delivery
         return withRounding(rounding);
     }
 
+    /**
+     * Stored synapses take 2 bytes for the target, 4 more with their own weight and 2 more with
+     * their own delay (plus 4 while the delays are rounded), and each row 8 bytes of bounds;
+     * just-in-time rules store none. 0 once built.
+     */
+    @Override
+    public double estimatedBytes(final double dt)
+    {
+        if (connectivity != null || !connector.storesSynapses())
+        {
+            return 0;
+        }
+        final double synapses = connector.expectedSynapses(source.size(), target.size(), source == target);
+        final double perSynapse = 2 + (synapseWeights == null ? 0 : 4) + (synapseDelays == null ? 0 : 6);
+        return synapses * perSynapse + 8.0 * source.size();
+    }
+
     /** The built connectivity, or null before the first {@link #prepare}. */
     public Connectivity connectivity()
     {

@@ -3,6 +3,7 @@ package org.myelin.sim;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.myelin.base.Delivery;
@@ -15,6 +16,7 @@ import org.myelin.monitor.SpikeMonitor;
 import org.myelin.monitor.StateMonitor;
 import org.myelin.units.Units;
 import org.myelin.util.Check;
+import org.myelin.util.MemoryUse;
 import org.myelin.util.ModelException;
 
 /**
@@ -126,6 +128,7 @@ public final class Simulation
             alignments[k] = sizes[k] / threads >= a ? (int) a : SLICE_ALIGNMENT;
         }
         final int[][] cuts = slices(sizes, alignments, threads);
+        requireMemory(depth, dt);
         for (int k = 0; k < populations.length; k++)
         {
             final Population p = populations[k];
@@ -220,6 +223,34 @@ public final class Simulation
     public Network network()
     {
         return network;
+    }
+
+    /**
+     * Refuses, before anything is allocated, a network whose spike histories and connectivity will
+     * not fit in the heap, naming the largest part.
+     */
+    private void requireMemory(final Map<Population, Integer> depth, final double dt)
+    {
+        double total = 0;
+        double largest = -1;
+        String largestPart = "";
+        for (final Population p : populations)
+        {
+            total += p.preparedBytes(depth.getOrDefault(p, 1) + 1, threads);
+        }
+        for (final Delivery d : network.deliveries())
+        {
+            final double bytes = d.estimatedBytes(dt);
+            total += bytes;
+            if (bytes > largest)
+            {
+                largest = bytes;
+                largestPart = d.kind() + " '" + d.name() + "'";
+            }
+        }
+        MemoryUse.requireHeap(String.format(Locale.ROOT, "the network (largest part: %s, %,.0f MiB)", largestPart,
+            largest / (1024.0 * 1024.0)), total, "use just-in-time connectivity for the largest projections, "
+            + "fewer synapses");
     }
 
     /** Worker threads. */

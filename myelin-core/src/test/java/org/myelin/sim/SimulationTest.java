@@ -15,6 +15,7 @@ import net.jqwik.api.constraints.Size;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.myelin.connect.AllToAll;
 import org.myelin.connect.FixedProbability;
 import org.myelin.input.PoissonGroup;
 import org.myelin.input.PoissonInput;
@@ -221,6 +222,43 @@ class SimulationTest
         assertThat(sim.step()).isEqualTo(13);
         assertThat(spikes.size()).isPositive();
         assertThat(spikes.step(spikes.size() - 1)).isLessThanOrEqualTo(12);
+    }
+
+    /** The heap, free and maximum, as the messages print them. */
+    private static final String HEAP = "needs an estimated [0-9,]+ MiB but the heap has [0-9,]+ MiB free "
+        + "\\(maximum [0-9,]+ MiB\\); ";
+
+    @Test
+    void aPopulationThatCannotFitShouldBeRefusedBeforeItsArraysAreAllocated()
+    {
+        assertThatThrownBy(() -> new Lif("E", Integer.MAX_VALUE - 8, Lif.Parameters.defaults()))
+            .isInstanceOf(ModelException.class)
+            .hasMessageMatching("LIF 'E' \\(2,147,483,639 neurons\\) " + HEAP
+                + "use fewer neurons, or give Java a larger heap \\(-Xmx[0-9]+g, e.g. MYELIN_JAVA_OPTS=-Xmx[0-9]+g "
+                + "for bin/myelin\\)");
+    }
+
+    @Test
+    void aNetworkWhoseConnectivityCannotFitShouldBeRefusedBeforeItIsBuilt()
+    {
+        // all-to-all over 200 000 neurons: 4·10^10 synapses, 80 GB of 2-byte targets
+        final Network net = new Network(0.1, 1);
+        final Lif e = net.add(new Lif("E", 200_000, Lif.Parameters.defaults()));
+        net.connect("E->E", e, e, new AllToAll(false), new Exponential(5), new Cuba(), "ge", 0.1, 0);
+        final long start = System.nanoTime();
+
+        assertThatThrownBy(() -> new Simulation(net, 1))
+            .isInstanceOf(ModelException.class)
+            .hasMessageMatching("the network \\(largest part: projection 'E->E', 76,295 MiB\\) " + HEAP
+                + "use just-in-time connectivity for the largest projections, fewer synapses, or give Java a "
+                + "larger heap .*");
+        assertThat(System.nanoTime() - start).as("refused at once, not after building").isLessThan(2_000_000_000L);
+
+        // just-in-time, the same rule stores nothing and fits
+        final Network jit = new Network(0.1, 1);
+        final Lif f = jit.add(new Lif("E", 200_000, Lif.Parameters.defaults()));
+        jit.connect("E->E", f, f, new AllToAll(false).justInTime(), new Exponential(5), new Cuba(), "ge", 0.1, 0);
+        assertThat(new Simulation(jit, 1).step()).isZero();
     }
 
     @Test
