@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.myelin.base.Population;
 import org.myelin.connect.Connector;
 import org.myelin.connect.JustInTime;
 import org.myelin.delay.DelayRounding;
@@ -18,7 +19,6 @@ import org.myelin.io.ConnectionFiles;
 import org.myelin.monitor.SpikeMonitor;
 import org.myelin.monitor.StateMonitor;
 import org.myelin.neuron.NeuronGroup;
-import org.myelin.neuron.Population;
 import org.myelin.output.Output;
 import org.myelin.projection.AlignPostProjection;
 import org.myelin.projection.InputPort;
