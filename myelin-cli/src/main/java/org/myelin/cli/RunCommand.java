@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
-import org.myelin.io.Models;
+import org.myelin.io.load.Models;
 import org.myelin.io.RunInfo;
 import org.myelin.io.SonataSpikes;
 import org.myelin.io.SpikeSpool;

@@ -6,7 +6,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
-import org.myelin.io.Models;
+import org.myelin.io.load.Models;
 import org.myelin.io.model.ModelFile;
 import org.myelin.io.model.ModelLoader;
 import org.myelin.units.Units;

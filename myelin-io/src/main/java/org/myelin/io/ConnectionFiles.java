@@ -88,6 +88,12 @@ public final class ConnectionFiles
         {
             return connections.describe();
         }
+
+        @Override
+        public double expectedSynapses(final int sourceSize, final int targetSize, final boolean sameGroup)
+        {
+            return connections.size();
+        }
     }
 
     /** The columns of a table of synapses between groups of the given sizes. */

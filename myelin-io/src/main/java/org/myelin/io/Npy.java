@@ -179,6 +179,12 @@ public final class Npy
      */
     public record Array(String file, String descr, long[] shape, double[] values)
     {
+        /** An array not read from a named file (a header alone, values built in memory). */
+        public Array(final String descr, final long[] shape, final double[] values)
+        {
+            this("", descr, shape, values);
+        }
+
         /** True for integer and bool types, whose values are whole numbers. */
         public boolean integral()
         {

@@ -7,23 +7,24 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.myelin.base.Population;
 import org.myelin.connect.AllToAll;
 import org.myelin.connect.Connector;
 import org.myelin.connect.FixedInDegree;
 import org.myelin.connect.FixedOutDegree;
 import org.myelin.connect.FixedProbability;
 import org.myelin.connect.OneToOne;
-import org.myelin.io.ConnectionFiles;
-import org.myelin.io.SpikeTimes;
-import org.myelin.neuron.Population;
 import org.myelin.input.ConstantCurrent;
 import org.myelin.input.OrnsteinUhlenbeckCurrent;
+import org.myelin.input.PoissonGroup;
+import org.myelin.input.PoissonInput;
 import org.myelin.input.RampCurrent;
 import org.myelin.input.SectionInput;
 import org.myelin.input.SinusoidalCurrent;
 import org.myelin.input.SpikeGeneratorGroup;
-import org.myelin.input.PoissonGroup;
-import org.myelin.input.PoissonInput;
+import org.myelin.io.ConnectionFiles;
+import org.myelin.io.SpikeTimes;
+import org.myelin.io.Suggestions;
 import org.myelin.neuron.Integrator;
 import org.myelin.neuron.Lif;
 import org.myelin.neuron.NeuronGroup;
@@ -33,8 +34,8 @@ import org.myelin.output.Coba;
 import org.myelin.output.Cuba;
 import org.myelin.output.MgBlock;
 import org.myelin.plasticity.ShortTermDepression;
-import org.myelin.projection.Inputs;
 import org.myelin.plasticity.ShortTermPlasticity;
+import org.myelin.projection.Inputs;
 import org.myelin.random.Initializer;
 import org.myelin.synapse.Alpha;
 import org.myelin.synapse.Delta;
@@ -399,9 +400,7 @@ public final class Catalog
         final Param self = Param.choice("selfConnections", "true", "true", "false");
         final Param multapses = Param.choice("multapses", "true", "true", "false");
         c.connectors.register(new ConnectorType("AllToAll", List.of(self),
-            (p, sides) -> new AllToAll(flag(p, "selfConnections")),
-            (p, sides, rule) -> (double) sides.sourceSize() * (sides.sameGroup() && !flag(p, "selfConnections")
-                ? sides.targetSize() - 1.0 : sides.targetSize())));
+            (p, sides) -> new AllToAll(flag(p, "selfConnections"))));
         c.connectors.register(new ConnectorType("OneToOne", List.of(),
             (p, sides) ->
             {
@@ -411,30 +410,24 @@ public final class Catalog
                         + sides.sourceSize() + " and " + sides.targetSize());
                 }
                 return new OneToOne();
-            },
-            (p, sides, rule) -> sides.sourceSize()));
+            }));
         c.connectors.register(new ConnectorType("FixedProbability", List.of(
             Param.quantity("p", Dimension.DIMENSIONLESS), self),
-            (p, sides) -> new FixedProbability(p.get("p"), flag(p, "selfConnections")),
-            (p, sides, rule) -> p.get("p") * sides.sourceSize() * (sides.sameGroup()
-                && !flag(p, "selfConnections") ? sides.targetSize() - 1.0 : sides.targetSize())));
+            (p, sides) -> new FixedProbability(p.get("p"), flag(p, "selfConnections"))));
         final Param k = Param.count("k", 0, Integer.MAX_VALUE, null);
         c.connectors.register(new ConnectorType("FixedInDegree", List.of(k, self, multapses),
             (p, sides) -> new FixedInDegree(degree(p, "FixedInDegree", sides.sourceSize(), sides),
-                flag(p, "selfConnections"), flag(p, "multapses")),
-            (p, sides, rule) -> (double) p.count("k") * sides.targetSize()));
+                flag(p, "selfConnections"), flag(p, "multapses"))));
         c.connectors.register(new ConnectorType("FixedOutDegree", List.of(k, self, multapses),
             (p, sides) -> new FixedOutDegree(degree(p, "FixedOutDegree", sides.targetSize(), sides),
-                flag(p, "selfConnections"), flag(p, "multapses")),
-            (p, sides, rule) -> (double) p.count("k") * sides.sourceSize()));
+                flag(p, "selfConnections"), flag(p, "multapses"))));
         c.connectors.register(new ConnectorType("Explicit", List.of(Param.file("file", false), Param.file("i", false),
             Param.file("j", false), Param.file("weight", false), Param.file("delay", false)),
-            Catalog::explicit, (p, sides, rule) -> ((ConnectionFiles.Table) rule).size()));
+            Catalog::explicit));
         c.connectors.register(new ConnectorType("DenseMatrix", List.of(Param.file("weights", true),
             Param.file("delays", false)),
             (p, sides) -> ConnectionFiles.fromDense(p.path("weights"), p.path("delays"), sides.sourceSize(),
-                sides.targetSize()),
-            (p, sides, rule) -> ((ConnectionFiles.Table) rule).size()));
+                sides.targetSize())));
     }
 
     /** State variables in the model's order ({@code v} first): name, dimension, name, dimension, ... */

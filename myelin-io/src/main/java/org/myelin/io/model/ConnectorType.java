@@ -10,10 +10,9 @@ import org.myelin.connect.Connector;
  *
  * @param name     the name in files.
  * @param params   the parameters.
- * @param factory  builds the rule.
- * @param estimate the expected number of synapses, for {@code myelin validate}.
+ * @param factory  builds the rule (which also estimates its synapses, {@link Connector#expectedSynapses}).
  */
-public record ConnectorType(String name, List<Param> params, Factory factory, SynapseEstimate estimate)
+public record ConnectorType(String name, List<Param> params, Factory factory)
     implements Registry.Named
 {
     /**
@@ -38,18 +37,5 @@ public record ConnectorType(String name, List<Param> params, Factory factory, Sy
          * @throws IOException if a file of synapses cannot be read.
          */
         Connector create(ParamValues values, Sides sides) throws IOException;
-    }
-
-    /** The expected number of synapses of a rule between two groups. */
-    @FunctionalInterface
-    public interface SynapseEstimate
-    {
-        /**
-         * @param values    the rule's parameters.
-         * @param sides     the groups it connects.
-         * @param connector the rule built from them.
-         * @return expected synapses.
-         */
-        double expected(ParamValues values, Sides sides, Connector connector);
     }
 }

@@ -11,17 +11,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.myelin.base.InputPort;
 import org.myelin.base.Population;
 import org.myelin.connect.Connector;
 import org.myelin.connect.JustInTime;
 import org.myelin.delay.DelayRounding;
 import org.myelin.io.ConnectionFiles;
+import org.myelin.io.ModelFileException;
+import org.myelin.io.Suggestions;
+import org.myelin.io.YamlNode;
 import org.myelin.monitor.SpikeMonitor;
 import org.myelin.monitor.StateMonitor;
 import org.myelin.neuron.NeuronGroup;
 import org.myelin.output.Output;
 import org.myelin.projection.AlignPostProjection;
-import org.myelin.projection.InputPort;
 import org.myelin.random.Initializer;
 import org.myelin.random.Rng;
 import org.myelin.sim.Network;
@@ -482,7 +485,7 @@ public final class ModelLoader
             final double expected = rule.expected();
             synapses += expected;
             // a target index per synapse, row offsets, a float weight and a delay step if it has its own
-            bytes += rule.justInTime() ? 0.0 : (4.0 + (ownWeights ? 4.0 : 0.0) + (ownDelays ? 2.0 : 0.0)) * expected
+            bytes += !rule.connector().storesSynapses() ? 0.0 : (4.0 + (ownWeights ? 4.0 : 0.0) + (ownDelays ? 2.0 : 0.0)) * expected
                 + 4.0 * (source.size() + 1);
         }
 
@@ -524,7 +527,8 @@ public final class ModelLoader
             {
                 throw node.error(owner + ": " + type.name() + ": cannot read a file (" + e.getMessage() + ")", e);
             }
-            final double expected = type.estimate().expected(values, sides, connector);
+            final double expected = connector.expectedSynapses(sides.sourceSize(), sides.targetSize(),
+                sides.sameGroup());
             if (jit)
             {
                 if (!(connector instanceof JustInTime.Rule regenerated))

@@ -7,6 +7,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import org.myelin.io.ModelFileException;
+import org.myelin.io.Suggestions;
+import org.myelin.io.YamlNode;
 import org.myelin.util.ModelException;
 
 /**

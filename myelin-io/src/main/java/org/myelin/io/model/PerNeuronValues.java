@@ -8,7 +8,10 @@ import java.util.List;
 import java.util.Map;
 
 import org.myelin.io.DataFileException;
+import org.myelin.io.ModelFileException;
 import org.myelin.io.Npy;
+import org.myelin.io.Suggestions;
+import org.myelin.io.YamlNode;
 import org.myelin.random.Initializer;
 import org.myelin.units.Dimension;
 import org.myelin.units.Units;

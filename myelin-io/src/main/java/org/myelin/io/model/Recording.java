@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 
+import org.myelin.io.Suggestions;
 import org.myelin.util.ModelException;
 
 /**

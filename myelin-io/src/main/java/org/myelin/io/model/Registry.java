@@ -6,6 +6,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.myelin.io.ModelFileException;
+import org.myelin.io.Suggestions;
+import org.myelin.io.YamlNode;
+
 /**
  * Named model types of one kind (neuron models, synapse models, ...), looked up without regard to
  * case; an unknown name is an error at its place in the file with a "did you mean" hint.

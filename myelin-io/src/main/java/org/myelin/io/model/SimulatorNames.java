@@ -7,6 +7,8 @@ import java.util.Map;
 
 import org.myelin.input.PoissonGroup;
 import org.myelin.input.SpikeGeneratorGroup;
+import org.myelin.io.ModelFileException;
+import org.myelin.io.YamlNode;
 import org.myelin.units.Dimension;
 
 /**
@@ -291,8 +293,7 @@ final class SimulatorNames
             params.add(renamed(p, fromBase.getOrDefault(p.name(), p.name()), null));
         }
         return new ConnectorType(name, List.copyOf(params),
-            (values, sides) -> base.factory().create(values.renamed(name, toBase), sides),
-            (values, sides, rule) -> base.estimate().expected(values.renamed(name, toBase), sides, rule));
+            (values, sides) -> base.factory().create(values.renamed(name, toBase), sides));
     }
 
     /** {@code type} with the choice {@code param} defaulting to {@code value}. */
@@ -303,7 +304,7 @@ final class SimulatorNames
         {
             params.add(p.name().equals(param) ? renamed(p, param, value) : p);
         }
-        return new ConnectorType(type.name(), List.copyOf(params), type.factory(), type.estimate());
+        return new ConnectorType(type.name(), List.copyOf(params), type.factory());
     }
 
     static Map<String, String> pairs(final String... names)

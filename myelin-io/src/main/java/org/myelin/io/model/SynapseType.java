@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.function.Function;
 
 import org.myelin.neuron.NeuronGroup;
-import org.myelin.projection.InputPort;
+import org.myelin.base.InputPort;
 import org.myelin.synapse.SynapseModel;
 import org.myelin.units.Dimension;
 

@@ -2,6 +2,7 @@ package org.myelin.io.model;
 
 import java.util.List;
 
+import org.myelin.io.YamlNode;
 import org.myelin.units.Dimension;
 import org.myelin.util.ModelException;
 

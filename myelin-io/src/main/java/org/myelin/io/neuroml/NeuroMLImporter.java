@@ -16,8 +16,8 @@ import java.util.stream.IntStream;
 
 import org.myelin.base.Population;
 import org.myelin.input.PoissonGroup;
+import org.myelin.io.ModelFileException;
 import org.myelin.io.model.ModelFile;
-import org.myelin.io.model.ModelFileException;
 import org.myelin.io.model.ModelLoader;
 import org.myelin.io.model.Recording;
 import org.myelin.monitor.SpikeMonitor;

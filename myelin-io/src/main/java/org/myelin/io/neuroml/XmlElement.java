@@ -15,7 +15,7 @@ import javax.xml.parsers.ParserConfigurationException;
 import javax.xml.parsers.SAXParser;
 import javax.xml.parsers.SAXParserFactory;
 
-import org.myelin.io.model.ModelFileException;
+import org.myelin.io.ModelFileException;
 import org.myelin.units.Dimension;
 import org.myelin.units.Units;
 import org.myelin.util.ModelException;

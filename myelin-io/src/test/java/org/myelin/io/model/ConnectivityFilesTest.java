@@ -27,6 +27,7 @@ import org.myelin.connect.FixedProbability;
 import org.myelin.connect.JustInTime;
 import org.myelin.connect.OneToOne;
 import org.myelin.delay.DelayRounding;
+import org.myelin.io.ModelFileException;
 import org.myelin.io.Npy;
 import org.myelin.neuron.Lif;
 import org.myelin.neuron.NeuronGroup;

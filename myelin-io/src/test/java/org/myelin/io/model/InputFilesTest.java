@@ -12,6 +12,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.myelin.base.CurrentInput;
 import org.myelin.input.OrnsteinUhlenbeckCurrent;
+import org.myelin.io.ModelFileException;
 import org.myelin.monitor.SpikeMonitor;
 import org.myelin.neuron.NeuronGroup;
 import org.myelin.sim.Simulation;

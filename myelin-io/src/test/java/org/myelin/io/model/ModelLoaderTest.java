@@ -10,6 +10,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.myelin.input.PoissonGroup;
+import org.myelin.io.ModelFileException;
+import org.myelin.io.Suggestions;
 import org.myelin.neuron.Lif;
 import org.myelin.neuron.NeuronGroup;
 import org.myelin.output.Coba;

@@ -13,6 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.myelin.io.ModelFileException;
+import org.myelin.io.YamlNode;
 import org.myelin.monitor.SpikeMonitor;
 import org.myelin.neuron.AdEx;
 import org.myelin.neuron.HeterogeneousLif;

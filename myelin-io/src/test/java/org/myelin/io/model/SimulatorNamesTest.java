@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.within;
 import org.junit.jupiter.api.Test;
 import org.myelin.input.PoissonGroup;
 import org.myelin.input.SpikeGeneratorGroup;
+import org.myelin.io.ModelFileException;
 import org.myelin.monitor.SpikeMonitor;
 import org.myelin.neuron.AdEx;
 import org.myelin.neuron.HeterogeneousLif;

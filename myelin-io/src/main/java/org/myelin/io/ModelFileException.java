@@ -1,4 +1,4 @@
-package org.myelin.io.model;
+package org.myelin.io;
 
 import org.myelin.util.ModelException;
 

@@ -1,4 +1,4 @@
-package org.myelin.io;
+package org.myelin.io.load;
 
 import java.nio.file.Path;
 import java.util.Locale;

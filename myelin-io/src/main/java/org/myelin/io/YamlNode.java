@@ -1,4 +1,4 @@
-package org.myelin.io.model;
+package org.myelin.io;
 
 import java.util.ArrayList;
 import java.util.Collection;

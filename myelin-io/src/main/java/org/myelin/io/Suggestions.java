@@ -1,4 +1,4 @@
-package org.myelin.io.model;
+package org.myelin.io;
 
 import java.util.Collection;
 import java.util.Locale;
@@ -44,7 +44,7 @@ public final class Suggestions
     }
 
     /** Optimal-string-alignment distance: insertions, deletions, substitutions and adjacent swaps. */
-    static int distance(final String a, final String b)
+    public static int distance(final String a, final String b)
     {
         final int[][] d = new int[a.length() + 1][b.length() + 1];
         for (int i = 0; i <= a.length(); i++)
