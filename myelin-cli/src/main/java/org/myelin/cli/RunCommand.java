@@ -123,9 +123,11 @@ final class RunCommand implements Callable<Integer>
      * @param stateMonitors the state monitors.
      * @param durationMs    [ms] run time.
      * @param threads       worker threads.
+     * @param notes         what the file's loader tells about how it was read.
+     * @param outputs       files the model writes besides Myelin's outputs.
      */
     record Setup(String name, Network network, List<SpikeMonitor> spikeMonitors, List<StateMonitor> stateMonitors,
-        double durationMs, int threads)
+        double durationMs, int threads, List<String> notes, List<ModelFile.RunOutput> outputs)
     {
     }
 
@@ -222,7 +224,7 @@ final class RunCommand implements Callable<Integer>
         final List<SpikeMonitor> monitors = new ArrayList<>();
         built.groups().stream().filter(g -> keep.spikes(g.name()))
             .forEach(g -> monitors.add(built.network().monitorSpikes(g)));
-        return new Setup(built.name(), built.network(), monitors, List.of(), durationMs, workers);
+        return new Setup(built.name(), built.network(), monitors, List.of(), durationMs, workers, List.of(), List.of());
     }
 
     private Setup fromFile()
@@ -240,7 +242,7 @@ final class RunCommand implements Callable<Integer>
             given("--seed") ? seed : null, record);
         final ModelFile file = Models.load(modelFile, overrides);
         return new Setup(file.name(), file.network(), file.spikeMonitors(), file.stateMonitors(), file.durationMs(),
-            workers(file.threads()));
+            workers(file.threads()), file.notes(), file.outputs());
     }
 
     private void report(final Setup setup, final Simulation sim, final SpikeSpool spool, final long buildNanos,
@@ -250,7 +252,7 @@ final class RunCommand implements Callable<Integer>
         final double dtMs = setup.network().dt();
         final RunSummary summary = summarise(setup, sim, spool, buildNanos, runNanos);
         final List<Path> written = new ArrayList<>();
-        final List<String> notes = new ArrayList<>();
+        final List<String> notes = new ArrayList<>(setup.notes());
         final RunInfo info = RunInfo.of(setup.name(), setup.spikeMonitors(), dtMs, setup.durationMs(),
             setup.stateMonitors());
         if (!setup.spikeMonitors().isEmpty())
@@ -277,6 +279,10 @@ final class RunCommand implements Callable<Integer>
         }
         written.addAll(StateFiles.write(out, setup.stateMonitors(), dtMs));
         written.add(info.write(out));
+        for (final ModelFile.RunOutput o : setup.outputs())
+        {
+            written.addAll(o.write());
+        }
         final Path text = out.resolve("summary.txt");
         written.add(text);
         final StringBuilder report = new StringBuilder(summary.format(written));

@@ -207,4 +207,25 @@ class RunAndValidateCommandTest
         assertThat(r.out()).contains("  spikes             3\n");
         assertThat(dir.resolve("o").resolve("states_pop_v.npy")).exists();
     }
+
+    @Test
+    void runsALemsSimulationFileWithItsStepLengthAndOutputFiles(@TempDir final Path dir) throws IOException
+    {
+        final Path sources = Path.of("..", "myelin-io", "src", "test", "resources", "neuroml", "lems");
+        for (final String name : new String[] {"LEMS_iafref.xml", "iafref_cells.nml"})
+        {
+            java.nio.file.Files.writeString(dir.resolve(name), java.nio.file.Files.readString(sources.resolve(name))
+                .replace("@DIR@", dir.toString()));
+        }
+
+        final Result r = run("run", dir.resolve("LEMS_iafref.xml").toString(), "--out", dir.resolve("o").toString(),
+            "--no-progress", "--threads", "1");
+
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("  note               ran <Simulation id=\"sim1\"> of LEMS_iafref.xml: dt 0.1 ms, "
+            + "duration 100 ms, network 'net1'\n");
+        assertThat(dir.resolve("results").resolve("v.dat")).exists();
+        assertThat(java.nio.file.Files.readAllLines(dir.resolve("results").resolve("spikes.dat"))).hasSize(13);
+        assertThat(dir.resolve("o").resolve("spikes.csv")).exists();
+    }
 }

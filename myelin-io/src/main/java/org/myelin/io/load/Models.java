@@ -1,29 +1,74 @@
 package org.myelin.io.load;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.myelin.io.model.ModelFile;
 import org.myelin.io.model.ModelLoader;
+import org.myelin.io.neuroml.LemsSimulation;
 import org.myelin.io.neuroml.NeuroMLImporter;
 
-/** Loads a model file of any supported format, chosen by its extension. */
+/**
+ * Loads a model file of any supported format: a YAML model file, a NeuroML 2 document
+ * ({@code <neuroml>}, {@code .nml}) or a LEMS simulation file ({@code <Lems>}, such as jNeuroML's
+ * {@code LEMS_x.xml}). An XML file is told by its root element, whatever its extension.
+ */
 public final class Models
 {
+    /** The first element of an XML document, after its declaration, comments and doctype. */
+    private static final Pattern ROOT = Pattern.compile("\\A(?:\\s|<\\?.*?\\?>|<!--.*?-->|<!DOCTYPE[^>]*>)*"
+        + "<(?:[\\w.-]+:)?([\\w.-]+)", Pattern.DOTALL);
+    private static final int SNIFF_BYTES = 1 << 16;
+
     private Models()
     {
     }
 
     /**
-     * Loads {@code .nml} files with {@link NeuroMLImporter} and everything else as a YAML model file.
+     * Loads the file with the loader its content needs.
      *
      * @param path      the file.
      * @param overrides values given outside the file.
      */
     public static ModelFile load(final Path path, final ModelLoader.Overrides overrides)
     {
+        final String root = xmlRoot(path);
+        if ("Lems".equals(root))
+        {
+            return LemsSimulation.load(path, overrides, overrides.jlems());
+        }
         final String name = path.getFileName().toString().toLowerCase(Locale.ROOT);
-        return name.endsWith(".nml") || name.endsWith(".nml.xml") ? NeuroMLImporter.load(path, overrides)
-            : ModelLoader.load(path, overrides);
+        if (root != null || name.endsWith(".nml"))
+        {
+            return NeuroMLImporter.load(path, overrides);
+        }
+        return ModelLoader.load(path, overrides);
+    }
+
+    /** The root element's name when the file starts as an XML document, else null. */
+    static String xmlRoot(final Path path)
+    {
+        final byte[] start;
+        try (InputStream in = Files.newInputStream(path))
+        {
+            start = in.readNBytes(SNIFF_BYTES);
+        }
+        catch (final IOException e)
+        {
+            return null; // the loader reports the file it cannot read
+        }
+        String text = new String(start, StandardCharsets.UTF_8);
+        if (text.startsWith("\uFEFF"))
+        {
+            text = text.substring(1);
+        }
+        final Matcher m = ROOT.matcher(text);
+        return m.lookingAt() ? m.group(1) : null;
     }
 }

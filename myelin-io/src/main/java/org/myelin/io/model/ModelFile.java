@@ -17,10 +17,34 @@ import org.myelin.sim.Network;
  * @param spikeMonitors the spike monitors, in file order.
  * @param stateMonitors the state monitors, in file order.
  * @param estimate      sizes expected before building the connectivity.
+ * @param notes         what a run should tell the user about how the file was read (e.g. which
+ *                      dt and duration a NeuroML file ran with); empty for most files.
+ * @param outputs       files the model asks for besides Myelin's own outputs (a LEMS
+ *                      simulation's {@code <OutputFile>}s), written after the run.
  */
 public record ModelFile(String name, Network network, double durationMs, Integer threads,
-    List<SpikeMonitor> spikeMonitors, List<StateMonitor> stateMonitors, Estimate estimate)
+    List<SpikeMonitor> spikeMonitors, List<StateMonitor> stateMonitors, Estimate estimate, List<String> notes,
+    List<RunOutput> outputs)
 {
+    /** A model without notes or outputs of its own. */
+    public ModelFile(final String name, final Network network, final double durationMs, final Integer threads,
+        final List<SpikeMonitor> spikeMonitors, final List<StateMonitor> stateMonitors, final Estimate estimate)
+    {
+        this(name, network, durationMs, threads, spikeMonitors, stateMonitors, estimate, List.of(), List.of());
+    }
+
+    /** Files a model writes after its run, with the data its own monitors recorded. */
+    @FunctionalInterface
+    public interface RunOutput
+    {
+        /**
+         * Writes the files, each atomically.
+         *
+         * @return the files written.
+         */
+        List<java.nio.file.Path> write() throws java.io.IOException;
+    }
+
     /**
      * What {@code myelin validate} reports.
      *

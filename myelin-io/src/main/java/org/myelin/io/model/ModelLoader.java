@@ -102,11 +102,19 @@ public final class ModelLoader
      * @param durationMs [ms] run time, or null.
      * @param seed       the seed, or null.
      * @param record     which monitors to keep ({@link Recording} words), or null for all.
+     * @param jlems      whether NeuroML and LEMS files run with jLEMS's semantics (forward Euler,
+     *                   its clock, refractory count and event timing) instead of Myelin's.
      */
-    public record Overrides(Double dtMs, Double durationMs, Long seed, List<String> record)
+    public record Overrides(Double dtMs, Double durationMs, Long seed, List<String> record, boolean jlems)
     {
         /** Nothing replaced. */
         public static final Overrides NONE = new Overrides(null, null, null, null);
+
+        /** Values that replace the file's, with Myelin's own semantics. */
+        public Overrides(final Double dtMs, final Double durationMs, final Long seed, final List<String> record)
+        {
+            this(dtMs, durationMs, seed, record, false);
+        }
     }
 
     /** @param catalog the models files may name. */

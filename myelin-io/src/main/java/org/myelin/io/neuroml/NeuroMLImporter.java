@@ -16,6 +16,7 @@ import java.util.stream.IntStream;
 
 import org.myelin.base.Population;
 import org.myelin.input.PoissonGroup;
+import org.myelin.input.SpikeGeneratorGroup;
 import org.myelin.io.ModelFileException;
 import org.myelin.io.model.ModelFile;
 import org.myelin.io.model.ModelLoader;
@@ -69,26 +70,32 @@ public final class NeuroMLImporter
     private static final List<String> SKIPPED = List.of("notes", "annotation", "property");
     /** The cell elements. */
     private static final List<String> CELLS = List.of("iafCell", "iafRefCell", "izhikevich2007Cell", "adExIaFCell",
-        "spikeGeneratorPoisson");
+        "spikeGeneratorPoisson", "spikeArray", "spikeGenerator");
     private static final List<String> COMPONENTS = List.of("iafCell", "iafRefCell", "izhikevich2007Cell",
-        "adExIaFCell", "spikeGeneratorPoisson",
-        "expOneSynapse", "expTwoSynapse", "alphaSynapse", "pulseGenerator", "poissonFiringSynapse", "network");
+        "adExIaFCell", "spikeGeneratorPoisson", "spikeArray", "spikeGenerator",
+        "expOneSynapse", "expTwoSynapse", "alphaSynapse", "pulseGenerator", "poissonFiringSynapse",
+        "timedSynapticInput", "network");
     private static final Pattern CELL_PATH = Pattern.compile("(?:\\.\\./)?([^/\\[\\]]+)(?:\\[(\\d+)\\]|/(\\d+)(?:/.*)?)");
-    private static final double DEFAULT_DT = 0.1;
+    /** [ms] the time step of a NeuroML document run without one (NeuroML holds none). */
+    static final double DEFAULT_DT = 0.1;
     /** 1/ms in Hz. */
     private static final double HZ_PER_PER_MS = 1000.0;
-    private static final double DEFAULT_DURATION = 1000;
-    private static final long DEFAULT_SEED = 42;
+    /** [ms] the duration of a NeuroML document run without one. */
+    static final double DEFAULT_DURATION = 1000;
+    static final long DEFAULT_SEED = 42;
 
     private final String file;
     private final ModelLoader.Overrides overrides;
     private final Map<String, XmlElement> components = new LinkedHashMap<>();
+    private final Map<String, XmlElement> networks = new LinkedHashMap<>();
+    private final java.util.Set<Path> read = new java.util.HashSet<>();
     private final Map<String, Population> populations = new LinkedHashMap<>();
     private Network network;
     private double dt;
+    private double duration;
     private long synapses;
 
-    private NeuroMLImporter(final String file, final ModelLoader.Overrides overrides)
+    NeuroMLImporter(final String file, final ModelLoader.Overrides overrides)
     {
         this.file = file;
         this.overrides = overrides;
@@ -104,10 +111,41 @@ public final class NeuroMLImporter
      */
     public static ModelFile load(final Path path, final ModelLoader.Overrides overrides)
     {
-        final XmlElement root;
+        final XmlElement root = parse(path);
+        final NeuroMLImporter importer = new NeuroMLImporter(path.toString(), overrides);
+        importer.collect(root, path);
+        if (importer.networks.size() > 1)
+        {
+            throw root.error("the document has " + importer.networks.size() + " networks " + importer.networks.keySet()
+                + "; run a LEMS simulation file whose <Simulation target=...> chooses one");
+        }
+        final List<String> notes = new ArrayList<>();
+        final List<String> defaults = new ArrayList<>();
+        if (overrides.dtMs() == null)
+        {
+            defaults.add("dt " + Units.format(DEFAULT_DT) + " ms");
+        }
+        if (overrides.durationMs() == null)
+        {
+            defaults.add("duration " + Units.format(DEFAULT_DURATION) + " ms");
+        }
+        if (!defaults.isEmpty())
+        {
+            notes.add("NeuroML holds no time step or duration: ran with " + String.join(" and ", defaults)
+                + " (set --dt and --duration, or run a LEMS simulation file)");
+        }
+        importer.build(importer.onlyNetwork(root), overrides.dtMs() != null ? overrides.dtMs() : DEFAULT_DT,
+            overrides.durationMs() != null ? overrides.durationMs() : DEFAULT_DURATION,
+            overrides.seed() != null ? overrides.seed() : DEFAULT_SEED);
+        return importer.monitored(notes, List.of());
+    }
+
+    /** Parses an XML file; a file that cannot be read is one located error. */
+    static XmlElement parse(final Path path)
+    {
         try (InputStream in = Files.newInputStream(path))
         {
-            root = XmlElement.parse(path.toString(), in);
+            return XmlElement.parse(path.toString(), in);
         }
         catch (final NoSuchFileException e)
         {
@@ -117,47 +155,118 @@ public final class NeuroMLImporter
         {
             throw new ModelFileException(path.toString(), 0, 0, "cannot read the file (" + e + ")", e);
         }
-        return new NeuroMLImporter(path.toString(), overrides).read(root);
     }
 
-    private ModelFile read(final XmlElement root)
+    /**
+     * Adds the components and networks of a {@code <neuroml>} document, and of the documents its
+     * {@code <include href=...>} elements name (relative to its folder; each read once).
+     */
+    void collect(final XmlElement root, final Path path)
     {
         if (!"neuroml".equals(root.name()))
         {
             throw root.error("not a NeuroML 2 document: the root element is <" + root.name() + ">, expected <neuroml>");
         }
-        XmlElement networkElement = null;
+        read.add(path.toAbsolutePath().normalize());
         for (final XmlElement e : root.children())
         {
             if (SKIPPED.contains(e.name()))
             {
                 continue;
             }
-            checkSupported(e, COMPONENTS);
-            if ("network".equals(e.name()))
+            if ("include".equals(e.name()))
             {
-                if (networkElement != null)
-                {
-                    throw e.error("only one <network> per file is supported");
-                }
-                networkElement = e;
+                include(e, path, e.require("href"));
+                continue;
             }
-            else
-            {
-                final String id = e.require("id");
-                if (components.put(id, e) != null)
-                {
-                    throw e.error("the id '" + id + "' is defined twice");
-                }
-            }
+            component(e);
         }
-        if (networkElement == null)
+    }
+
+    /** Reads the NeuroML document {@code href} names, relative to the folder of {@code from}. */
+    void include(final XmlElement at, final Path from, final String href)
+    {
+        final Path parent = from.toAbsolutePath().getParent();
+        final Path target = (parent == null ? Path.of(href) : parent.resolve(href)).normalize();
+        if (read.contains(target))
+        {
+            return;
+        }
+        if (!Files.exists(target))
+        {
+            throw at.error("cannot read the included file " + target + " (no such file)");
+        }
+        collect(parse(target), target);
+    }
+
+    /** Adds one component (or network) element, which must be supported and have a new id. */
+    void component(final XmlElement e)
+    {
+        checkSupported(e, COMPONENTS);
+        final String id = e.require("id");
+        final Map<String, XmlElement> into = "network".equals(e.name()) ? networks : components;
+        if (components.containsKey(id) || networks.containsKey(id))
+        {
+            throw e.error("the id '" + id + "' is defined twice");
+        }
+        into.put(id, e);
+    }
+
+    /** The document's one network. */
+    private XmlElement onlyNetwork(final XmlElement root)
+    {
+        if (networks.isEmpty())
         {
             throw root.error("the document has no <network>");
         }
-        dt = overrides.dtMs() != null ? overrides.dtMs() : DEFAULT_DT;
-        final double duration = overrides.durationMs() != null ? overrides.durationMs() : DEFAULT_DURATION;
-        network = new Network(dt, overrides.seed() != null ? overrides.seed() : DEFAULT_SEED);
+        return networks.values().iterator().next();
+    }
+
+    /** The network of that id, or null. */
+    XmlElement network(final String id)
+    {
+        return networks.get(id);
+    }
+
+    /** The ids of the networks read. */
+    java.util.Set<String> networkIds()
+    {
+        return networks.keySet();
+    }
+
+    /** The population of that id in the built network, or null. */
+    Population population(final String id)
+    {
+        return populations.get(id);
+    }
+
+    /** The component element of a population (its cell type). */
+    XmlElement cellOf(final String population)
+    {
+        return components.get(cellIds.get(population));
+    }
+
+    private final Map<String, String> cellIds = new LinkedHashMap<>();
+
+    /** The built network. */
+    Network builtNetwork()
+    {
+        return network;
+    }
+
+    /**
+     * Builds {@code networkElement} with the collected components.
+     *
+     * @param dtMs       [ms] time step.
+     * @param durationMs [ms] run time (spike generators are laid out over it).
+     * @param seed       the seed.
+     */
+    void build(final XmlElement networkElement, final double dtMs, final double durationMs, final long seed)
+    {
+        dt = dtMs;
+        clock = clock != null ? clock : new LemsClock(dtMs / 1000.0, false);
+        duration = durationMs;
+        network = new Network(dt, seed);
         final List<XmlElement> later = new ArrayList<>();
         for (final XmlElement e : networkElement.children())
         {
@@ -184,8 +293,17 @@ public final class NeuroMLImporter
                 default -> inputList(e);
             }
         }
-        return monitored(networkElement.attribute("id") == null ? "network" : networkElement.attribute("id"),
-            duration);
+        networkName = networkElement.attribute("id") == null ? "network" : networkElement.attribute("id");
+    }
+
+    private String networkName;
+    /** The clock spike sources are laid out on: jLEMS's, or exact multiples of dt. */
+    private LemsClock clock;
+
+    /** Lays spike sources out on jLEMS's clock instead of exact multiples of dt; call before {@link #build}. */
+    void useClock(final LemsClock lemsClock)
+    {
+        this.clock = lemsClock;
     }
 
     private static void checkSupported(final XmlElement e, final List<String> supported)
@@ -221,15 +339,105 @@ public final class NeuroMLImporter
         {
             throw e.error("<population id=\"" + id + "\"> needs size >= 1 or <instance> children");
         }
+        cellIds.put(id, c.attribute("id"));
         final Population p = at(c, "", () -> switch (c.name())
         {
             case "spikeGeneratorPoisson" -> new PoissonGroup(id, size, rate(c, "averageRate"));
+            case "spikeArray", "spikeGenerator" -> spikeSource(id, size, emissions(c));
             case "izhikevich2007Cell" -> new AdQuaIf(id, size, izhikevich2007(c))
                 .initial("v", Initializer.constant(c.quantity("v0", Dimension.VOLTAGE)));
             case "adExIaFCell" -> new AdEx(id, size, adex(c));
             default -> new Lif(id, size, lif(c));
         });
         populations.put(id, network.add(p));
+    }
+
+    /**
+     * The Myelin steps at which a spike source emits: jLEMS emits at the first step whose time
+     * passes the source's condition, and Myelin's step n is jLEMS's step n + 1, so a spike that
+     * jLEMS emits at its step k is Myelin's spike of step k − 1 and reaches its targets at the same
+     * point of the run.
+     *
+     * <p>{@code spikeArray} (and {@code timedSynapticInput}): one spike per child {@code <spike
+     * time>} at the first step with {@code t >= time}; {@code spikeGenerator}: a spike at the
+     * first step with {@code t > tnext − 1e-9 ms}, tnext = period, 2·period, ... (at most one a
+     * step), as NeuroML's definitions say.
+     */
+    private long[] emissions(final XmlElement c)
+    {
+        final long last = clock.steps(duration / 1000.0);
+        final List<Long> steps = new ArrayList<>();
+        if ("spikeGenerator".equals(c.name()))
+        {
+            final double period = seconds(c, "period");
+            if (!(period > 0))
+            {
+                throw c.error("<spikeGenerator id=\"" + c.attribute("id") + "\">: period must be > 0 s, got period="
+                    + c.require("period"));
+            }
+            final double small = 1e-9 * 1e-3;
+            double next = period;
+            long k = 1;
+            while (true)
+            {
+                k = clock.firstAfter(next - small, k);
+                if (k > last)
+                {
+                    break;
+                }
+                steps.add(k - 1);
+                next += period;
+                k++;
+            }
+        }
+        else
+        {
+            for (final XmlElement spike : c.children())
+            {
+                if (SKIPPED.contains(spike.name()))
+                {
+                    continue;
+                }
+                checkSupported(spike, List.of("spike"));
+                final long k = clock.firstAtOrAfter(seconds(spike, "time"), 1);
+                if (k <= last)
+                {
+                    steps.add(k - 1);
+                }
+            }
+            java.util.Collections.sort(steps);
+        }
+        return steps.stream().mapToLong(Long::longValue).toArray();
+    }
+
+    /** A time attribute in seconds, converted as jLEMS converts it. */
+    private static double seconds(final XmlElement e, final String key)
+    {
+        final String text = e.require(key);
+        try
+        {
+            return LemsClock.seconds(text);
+        }
+        catch (final ModelException ex)
+        {
+            throw e.error("<" + e.name() + ">: " + key + ": " + ex.getMessage(), ex);
+        }
+    }
+
+    /** Sources that all spike at the given steps (a population of one spike train). */
+    private SpikeGeneratorGroup spikeSource(final String id, final int size, final long[] steps)
+    {
+        final int[] indices = new int[steps.length * size];
+        final double[] times = new double[indices.length];
+        for (int k = 0; k < steps.length; k++)
+        {
+            for (int i = 0; i < size; i++)
+            {
+                indices[k * size + i] = i;
+                times[k * size + i] = steps[k] * dt;
+            }
+        }
+        return new SpikeGeneratorGroup(id, size, indices, times);
     }
 
     /**
@@ -464,7 +672,8 @@ public final class NeuroMLImporter
     {
         final CellRef ref = cell(at, targetPath, null);
         final NeuronGroup group = target(at, ref.population());
-        final XmlElement c = component(at, inputId, List.of("pulseGenerator", "poissonFiringSynapse"));
+        final XmlElement c = component(at, inputId, List.of("pulseGenerator", "poissonFiringSynapse",
+            "timedSynapticInput"));
         if ("pulseGenerator".equals(c.name()))
         {
             final PulseCurrent pulse = at(c, "", () -> new PulseCurrent(ref.index(), c.quantity("delay", Dimension.TIME),
@@ -475,14 +684,24 @@ public final class NeuroMLImporter
         final XmlElement syn = component(c, c.require("synapse"), SYNAPSES);
         final String name = inputId + "->" + ref.population().name() + "[" + ref.index() + "]#" + network.deliveries()
             .size();
-        final PoissonGroup source = network.add(new PoissonGroup(name, 1, rate(c, "averageRate")));
+        final Population source = network.add("timedSynapticInput".equals(c.name())
+            ? at(c, "", () -> spikeSource(name, 1, emissions(c)))
+            : new PoissonGroup(name, 1, rate(c, "averageRate")));
         connectThrough(at, name + ":syn", source, group, new ConnectionList(new int[] {0}, new int[] {ref.index()},
             weight == 1.0 ? null : new float[] {(float) weight}), syn, 0.0);
         synapses++;
     }
 
-    private ModelFile monitored(final String name, final double duration)
+    /**
+     * The model with the monitors Myelin's outputs use: every population's spikes and v of the
+     * first neurons of each cell population.
+     *
+     * @param notes   what the run should tell the user about how the file was read.
+     * @param outputs files the model writes besides Myelin's.
+     */
+    ModelFile monitored(final List<String> notes, final List<ModelFile.RunOutput> outputs)
     {
+        final String name = networkName;
         final Recording recording = overrides.record() == null ? Recording.ALL
             : Recording.parse(overrides.record(), populations.keySet());
         final List<SpikeMonitor> spikes = new ArrayList<>();
@@ -502,6 +721,6 @@ public final class NeuroMLImporter
         final long neurons = network.neuronCount();
         final double bytes = 48.0 * neurons + 8.0 * synapses + 8.0 * TRACED_NEURONS * states.size() * (duration / dt);
         return new ModelFile(name, network, duration, null, List.copyOf(spikes), List.copyOf(states),
-            new ModelFile.Estimate(neurons, synapses, bytes));
+            new ModelFile.Estimate(neurons, synapses, bytes), List.copyOf(notes), List.copyOf(outputs));
     }
 }

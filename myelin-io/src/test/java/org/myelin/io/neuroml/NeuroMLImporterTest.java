@@ -27,8 +27,8 @@ class NeuroMLImporterTest
     static final Path DIR = Path.of("src", "test", "resources", "neuroml");
     static final double DT = 0.1;
     static final String SUPPORTED = "iafCell, iafRefCell, izhikevich2007Cell, adExIaFCell, spikeGeneratorPoisson, "
-        + "expOneSynapse, expTwoSynapse, "
-        + "alphaSynapse, pulseGenerator, poissonFiringSynapse, network";
+        + "spikeArray, spikeGenerator, expOneSynapse, expTwoSynapse, alphaSynapse, pulseGenerator, poissonFiringSynapse, "
+        + "timedSynapticInput, network";
 
     static ModelFile load(final String name, final double durationMs)
     {
