@@ -7,7 +7,7 @@ import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.function.LongToIntFunction;
 
-import org.myelin.neuron.Integrator;
+import org.myelin.base.Integrator;
 import org.myelin.neuron.Lif;
 import org.myelin.output.Coba;
 import org.myelin.random.Initializer;

@@ -3,7 +3,7 @@ package org.myelin.bench;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 
-import org.myelin.neuron.Integrator;
+import org.myelin.base.Integrator;
 import org.myelin.neuron.Lif;
 import org.myelin.output.Coba;
 import org.myelin.random.Initializer;

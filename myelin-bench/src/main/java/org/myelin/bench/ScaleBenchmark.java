@@ -7,7 +7,7 @@ import java.util.Locale;
 import org.myelin.connect.FixedProbability;
 import org.myelin.input.PoissonInput;
 import org.myelin.monitor.SpikeMonitor;
-import org.myelin.neuron.Integrator;
+import org.myelin.base.Integrator;
 import org.myelin.neuron.Lif;
 import org.myelin.output.Cuba;
 import org.myelin.projection.AlignPostProjection;

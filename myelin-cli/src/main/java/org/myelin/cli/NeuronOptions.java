@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import org.myelin.neuron.Integrator;
+import org.myelin.base.Integrator;
 import org.myelin.neuron.Izhikevich;
 import org.myelin.neuron.NeuronModels;
 import org.myelin.neuron.PerNeuron;

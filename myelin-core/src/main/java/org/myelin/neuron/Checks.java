@@ -1,5 +1,6 @@
 package org.myelin.neuron;
 
+import org.myelin.base.Integrator;
 import org.myelin.util.Check;
 
 /** Parameter checks shared by several neuron models. */

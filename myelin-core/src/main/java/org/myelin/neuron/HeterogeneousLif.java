@@ -2,6 +2,8 @@ package org.myelin.neuron;
 
 import java.util.List;
 
+import org.myelin.base.Integrator;
+
 /**
  * Leaky integrate-and-fire neurons whose parameters may differ between neurons: the equations,
  * parameters and defaults of {@link Lif} (the same {@link Lif.Parameters} record), on the generic

@@ -2,6 +2,7 @@ package org.myelin.neuron;
 
 import java.util.List;
 
+import org.myelin.base.Integrator;
 import org.myelin.util.Check;
 
 /**

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
+import org.myelin.base.Integrator;
 import org.myelin.util.Check;
 import org.myelin.util.ModelException;
 

@@ -7,6 +7,7 @@ import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
+import org.myelin.base.Integrator;
 import org.myelin.random.Initializer;
 import org.myelin.util.Check;
 import org.myelin.util.ModelException;

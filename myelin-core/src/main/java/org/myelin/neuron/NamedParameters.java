@@ -2,6 +2,7 @@ package org.myelin.neuron;
 
 import java.util.Locale;
 
+import org.myelin.base.Integrator;
 import org.myelin.util.ModelException;
 
 /**

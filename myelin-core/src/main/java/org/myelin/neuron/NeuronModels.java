@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.myelin.base.Integrator;
 import org.myelin.units.Unit;
 import org.myelin.units.Units;
 import org.myelin.util.ModelException;

@@ -3,6 +3,7 @@ package org.myelin.neuron;
 import java.util.Arrays;
 import java.util.List;
 
+import org.myelin.base.Integrator;
 import org.myelin.random.Initializer;
 import org.myelin.util.ModelException;
 

@@ -2,6 +2,8 @@ package org.myelin.neuron;
 
 import java.util.List;
 
+import org.myelin.base.Integrator;
+
 /**
  * Quadratic integrate-and-fire neurons ({@code QuaIF}, Latham et al. 2000; the theta neuron of
  * Ermentrout and Kopell 1986 in another variable).

@@ -4,7 +4,7 @@ import java.util.List;
 
 import org.myelin.connect.Connector;
 import org.myelin.connect.FixedProbability;
-import org.myelin.neuron.Integrator;
+import org.myelin.base.Integrator;
 import org.myelin.neuron.Lif;
 import org.myelin.output.Coba;
 import org.myelin.output.Cuba;

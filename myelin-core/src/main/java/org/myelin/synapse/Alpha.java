@@ -1,5 +1,6 @@
 package org.myelin.synapse;
 
+import org.myelin.base.Integrator;
 import org.myelin.output.Output;
 import org.myelin.util.Check;
 
@@ -23,18 +24,27 @@ import org.myelin.util.Check;
  * of the output (nS for COBA, pA for CUBA).
  *
  * <p>Spikes add their weights to {@code h}. Update of a step: output {@code g} at t, then advance
- * both by the exact solution of the linear system,
- * {@code g ← e^{−dt/τ}·(g + h·dt/τ)}, {@code h ← e^{−dt/τ}·h}.
+ * both, {@code g ← a·g + c·h}, {@code h ← a·h}, x = dt/τ:
+ * <ul>
+ *   <li>{@code exact} (the default), the solution of the linear system:
+ *       {@code g ← e^{−x}·(g + h·x)}, {@code h ← e^{−x}·h};</li>
+ *   <li>{@code exponential_euler} (Brian2's {@code exponential_euler}: each variable exact with the
+ *       others held): a = e^{−x}, c = 1 − e^{−x};</li>
+ *   <li>{@code euler}, {@code rk2}, {@code rk4}: the method's step of this linear system, the
+ *       Taylor polynomial P of e^z of the method's order applied to dt·A: a = P(−x),
+ *       c = x·P'(−x), i.e. c = x (euler), x·(1 − x) (rk2), x·(1 − x + x²/2 − x³/6) (rk4).</li>
+ * </ul>
  *
  * <p>Source: brainstate {@code Alpha} (seed 001; default τ = 8 ms; its docstring states
  * {@code (t/τ)·e^{1−t/τ}}, but its equations, followed here, give {@code (t/τ)·e^{−t/τ}}). BrainPy's
  * older {@code Alpha} (seed 002) integrates {@code dg/dt = −g/τ + h}, which is τ times this response.
  * Rall (1967); Roth and van Rossum (2009), Modeling synapses.
  *
- * @param tau [ms] time constant τ.
+ * @param tau        [ms] time constant τ.
+ * @param integrator how the kinetics are stepped.
  * @see DualExponential
  */
-public record Alpha(double tau) implements SynapseModel
+public record Alpha(double tau, Integrator integrator) implements SynapseModel
 {
     /** The model name. */
     public static final String NAME = "Alpha";
@@ -45,6 +55,13 @@ public record Alpha(double tau) implements SynapseModel
     public Alpha
     {
         Check.positive(NAME, "tau", tau, "ms");
+        Integrator.require(NAME, integrator, Integrator.values());
+    }
+
+    /** Exact kinetics with time constant {@code tau} [ms]. */
+    public Alpha(final double tau)
+    {
+        this(tau, Integrator.EXACT);
     }
 
     /** brainstate's default τ = 8 ms. */
@@ -69,20 +86,32 @@ public record Alpha(double tau) implements SynapseModel
     private static final class State extends StateReceptor
     {
         private final double tau;
+        private final Integrator integrator;
         private double factor = Double.NaN;
         private double dtOverTau = Double.NaN;
+        private double coupling = Double.NaN;
 
         State(final Alpha model, final Output output, final int size)
         {
             super(model, output, size, 1, "g", "h");
             this.tau = model.tau();
+            this.integrator = model.integrator();
         }
 
         @Override
         public void prepare(final double dt, final double currentWeight)
         {
-            factor = Math.exp(-dt / tau);
             dtOverTau = dt / tau;
+            final double x = dtOverTau;
+            factor = integrator.linearFactor(-x);
+            coupling = switch (integrator)
+            {
+                case EXACT -> x * factor;
+                case EXPONENTIAL_EULER -> -Math.expm1(-x);
+                case EULER -> x;
+                case RK2 -> x * (1 - x);
+                case RK4 -> x * (1 - x * (1 - x / 2 * (1 - x / 3)));
+            };
         }
 
         @Override
@@ -93,10 +122,20 @@ public record Alpha(double tau) implements SynapseModel
             final double[] h = array(1);
             output().addCurrent(g, from, to, v, conductance, current, 1.0);
             final double e = factor;
-            final double k = dtOverTau;
+            if (integrator == Integrator.EXACT)
+            {
+                final double k = dtOverTau;
+                for (int i = from; i < to; i++)
+                {
+                    g[i] = e * (g[i] + h[i] * k);
+                    h[i] *= e;
+                }
+                return;
+            }
+            final double c = coupling;
             for (int i = from; i < to; i++)
             {
-                g[i] = e * (g[i] + h[i] * k);
+                g[i] = e * g[i] + c * h[i];
                 h[i] *= e;
             }
         }

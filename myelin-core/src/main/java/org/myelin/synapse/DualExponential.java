@@ -1,5 +1,6 @@
 package org.myelin.synapse;
 
+import org.myelin.base.Integrator;
 import org.myelin.output.Output;
 import org.myelin.util.Check;
 
@@ -33,9 +34,12 @@ import org.myelin.util.Check;
  * weight is a charge, pA·ms = fC, for CUBA). A spike adds w to both rise and decay, which leaves
  * their difference unchanged, so it adds w to {@code decay} only and {@code rise} is implied.
  *
- * <p>Update of a step: output {@code g} at t, then advance both exactly with the precomputed
- * factors {@code e_d = e^{−dt/τd}}, {@code e_r = e^{−dt/τr}}:
- * {@code g ← A·decay·(e_d − e_r) + g·e_r}, {@code decay ← decay·e_d}.
+ * <p>Update of a step: output {@code g} at t, then advance both with the precomputed factors
+ * {@code e_d}, {@code e_r} of the two linear decays: {@code g ← A·decay·(e_d − e_r) + g·e_r},
+ * {@code decay ← decay·e_d}. With {@code exact} (the default) and {@code exponential_euler}
+ * (the same for these decoupled linear equations) {@code e_d = e^{−dt/τd}}, {@code e_r =
+ * e^{−dt/τr}}; with {@code euler}, {@code rk2} and {@code rk4} their Taylor polynomials
+ * ({@link Integrator#linearFactor}).
  *
  * <p>Sources: brainstate {@code DualExpon} ({@code normalize=True} is {@code peak}, the default;
  * {@code normalize=False} is {@code none}); inferno {@code DoubleExponentialCurrent} for
@@ -46,11 +50,12 @@ import org.myelin.util.Check;
  * @param tauRise       [ms] rise time constant τr.
  * @param amplitude     [1] factor on the normalised response.
  * @param normalization how the response to a unit weight is scaled.
+ * @param integrator    how the two decays are stepped.
  * @see Alpha
  * @see Exponential
  */
-public record DualExponential(double tauDecay, double tauRise, double amplitude, Normalization normalization)
-    implements SynapseModel
+public record DualExponential(double tauDecay, double tauRise, double amplitude, Normalization normalization,
+    Integrator integrator) implements SynapseModel
 {
     /** The model name. */
     public static final String NAME = "DualExpon";
@@ -98,6 +103,14 @@ public record DualExponential(double tauDecay, double tauRise, double amplitude,
             "tauRise must differ from tauDecay with normalization=" + normalization.label() + ", got tauRise="
                 + Check.fmt(tauRise) + " ms, tauDecay=" + Check.fmt(tauDecay)
                 + " ms; use Alpha for equal time constants or normalization=none");
+        Integrator.require(NAME, integrator, Integrator.values());
+    }
+
+    /** Exact decays. */
+    public DualExponential(final double tauDecay, final double tauRise, final double amplitude,
+        final Normalization normalization)
+    {
+        this(tauDecay, tauRise, amplitude, normalization, Integrator.EXACT);
     }
 
     /** brainstate's defaults: τd = 10 ms, τr = 1 ms, amplitude 1, peak normalisation. */
@@ -142,6 +155,7 @@ public record DualExponential(double tauDecay, double tauRise, double amplitude,
         private final double tauDecay;
         private final double tauRise;
         private final double scale;
+        private final Integrator integrator;
         private double riseFactor = Double.NaN;
         private double decayFactor = Double.NaN;
 
@@ -151,13 +165,14 @@ public record DualExponential(double tauDecay, double tauRise, double amplitude,
             this.tauDecay = model.tauDecay();
             this.tauRise = model.tauRise();
             this.scale = model.scale();
+            this.integrator = model.integrator();
         }
 
         @Override
         public void prepare(final double dt, final double currentWeight)
         {
-            riseFactor = Math.exp(-dt / tauRise);
-            decayFactor = Math.exp(-dt / tauDecay);
+            riseFactor = integrator.linearFactor(-dt / tauRise);
+            decayFactor = integrator.linearFactor(-dt / tauDecay);
         }
 
         @Override

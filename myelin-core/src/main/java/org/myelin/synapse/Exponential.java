@@ -1,5 +1,6 @@
 package org.myelin.synapse;
 
+import org.myelin.base.Integrator;
 import org.myelin.output.Output;
 import org.myelin.util.Check;
 
@@ -18,14 +19,19 @@ import org.myelin.util.Check;
  * </table>
  *
  * <p>State: {@code g} (initial 0), in the unit of the output (nS for COBA, pA for CUBA).
- * Integration is exact: {@code g ← g · exp(−dt/τ)} with the factor computed once.
+ * Integration, one factor computed once: {@code g ← g · exp(−dt/τ)} with {@code exact} (the
+ * default) and {@code exponential_euler}, which are the same for this linear equation;
+ * {@code g ← g · (1 − dt/τ)} with {@code euler} (Brian2's {@code method='euler'} steps its
+ * synapses so); the second- and fourth-order Taylor polynomials of {@code exp(−dt/τ)} with
+ * {@code rk2} and {@code rk4} ({@link Integrator#linearFactor}).
  *
  * <p>Source: brainstate {@code Expon} (default τ = 8 ms); Roth and van Rossum (2009), Modeling
  * synapses.
  *
- * @param tau [ms] decay time constant, {@code > 0}.
+ * @param tau        [ms] decay time constant, {@code > 0}.
+ * @param integrator how the decay is stepped (default {@link Integrator#EXACT}).
  */
-public record Exponential(double tau) implements SynapseModel
+public record Exponential(double tau, Integrator integrator) implements SynapseModel
 {
     /** brainstate's default time constant [ms]. */
     public static final double DEFAULT_TAU = 8.0;
@@ -34,6 +40,13 @@ public record Exponential(double tau) implements SynapseModel
     public Exponential
     {
         Check.positive("Expon", "tau", tau, "ms");
+        Integrator.require("Expon", integrator, Integrator.values());
+    }
+
+    /** Exact decay with time constant {@code tau} [ms]. */
+    public Exponential(final double tau)
+    {
+        this(tau, Integrator.EXACT);
     }
 
     /** The model with brainstate's default τ = 8 ms. */
@@ -51,6 +64,6 @@ public record Exponential(double tau) implements SynapseModel
     @Override
     public Receptor newReceptor(final int size, final Output output)
     {
-        return new ExponentialDecay(this, output, size, tau, 1.0);
+        return new ExponentialDecay(this, output, size, tau, 1.0, integrator);
     }
 }

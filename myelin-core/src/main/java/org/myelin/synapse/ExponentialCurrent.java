@@ -1,5 +1,6 @@
 package org.myelin.synapse;
 
+import org.myelin.base.Integrator;
 import org.myelin.output.Output;
 import org.myelin.util.Check;
 
@@ -31,10 +32,14 @@ import org.myelin.util.Check;
  * <p>Source: inferno {@code SingleExponentialCurrent} (seed 003). Its sum over steps times dt
  * approaches Q as dt → 0 (the left Riemann sum of {@code e^{−t/τ}/τ}).
  *
- * @param tau [ms] decay time constant τ.
+ * <p>Integration: as {@link Exponential}, one factor per step chosen by {@code integrator}
+ * (default {@code exact}); only exact decay is folded into an exactly integrated neuron.
+ *
+ * @param tau        [ms] decay time constant τ.
+ * @param integrator how the decay is stepped.
  * @see Exponential
  */
-public record ExponentialCurrent(double tau) implements SynapseModel
+public record ExponentialCurrent(double tau, Integrator integrator) implements SynapseModel
 {
     /** The model name. */
     public static final String NAME = "ExpCurrent";
@@ -45,6 +50,13 @@ public record ExponentialCurrent(double tau) implements SynapseModel
     public ExponentialCurrent
     {
         Check.positive(NAME, "tau", tau, "ms");
+        Integrator.require(NAME, integrator, Integrator.values());
+    }
+
+    /** Exact decay with time constant {@code tau} [ms]. */
+    public ExponentialCurrent(final double tau)
+    {
+        this(tau, Integrator.EXACT);
     }
 
     /** The model with τ = 8 ms. */
@@ -62,6 +74,6 @@ public record ExponentialCurrent(double tau) implements SynapseModel
     @Override
     public Receptor newReceptor(final int size, final Output output)
     {
-        return new ExponentialDecay(this, output, size, tau, 1.0 / tau);
+        return new ExponentialDecay(this, output, size, tau, 1.0 / tau, integrator);
     }
 }

@@ -3,19 +3,23 @@ package org.myelin.synapse;
 import java.util.Arrays;
 import java.util.List;
 
+import org.myelin.base.Integrator;
 import org.myelin.output.Output;
 
 /**
  * The receptor of {@link Exponential} and {@link ExponentialCurrent}: one array {@code g} that
  * deliveries add their weights (times {@link #inputScale()}) into, decaying by a precomputed
- * factor {@code e^{−dt/τ}} each step after its output current is added.
+ * factor each step after its output current is added: {@code e^{−dt/τ}}, or its approximation
+ * by the model's integrator ({@link Integrator#linearFactor}).
  */
 final class ExponentialDecay extends Receptor
 {
     private final double tau;
     private final double inputScale;
+    private final Integrator integrator;
     private final double[] g;
     private double decay = Double.NaN;
+    private double eulerRate = Double.NaN;
     private double currentWeight = 1.0;
 
     /**
@@ -24,11 +28,14 @@ final class ExponentialDecay extends Receptor
      * @param size       neurons in the post-synaptic group.
      * @param tau        [ms] decay time constant.
      * @param inputScale factor on every delivered weight.
+     * @param integrator how the decay is stepped.
      */
     ExponentialDecay(
-        final SynapseModel model, final Output output, final int size, final double tau, final double inputScale)
+        final SynapseModel model, final Output output, final int size, final double tau, final double inputScale,
+        final Integrator integrator)
     {
         super(model, output, size);
+        this.integrator = integrator;
         this.tau = tau;
         this.inputScale = inputScale;
         this.g = new double[size];
@@ -49,7 +56,8 @@ final class ExponentialDecay extends Receptor
     @Override
     public void prepare(final double dt, final double weight)
     {
-        decay = Math.exp(-dt / tau);
+        decay = integrator.linearFactor(-dt / tau);
+        eulerRate = -dt / tau;
         currentWeight = weight;
     }
 
@@ -59,6 +67,16 @@ final class ExponentialDecay extends Receptor
     {
         output().addCurrent(g, from, to, v, conductance, current, currentWeight);
         final double[] g = this.g;
+        if (integrator == Integrator.EULER)
+        {
+            // g + (−dt/τ)·g, the arithmetic of Brian2's euler, so that its spikes are reproduced bit for bit
+            final double rate = eulerRate;
+            for (int i = from; i < to; i++)
+            {
+                g[i] += rate * g[i];
+            }
+            return;
+        }
         final double decay = this.decay;
         for (int i = from; i < to; i++)
         {
@@ -69,7 +87,8 @@ final class ExponentialDecay extends Receptor
     @Override
     public double exponentialTau()
     {
-        return tau;
+        // only an exact decay is one exponential that a neuron's exact propagator may fold in
+        return integrator == Integrator.EXACT || integrator == Integrator.EXPONENTIAL_EULER ? tau : Double.NaN;
     }
 
     @Override

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.myelin.base.Integrator;
 import org.myelin.util.ModelException;
 
 /**
@@ -15,7 +16,9 @@ import org.myelin.util.ModelException;
  * <p>Parameters are numbers in the engine's canonical units (ms, mM, 1/ms, ...), named as the
  * models' record components; a parameter left out takes the model's default. Options are the
  * non-numeric choices ({@code normalization} of {@code DualExpon}, {@code target} of
- * {@code Delta}). Unknown names are errors that list the known ones.
+ * {@code Delta}, and {@code integrator} of every model with kinetics: {@code exact} (the
+ * default), {@code exponential_euler}, {@code euler}, {@code rk2} or {@code rk4}). Unknown names
+ * are errors that list the known ones.
  *
  * <table>
  *   <caption>Models</caption>
@@ -45,34 +48,39 @@ public final class SynapseModels
     }
 
     private static final Map<String, Entry> MODELS = new LinkedHashMap<>();
+    /** The option that chooses how a model's kinetics are stepped. */
+    public static final String INTEGRATOR = "integrator";
 
     static
     {
         final DualExponential dual = new DualExponential();
         final Nmda nmda = new Nmda();
-        MODELS.put("Expon", new Entry(List.of("tau"), List.of(),
-            p -> new Exponential(p.number("tau", Exponential.DEFAULT_TAU))));
+        MODELS.put("Expon", new Entry(List.of("tau"), List.of(INTEGRATOR),
+            p -> new Exponential(p.number("tau", Exponential.DEFAULT_TAU), p.integrator("Expon"))));
         MODELS.put(DualExponential.NAME, new Entry(
-            List.of("tauDecay", "tauRise", "amplitude"), List.of("normalization"),
+            List.of("tauDecay", "tauRise", "amplitude"), List.of("normalization", INTEGRATOR),
             p -> new DualExponential(p.number("tauDecay", dual.tauDecay()), p.number("tauRise", dual.tauRise()),
                 p.number("amplitude", dual.amplitude()),
-                DualExponential.Normalization.parse(p.option("normalization", dual.normalization().label())))));
-        MODELS.put(Alpha.NAME, new Entry(List.of("tau"), List.of(),
-            p -> new Alpha(p.number("tau", Alpha.DEFAULT_TAU))));
+                DualExponential.Normalization.parse(p.option("normalization", dual.normalization().label())),
+                p.integrator(DualExponential.NAME))));
+        MODELS.put(Alpha.NAME, new Entry(List.of("tau"), List.of(INTEGRATOR),
+            p -> new Alpha(p.number("tau", Alpha.DEFAULT_TAU), p.integrator(Alpha.NAME))));
         MODELS.put(Delta.NAME, new Entry(List.of(), List.of("target"),
             p -> new Delta(Delta.Target.parse(p.option("target", Delta.Target.VOLTAGE.label())))));
-        MODELS.put(ExponentialCurrent.NAME, new Entry(List.of("tau"), List.of(),
-            p -> new ExponentialCurrent(p.number("tau", ExponentialCurrent.DEFAULT_TAU))));
+        MODELS.put(ExponentialCurrent.NAME, new Entry(List.of("tau"), List.of(INTEGRATOR),
+            p -> new ExponentialCurrent(p.number("tau", ExponentialCurrent.DEFAULT_TAU),
+                p.integrator(ExponentialCurrent.NAME))));
         for (final TwoStateKinetic.Kind kind : TwoStateKinetic.Kind.values())
         {
             final TwoStateKinetic d = kind.defaults();
-            MODELS.put(kind.label(), new Entry(List.of("alpha", "beta", "T", "tDur", "gMax"), List.of(),
+            MODELS.put(kind.label(), new Entry(List.of("alpha", "beta", "T", "tDur", "gMax"), List.of(INTEGRATOR),
                 p -> new TwoStateKinetic(kind, p.number("alpha", d.alpha()), p.number("beta", d.beta()),
-                    p.number("T", d.t()), p.number("tDur", d.tDur()), p.number("gMax", d.gMax()))));
+                    p.number("T", d.t()), p.number("tDur", d.tDur()), p.number("gMax", d.gMax()),
+                    p.integrator(kind.label()))));
         }
-        MODELS.put(Nmda.NAME, new Entry(List.of("tauDecay", "tauRise", "a", "gMax"), List.of(),
+        MODELS.put(Nmda.NAME, new Entry(List.of("tauDecay", "tauRise", "a", "gMax"), List.of(INTEGRATOR),
             p -> new Nmda(p.number("tauDecay", nmda.tauDecay()), p.number("tauRise", nmda.tauRise()),
-                p.number("a", nmda.a()), p.number("gMax", nmda.gMax()))));
+                p.number("a", nmda.a()), p.number("gMax", nmda.gMax()), p.integrator(Nmda.NAME))));
     }
 
     private SynapseModels()
@@ -170,6 +178,21 @@ public final class SynapseModels
         {
             final String value = options.get(key);
             return value == null ? fallback : value;
+        }
+
+        /** The {@code integrator} option: a method's lower-case name, default {@code exact}. */
+        Integrator integrator(final String model)
+        {
+            final String text = option(INTEGRATOR, "exact").strip();
+            for (final Integrator i : Integrator.values())
+            {
+                if (i.name().equalsIgnoreCase(text))
+                {
+                    return i;
+                }
+            }
+            throw new ModelException(model + ": integrator must be one of " + ModelOption.labels(Integrator.values())
+                + ", got integrator=" + text);
         }
     }
 }

@@ -1,5 +1,6 @@
 package org.myelin.synapse;
 
+import org.myelin.base.Integrator;
 import org.myelin.output.Output;
 import org.myelin.units.Units;
 import org.myelin.util.Check;
@@ -20,9 +21,12 @@ import org.myelin.util.Check;
  * every arrival with c = 1, which is what unit weights give here; with one synapse per neuron the
  * two are the same model.
  *
- * <p>Integration: [T] is constant over each step, so the linear equation is advanced exactly:
- * {@code k = α[T] + β}, {@code g∞ = α[T]·gMax/k}, {@code g ← g∞ + (g − g∞)·e^{−k·dt}}; without
- * transmitter {@code g ← g·e^{−β·dt}}.
+ * <p>Integration: [T] is constant over each step, so the equation is linear,
+ * {@code dg/dt = −k·(g − g∞)} with {@code k = α[T] + β}, {@code g∞ = α[T]·gMax/k}, and every
+ * method is {@code g ← g∞ + (g − g∞)·f(−k·dt)}: {@code f = exp} for {@code exact} (the default)
+ * and {@code exponential_euler} (the same here), its Taylor polynomial for {@code euler},
+ * {@code rk2} and {@code rk4} ({@link Integrator#linearFactor}); without transmitter
+ * {@code g ← g·f(−β·dt)}.
  */
 final class TransmitterPulse extends StateReceptor
 {
@@ -32,6 +36,7 @@ final class TransmitterPulse extends StateReceptor
     private final double t;
     private final double tDur;
     private final double gMax;
+    private final Integrator integrator;
     private final int[] pulseLeft;
     private int pulseSteps;
     private double dt = Double.NaN;
@@ -39,9 +44,10 @@ final class TransmitterPulse extends StateReceptor
 
     TransmitterPulse(
         final SynapseModel model, final Output output, final int size, final double alpha, final double beta,
-        final double t, final double tDur, final double gMax)
+        final double t, final double tDur, final double gMax, final Integrator integrator)
     {
         super(model, output, size, -1, "g", "transmitter");
+        this.integrator = integrator;
         this.name = model.name();
         this.alpha = alpha;
         this.beta = beta;
@@ -68,7 +74,7 @@ final class TransmitterPulse extends StateReceptor
     {
         this.dt = step;
         this.pulseSteps = Units.toSteps(name, "tDur", tDur, step, true);
-        this.closedDecay = Math.exp(-beta * step);
+        this.closedDecay = integrator.linearFactor(-beta * step);
     }
 
     @Override
@@ -79,6 +85,7 @@ final class TransmitterPulse extends StateReceptor
         final double[] g = array(0);
         final double[] conc = array(1);
         final int[] left = pulseLeft;
+        final boolean exact = integrator == Integrator.EXACT || integrator == Integrator.EXPONENTIAL_EULER;
         for (int i = from; i < to; i++)
         {
             final double c = in[i];
@@ -97,7 +104,7 @@ final class TransmitterPulse extends StateReceptor
                 final double on = alpha * conc[i];
                 final double k = on + beta;
                 final double gInf = on * gMax / k;
-                g[i] = gInf + (g[i] - gInf) * Math.exp(-k * dt);
+                g[i] = gInf + (g[i] - gInf) * (exact ? Math.exp(-k * dt) : integrator.linearFactor(-k * dt));
                 if (--left[i] == 0)
                 {
                     conc[i] = 0.0;

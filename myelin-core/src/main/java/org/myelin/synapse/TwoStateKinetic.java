@@ -1,5 +1,6 @@
 package org.myelin.synapse;
 
+import org.myelin.base.Integrator;
 import org.myelin.output.Output;
 import org.myelin.util.Check;
 
@@ -39,9 +40,10 @@ import org.myelin.util.Check;
  * @param t     [mM] transmitter concentration T of a pulse.
  * @param tDur  [ms] pulse duration.
  * @param gMax  [output unit] maximal g.
+ * @param integrator how g is stepped (default {@code exact}; see {@link TransmitterPulse}).
  */
-public record TwoStateKinetic(Kind kind, double alpha, double beta, double t, double tDur, double gMax)
-    implements SynapseModel
+public record TwoStateKinetic(Kind kind, double alpha, double beta, double t, double tDur, double gMax,
+    Integrator integrator) implements SynapseModel
 {
     /** The receptors of this model, with brainstate's defaults. */
     public enum Kind
@@ -84,6 +86,14 @@ public record TwoStateKinetic(Kind kind, double alpha, double beta, double t, do
     {
         Check.that(kind != null, "TwoStateKinetic", "kind must be one of [AMPA, GABAa], got kind=null");
         TransmitterPulse.check(kind.label(), alpha, beta, t, tDur, gMax);
+        Integrator.require(kind.label(), integrator, Integrator.values());
+    }
+
+    /** The receptor with exact kinetics. */
+    public TwoStateKinetic(final Kind kind, final double alpha, final double beta, final double t,
+        final double tDur, final double gMax)
+    {
+        this(kind, alpha, beta, t, tDur, gMax, Integrator.EXACT);
     }
 
     /** AMPA with brainstate's defaults (α = 0.98 /(mM·ms), β = 0.18 /ms, T = 0.5 mM, T_dur = 0.5 ms), gMax = 1. */
@@ -107,6 +117,6 @@ public record TwoStateKinetic(Kind kind, double alpha, double beta, double t, do
     @Override
     public Receptor newReceptor(final int size, final Output output)
     {
-        return new TransmitterPulse(this, output, size, alpha, beta, t, tDur, gMax);
+        return new TransmitterPulse(this, output, size, alpha, beta, t, tDur, gMax, integrator);
     }
 }

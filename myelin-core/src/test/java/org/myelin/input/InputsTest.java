@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.myelin.base.CurrentInput;
 import org.myelin.monitor.SpikeMonitor;
 import org.myelin.neuron.IntegrateAndFire;
-import org.myelin.neuron.Integrator;
+import org.myelin.base.Integrator;
 import org.myelin.sim.Network;
 import org.myelin.sim.Simulation;
 import org.myelin.util.ModelException;

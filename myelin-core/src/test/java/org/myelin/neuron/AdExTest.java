@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.within;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.myelin.base.Integrator;
 import org.myelin.monitor.SpikeMonitor;
 import org.myelin.sim.Network;
 import org.myelin.sim.Simulation;

@@ -3,6 +3,7 @@ package org.myelin.neuron;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import org.myelin.base.Integrator;
 import org.myelin.monitor.SpikeMonitor;
 import org.myelin.sim.Network;
 import org.myelin.sim.Simulation;

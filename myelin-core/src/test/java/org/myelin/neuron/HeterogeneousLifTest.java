@@ -9,6 +9,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.myelin.base.Integrator;
 import org.myelin.connect.FixedProbability;
 import org.myelin.input.PoissonGroup;
 import org.myelin.monitor.SpikeMonitor;

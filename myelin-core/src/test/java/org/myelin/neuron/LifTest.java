@@ -8,6 +8,7 @@ import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.myelin.base.Integrator;
 import org.myelin.connect.FixedProbability;
 import org.myelin.monitor.SpikeMonitor;
 import org.myelin.monitor.StateMonitor;

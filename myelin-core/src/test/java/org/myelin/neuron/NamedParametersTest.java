@@ -9,6 +9,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.myelin.base.Integrator;
 import org.myelin.units.UnitException;
 import org.myelin.util.ModelException;
 

@@ -6,6 +6,7 @@ import java.util.Map;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.myelin.base.Integrator;
 import org.myelin.sim.Network;
 import org.myelin.sim.Simulation;
 import org.myelin.util.ModelException;

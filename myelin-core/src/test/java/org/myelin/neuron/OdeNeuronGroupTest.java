@@ -6,14 +6,15 @@ import static org.assertj.core.api.Assertions.within;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.myelin.base.Integrator;
 import org.myelin.monitor.SpikeMonitor;
 import org.myelin.monitor.StateMonitor;
 import org.myelin.output.Coba;
 import org.myelin.output.Output;
-import org.myelin.synapse.Receptor;
-import org.myelin.synapse.SynapseModel;
 import org.myelin.sim.Network;
 import org.myelin.sim.Simulation;
+import org.myelin.synapse.Receptor;
+import org.myelin.synapse.SynapseModel;
 
 /** The shared integration methods and the refractory clamp of {@link OdeNeuronGroup}. */
 class OdeNeuronGroupTest

@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.within;
 import org.junit.jupiter.api.Test;
 import org.myelin.connect.FixedProbability;
 import org.myelin.monitor.StateMonitor;
-import org.myelin.neuron.Integrator;
+import org.myelin.base.Integrator;
 import org.myelin.neuron.Lif;
 import org.myelin.neuron.ScheduledSource;
 import org.myelin.sim.Network;

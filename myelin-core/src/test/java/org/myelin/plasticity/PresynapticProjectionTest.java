@@ -11,7 +11,7 @@ import org.myelin.connect.FixedProbability;
 import org.myelin.input.PoissonGroup;
 import org.myelin.monitor.SpikeMonitor;
 import org.myelin.monitor.StateMonitor;
-import org.myelin.neuron.Integrator;
+import org.myelin.base.Integrator;
 import org.myelin.neuron.Lif;
 import org.myelin.neuron.ScheduledSource;
 import org.myelin.output.Coba;

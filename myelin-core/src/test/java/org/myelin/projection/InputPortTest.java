@@ -10,7 +10,7 @@ import org.myelin.base.InputPort;
 import org.myelin.connect.ExplicitConnections;
 import org.myelin.connect.FixedProbability;
 import org.myelin.monitor.StateMonitor;
-import org.myelin.neuron.Integrator;
+import org.myelin.base.Integrator;
 import org.myelin.neuron.Lif;
 import org.myelin.neuron.ScheduledSource;
 import org.myelin.output.Coba;

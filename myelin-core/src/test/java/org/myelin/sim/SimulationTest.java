@@ -21,7 +21,7 @@ import org.myelin.input.PoissonGroup;
 import org.myelin.input.PoissonInput;
 import org.myelin.monitor.SpikeMonitor;
 import org.myelin.monitor.StateMonitor;
-import org.myelin.neuron.Integrator;
+import org.myelin.base.Integrator;
 import org.myelin.neuron.Lif;
 import org.myelin.output.Coba;
 import org.myelin.output.Cuba;

@@ -6,7 +6,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.myelin.connect.FixedProbability;
 import org.myelin.monitor.SpikeMonitor;
-import org.myelin.neuron.Integrator;
+import org.myelin.base.Integrator;
 import org.myelin.neuron.Lif;
 import org.myelin.output.Coba;
 import org.myelin.random.Initializer;

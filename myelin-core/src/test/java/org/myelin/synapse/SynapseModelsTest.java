@@ -10,7 +10,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.myelin.connect.FixedProbability;
 import org.myelin.monitor.StateMonitor;
-import org.myelin.neuron.Integrator;
+import org.myelin.base.Integrator;
 import org.myelin.neuron.Lif;
 import org.myelin.neuron.ScheduledSource;
 import org.myelin.output.Cuba;
@@ -51,7 +51,7 @@ class SynapseModelsTest
         assertThat(SynapseModels.create("Delta", Map.of(), Map.of("target", "current")))
             .isEqualTo(new Delta(Delta.Target.CURRENT));
         assertThat(SynapseModels.parameters("NMDA")).containsExactly("tauDecay", "tauRise", "a", "gMax");
-        assertThat(SynapseModels.options("DualExpon")).containsExactly("normalization");
+        assertThat(SynapseModels.options("DualExpon")).containsExactly("normalization", "integrator");
     }
 
     @Test
@@ -66,7 +66,7 @@ class SynapseModelsTest
         assertThatThrownBy(() -> SynapseModels.create("Alpha", Map.of("tauD", 3.0, "rise", 1.0)))
             .hasMessage("Alpha: unknown parameters [rise, tauD]; known: [tau]");
         assertThatThrownBy(() -> SynapseModels.create("Expon", Map.of(), Map.of("normalization", "peak")))
-            .hasMessage("Expon: unknown option 'normalization'; known: []");
+            .hasMessage("Expon: unknown option 'normalization'; known: [integrator]");
         assertThatThrownBy(() -> SynapseModels.create("DualExpon", Map.of(), Map.of("normalization", "max")))
             .hasMessage("DualExpon: normalization must be one of [peak, charge, none], got normalization=max");
         assertThatThrownBy(() -> SynapseModels.create("NMDA", Map.of("tauRise", -2.0)))

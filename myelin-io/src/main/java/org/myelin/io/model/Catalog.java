@@ -25,7 +25,7 @@ import org.myelin.input.SpikeGeneratorGroup;
 import org.myelin.io.ConnectionFiles;
 import org.myelin.io.SpikeTimes;
 import org.myelin.io.Suggestions;
-import org.myelin.neuron.Integrator;
+import org.myelin.base.Integrator;
 import org.myelin.neuron.Lif;
 import org.myelin.neuron.NeuronGroup;
 import org.myelin.neuron.NeuronModels;
@@ -319,9 +319,12 @@ public final class Catalog
 
     private static void registerSynapses(final Catalog c)
     {
+        // integrator: how the kinetics are stepped, exact by default (Brian2's euler steps g by g·(1 − dt/τ))
+        final Param integrator = Param.choice("integrator", "exact", "exact", "exponential_euler", "euler", "rk2",
+            "rk4");
         c.synapses.register(new SynapseType("Exponential", List.of(
-            Param.quantity("tau", Dimension.TIME, Exponential.DEFAULT_TAU)), null,
-            p -> new Exponential(p.get("tau"))));
+            Param.quantity("tau", Dimension.TIME, Exponential.DEFAULT_TAU), integrator), null,
+            p -> new Exponential(p.get("tau"), integrator(p))));
         // a jump of v: through CUBA the weight is the jump in mV; through COBA/MgBlock v += w·(E − v), w without unit
         // variable: another state variable jumps by the weight at once (Brian2's on_pre: 'w += b'), no output
         c.synapses.register(new SynapseType("Delta", List.of(Param.choice("target", "voltage", "voltage", "current"),
@@ -353,14 +356,15 @@ public final class Catalog
             Param.quantity("tauDecay", Dimension.TIME, dual.tauDecay()),
             Param.quantity("tauRise", Dimension.TIME, dual.tauRise()),
             Param.quantity("amplitude", Dimension.DIMENSIONLESS, dual.amplitude()),
-            Param.choice("normalization", dual.normalization().label(), "peak", "charge", "none")), null,
+            Param.choice("normalization", dual.normalization().label(), "peak", "charge", "none"), integrator), null,
             p -> SynapseModels.create(DualExponential.NAME, p.numbers(),
-                Map.of("normalization", p.choice("normalization")))));
+                Map.of("normalization", p.choice("normalization"), SynapseModels.INTEGRATOR, p.choice("integrator")))));
         c.synapses.register(new SynapseType(Alpha.NAME, List.of(
-            Param.quantity("tau", Dimension.TIME, Alpha.DEFAULT_TAU)), null, p -> new Alpha(p.get("tau"))));
+            Param.quantity("tau", Dimension.TIME, Alpha.DEFAULT_TAU), integrator), null,
+            p -> new Alpha(p.get("tau"), integrator(p))));
         c.synapses.register(new SynapseType(ExponentialCurrent.NAME, List.of(
-            Param.quantity("tau", Dimension.TIME, ExponentialCurrent.DEFAULT_TAU)), null,
-            p -> new ExponentialCurrent(p.get("tau"))));
+            Param.quantity("tau", Dimension.TIME, ExponentialCurrent.DEFAULT_TAU), integrator), null,
+            p -> new ExponentialCurrent(p.get("tau"), integrator(p))));
         // kinetic models: rates per ms are written with units (0.18 /ms); the engine's frequency unit is
         // Hz, so they are divided by 1000. gMax is a scale: the weight carries the unit.
         final Dimension perMmPerMs = Dimension.CONCENTRATION.pow(-1).divide(Dimension.TIME);
@@ -372,17 +376,18 @@ public final class Catalog
                 Param.quantity("beta", Dimension.FREQUENCY, d.beta() * HZ_PER_PER_MS),
                 Param.quantity("T", Dimension.CONCENTRATION, d.t()),
                 Param.quantity("tDur", Dimension.TIME, d.tDur()),
-                Param.quantity("gMax", Dimension.DIMENSIONLESS, d.gMax())), null,
+                Param.quantity("gMax", Dimension.DIMENSIONLESS, d.gMax()), integrator), null,
                 p -> new TwoStateKinetic(kind, p.get("alpha"), p.get("beta") / HZ_PER_PER_MS, p.get("T"),
-                    p.get("tDur"), p.get("gMax"))));
+                    p.get("tDur"), p.get("gMax"), integrator(p))));
         }
         final Nmda nmda = new Nmda();
         c.synapses.register(new SynapseType(Nmda.NAME, List.of(
             Param.quantity("tauDecay", Dimension.TIME, nmda.tauDecay()),
             Param.quantity("tauRise", Dimension.TIME, nmda.tauRise()),
             Param.quantity("a", Dimension.FREQUENCY, nmda.a() * HZ_PER_PER_MS),
-            Param.quantity("gMax", Dimension.DIMENSIONLESS, nmda.gMax())), null,
-            p -> new Nmda(p.get("tauDecay"), p.get("tauRise"), p.get("a") / HZ_PER_PER_MS, p.get("gMax"))));
+            Param.quantity("gMax", Dimension.DIMENSIONLESS, nmda.gMax()), integrator), null,
+            p -> new Nmda(p.get("tauDecay"), p.get("tauRise"), p.get("a") / HZ_PER_PER_MS, p.get("gMax"),
+                integrator(p))));
         c.outputs.register(new OutputType("CUBA", List.of(), Dimension.CURRENT, p -> new Cuba()));
         c.outputs.register(new OutputType("COBA", List.of(
             Param.quantity("eRev", Dimension.VOLTAGE)), Dimension.CONDUCTANCE, p -> new Coba(p.get("eRev"))));
@@ -393,6 +398,12 @@ public final class Catalog
             Param.quantity("alpha", Dimension.VOLTAGE.pow(-1), mg.alpha()),
             Param.quantity("beta", Dimension.CONCENTRATION, mg.beta())), Dimension.CONDUCTANCE,
             p -> new MgBlock(p.get("eRev"), p.get("cMg"), p.get("alpha"), p.get("beta"))));
+    }
+
+    /** The {@code integrator} choice of a model. */
+    private static Integrator integrator(final ParamValues p)
+    {
+        return Integrator.valueOf(p.choice("integrator").toUpperCase(Locale.ROOT));
     }
 
     private static void registerConnectors(final Catalog c)

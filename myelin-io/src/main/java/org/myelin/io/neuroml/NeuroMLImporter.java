@@ -25,7 +25,7 @@ import org.myelin.monitor.SpikeMonitor;
 import org.myelin.monitor.StateMonitor;
 import org.myelin.neuron.AdEx;
 import org.myelin.neuron.AdQuaIf;
-import org.myelin.neuron.Integrator;
+import org.myelin.base.Integrator;
 import org.myelin.neuron.Lif;
 import org.myelin.neuron.NeuronGroup;
 import org.myelin.output.Coba;

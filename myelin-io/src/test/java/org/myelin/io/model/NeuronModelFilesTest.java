@@ -18,7 +18,7 @@ import org.myelin.io.YamlNode;
 import org.myelin.monitor.SpikeMonitor;
 import org.myelin.neuron.AdEx;
 import org.myelin.neuron.HeterogeneousLif;
-import org.myelin.neuron.Integrator;
+import org.myelin.base.Integrator;
 import org.myelin.neuron.Izhikevich;
 import org.myelin.neuron.Lif;
 import org.myelin.neuron.NeuronGroup;
