@@ -281,7 +281,7 @@ final class RunCommand implements Callable<Integer>
         written.add(info.write(out));
         for (final ModelFile.RunOutput o : setup.outputs())
         {
-            written.addAll(o.write());
+            written.addAll(o.write(out));
         }
         final Path text = out.resolve("summary.txt");
         written.add(text);

@@ -8,6 +8,7 @@ import java.util.Set;
 import org.myelin.base.Delivery;
 import org.myelin.base.Population;
 import org.myelin.connect.Connector;
+import org.myelin.monitor.PopulationRateMonitor;
 import org.myelin.monitor.SpikeMonitor;
 import org.myelin.monitor.StateMonitor;
 import org.myelin.neuron.NeuronGroup;
@@ -36,6 +37,7 @@ public final class Network
     private final List<Population> populations = new ArrayList<>();
     private final List<Delivery> deliveries = new ArrayList<>();
     private final List<SpikeMonitor> spikeMonitors = new ArrayList<>();
+    private final List<PopulationRateMonitor> rateMonitors = new ArrayList<>();
     private final List<StateMonitor> stateMonitors = new ArrayList<>();
     private final Set<String> names = new LinkedHashSet<>();
 
@@ -132,6 +134,15 @@ public final class Network
         return monitor;
     }
 
+    /** Records the rate of {@code population} in bins of {@code binSteps} steps. */
+    public PopulationRateMonitor monitorRate(final Population population, final int binSteps)
+    {
+        requireMember(population);
+        final PopulationRateMonitor monitor = new PopulationRateMonitor(population, binSteps);
+        rateMonitors.add(monitor);
+        return monitor;
+    }
+
     /** Records {@code variable} of the given neurons every {@code every} steps. */
     public StateMonitor monitorState(
         final Population population, final String variable, final int[] indices, final int every)
@@ -192,6 +203,12 @@ public final class Network
     public List<SpikeMonitor> spikeMonitors()
     {
         return List.copyOf(spikeMonitors);
+    }
+
+    /** The population-rate monitors. */
+    public List<PopulationRateMonitor> rateMonitors()
+    {
+        return List.copyOf(rateMonitors);
     }
 
     /** The state monitors. */

@@ -12,6 +12,7 @@ import org.myelin.base.Population;
 import org.myelin.base.RunContext;
 import org.myelin.base.SpikeHistory;
 import org.myelin.base.SpikeObserver;
+import org.myelin.monitor.PopulationRateMonitor;
 import org.myelin.monitor.SpikeMonitor;
 import org.myelin.monitor.StateMonitor;
 import org.myelin.units.Units;
@@ -68,6 +69,7 @@ public final class Simulation
     private final Delivery[] deliveries;
     private final int[][] deliverySliceStarts;
     private final SpikeMonitor[] spikeMonitors;
+    private final PopulationRateMonitor[] rateMonitors;
     private final StateMonitor[] stateMonitors;
     private final int[][] stateMonitorSliceStarts;
     /** Per population, the work its deliveries need on its new spikes (presynaptic states). */
@@ -152,6 +154,7 @@ public final class Simulation
             spikeObservers[k] = run.spikeObservers(populations[k]);
         }
         this.spikeMonitors = network.spikeMonitors().toArray(new SpikeMonitor[0]);
+        this.rateMonitors = network.rateMonitors().toArray(new PopulationRateMonitor[0]);
         this.stateMonitors = network.stateMonitors().toArray(new StateMonitor[0]);
         this.stateMonitorSliceStarts = new int[stateMonitors.length][];
         for (int k = 0; k < stateMonitors.length; k++)
@@ -363,6 +366,10 @@ public final class Simulation
             {
                 m.record(last - 1);
             }
+            for (final PopulationRateMonitor m : rateMonitors)
+            {
+                m.record(last - 1);
+            }
         }
         step = last;
         for (final StateMonitor m : stateMonitors)
@@ -463,6 +470,10 @@ public final class Simulation
             for (int k = (int) ((worker - n % threads + threads) % threads); k < spikeMonitors.length; k += threads)
             {
                 spikeMonitors[k].record(n - 1);
+            }
+            for (int k = (int) ((worker - n % threads + threads) % threads); k < rateMonitors.length; k += threads)
+            {
+                rateMonitors[k].record(n - 1);
             }
         }
         for (int k = 0; k < populations.length; k++)

@@ -40,9 +40,10 @@ public record ModelFile(String name, Network network, double durationMs, Integer
         /**
          * Writes the files, each atomically.
          *
+         * @param outputFolder the run's output folder (files the model places elsewhere ignore it).
          * @return the files written.
          */
-        List<java.nio.file.Path> write() throws java.io.IOException;
+        List<java.nio.file.Path> write(java.nio.file.Path outputFolder) throws java.io.IOException;
     }
 
     /**

@@ -20,6 +20,8 @@ import org.myelin.io.ConnectionFiles;
 import org.myelin.io.ModelFileException;
 import org.myelin.io.Suggestions;
 import org.myelin.io.YamlNode;
+import org.myelin.io.RateFiles;
+import org.myelin.monitor.PopulationRateMonitor;
 import org.myelin.monitor.SpikeMonitor;
 import org.myelin.monitor.StateMonitor;
 import org.myelin.neuron.NeuronGroup;
@@ -201,6 +203,7 @@ public final class ModelLoader
         private double synapses;
         private double bytes;
         private long seedOfConnectivity;
+        private final List<PopulationRateMonitor> rateMonitors = new ArrayList<>();
 
         Reading(final YamlNode root)
         {
@@ -264,8 +267,11 @@ public final class ModelLoader
                     bytes += 8.0 * g.size() * g.receptors().size();
                 }
             }
+            final List<ModelFile.RunOutput> outputs = rateMonitors.isEmpty() ? List.of()
+                : List.of(folder -> RateFiles.write(folder, rateMonitors, dt));
             return new ModelFile(name, network, duration, threads, List.copyOf(spikeMonitors),
-                List.copyOf(stateMonitors), new ModelFile.Estimate(network.neuronCount(), synapses, bytes));
+                List.copyOf(stateMonitors), new ModelFile.Estimate(network.neuronCount(), synapses, bytes), List.of(),
+                outputs);
         }
 
         private double positive(final YamlNode node, final String field)
@@ -819,7 +825,7 @@ public final class ModelLoader
             final YamlNode m = node == null ? null : node.as("monitors");
             if (m != null)
             {
-                m.allowOnly(List.of("spikes", "states"));
+                m.allowOnly(List.of("spikes", "states", "rates"));
             }
             final YamlNode spikeNode = m == null ? null : m.get("spikes");
             if (spikeNode == null || spikeNode.isScalar() && "all".equals(spikeNode.text().strip()))
@@ -843,6 +849,13 @@ public final class ModelLoader
                     }
                 }
             }
+            if (m != null && m.get("rates") != null)
+            {
+                for (final YamlNode r : m.get("rates").as("monitors: rates").items())
+                {
+                    rateMonitor(network, r.as("rate monitor"), duration);
+                }
+            }
             if (m != null && m.get("states") != null)
             {
                 for (final YamlNode s : m.get("states").as("monitors: states").items())
@@ -853,6 +866,30 @@ public final class ModelLoader
                         states.add(monitor);
                     }
                 }
+            }
+        }
+
+        /** {@code {population: E, bin: 1 ms}}: the population's rate in bins (default one step). */
+        private void rateMonitor(final Network network, final YamlNode node, final double duration)
+        {
+            node.allowOnly(List.of("population", "bin"));
+            final Population p = reference(node.require("population"), "rate monitor");
+            final String owner = "rate monitor of '" + p.name() + "'";
+            int bin = 1;
+            if (node.get("bin") != null)
+            {
+                final double ms = node.get("bin").quantity(owner, "bin", Dimension.TIME);
+                bin = checkSteps(node.get("bin"), owner, "bin", ms);
+                if (bin < 1)
+                {
+                    throw node.get("bin").error(owner + ": bin must be at least one step (dt = " + Units.format(dt)
+                        + " ms), got bin=" + node.get("bin").text());
+                }
+            }
+            if (recording.spikes(p.name()))
+            {
+                rateMonitors.add(network.monitorRate(p, bin));
+                bytes += 8.0 * (Math.floor(duration / dt / bin) + 1);
             }
         }
 

@@ -292,7 +292,7 @@ public final class LemsSimulation
             columns.add(indices.get(key).headSet(cell.index()).size());
             toSi.add(variables.get(k).toSi());
         }
-        return () ->
+        return folder ->
         {
             final int samples = monitors.isEmpty() ? 0 : monitors.get(0).sampleCount();
             final StringBuilder s = new StringBuilder();
@@ -355,7 +355,7 @@ public final class LemsSimulation
         {
             monitors.add(importer.builtNetwork().monitorSpikes(p));
         }
-        return () ->
+        return folder ->
         {
             final List<long[]> events = new ArrayList<>();
             for (int m = 0; m < monitors.size(); m++)

@@ -107,7 +107,7 @@ class LemsSimulationTest
             624L, 749L, 749L, 874L, 874L, 999L, 999L);
         for (final ModelFile.RunOutput o : model.outputs())
         {
-            o.write();
+            o.write(dir);
         }
 
         final List<String> events = Files.readAllLines(dir.resolve("results/spikes.dat"));
