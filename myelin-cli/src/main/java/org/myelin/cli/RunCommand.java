@@ -108,6 +108,11 @@ final class RunCommand implements Callable<Integer>
         description = "Output folder, created if needed (default: ${DEFAULT-VALUE}).")
     private Path out;
 
+    @Option(names = "--semantics", paramLabel = "WHOSE", defaultValue = "myelin",
+        description = {"How NeuroML and LEMS files run: myelin (default: accurate integrators) or jlems (jLEMS's",
+            "forward Euler, clock, refractory count and event timing, for jLEMS's spike steps)."})
+    private String semantics;
+
     @Option(names = "--no-plot", description = "Do not draw raster.png.")
     private boolean noPlot;
 
@@ -237,9 +242,13 @@ final class RunCommand implements Callable<Integer>
                     + "model file");
             }
         }
+        if (!List.of("myelin", "jlems").contains(semantics))
+        {
+            throw new Main.UsageException("--semantics must be myelin or jlems, got --semantics=" + semantics);
+        }
         final ModelLoader.Overrides overrides = new ModelLoader.Overrides(
             given("--dt") ? time("--dt", dt) : null, given("--duration") ? time("--duration", duration) : null,
-            given("--seed") ? seed : null, record);
+            given("--seed") ? seed : null, record, "jlems".equals(semantics));
         final ModelFile file = Models.load(modelFile, overrides);
         return new Setup(file.name(), file.network(), file.spikeMonitors(), file.stateMonitors(), file.durationMs(),
             workers(file.threads()), file.notes(), file.outputs());

@@ -227,5 +227,12 @@ class RunAndValidateCommandTest
         assertThat(dir.resolve("results").resolve("v.dat")).exists();
         assertThat(java.nio.file.Files.readAllLines(dir.resolve("results").resolve("spikes.dat"))).hasSize(13);
         assertThat(dir.resolve("o").resolve("spikes.csv")).exists();
+        final Result jlems = run("run", dir.resolve("LEMS_iafref.xml").toString(), "--out", dir.resolve("j").toString(),
+            "--no-progress", "--semantics", "jlems");
+        assertThat(jlems.code()).as(jlems.err()).isZero();
+        assertThat(jlems.out()).contains("network 'net1', jLEMS semantics\n");
+        final Result bad = run("run", dir.resolve("LEMS_iafref.xml").toString(), "--semantics", "neuron");
+        assertThat(bad.code()).isEqualTo(Main.EXIT_USAGE);
+        assertThat(bad.err()).contains("--semantics must be myelin or jlems, got --semantics=neuron");
     }
 }

@@ -397,6 +397,18 @@ public final class Lif extends NeuronGroup
     }
 
     @Override
+    protected boolean hasRefractoryPeriod()
+    {
+        return true;
+    }
+
+    @Override
+    protected void refractory(final int neuron, final int steps)
+    {
+        refractoryLeft[neuron] = steps;
+    }
+
+    @Override
     protected void resetModel(final long seed)
     {
         vInit.fill(v, seed, id(), "v");

@@ -43,6 +43,24 @@ public abstract class NeuronGroup extends Population
     private Receptor[] receptorArray = new Receptor[0];
     private CurrentInput[] inputArray = new CurrentInput[0];
     private double dt = Double.NaN;
+    private RefractoryClock refractoryClock;
+
+    /**
+     * Decides each spike's refractory period in steps, instead of the model's fixed
+     * {@code floor(tRef/dt + 1e-3)}: an interpreter's clock (jLEMS leaves a neuron refractory
+     * until its accumulated time passes the spike's time plus tRef, which may differ by a step
+     * from spike to spike). Called once per spike, never per neuron.
+     */
+    @FunctionalInterface
+    public interface RefractoryClock
+    {
+        /**
+         * @param neuron the neuron that spiked.
+         * @param step   the step of its spike.
+         * @return the refractory steps: the neuron integrates again at step {@code step + result}.
+         */
+        int refractorySteps(int neuron, long step);
+    }
 
     /**
      * @param kind model name, used in messages.
@@ -87,6 +105,35 @@ public abstract class NeuronGroup extends Population
         receptorNames.add(label);
         receptorArray = receptors.toArray(new Receptor[0]);
         return receptor;
+    }
+
+    /**
+     * Lets {@code clock} decide the refractory period of every spike (null: the model's own).
+     *
+     * @throws ModelException if the model has no refractory period.
+     */
+    public final void refractoryClock(final RefractoryClock clock)
+    {
+        if (clock != null && !hasRefractoryPeriod())
+        {
+            throw new ModelException(kind() + " '" + name() + "': the model has no refractory period to clock");
+        }
+        this.refractoryClock = clock;
+    }
+
+    /** True when the model has a refractory period ({@link #refractory} may be called). */
+    protected boolean hasRefractoryPeriod()
+    {
+        return false;
+    }
+
+    /**
+     * Makes {@code neuron}, which has just spiked, refractory for {@code steps} steps; only called
+     * with a {@link RefractoryClock}.
+     */
+    protected void refractory(final int neuron, final int steps)
+    {
+        throw new IllegalStateException(kind() + " has no refractory period");
     }
 
     /** The receptors, in order of creation. */
@@ -186,7 +233,16 @@ public abstract class NeuronGroup extends Population
         {
             input.addCurrent(step, t, from, to, current);
         }
-        return integrate(from, to, spikes, offset);
+        final int written = integrate(from, to, spikes, offset);
+        final RefractoryClock clock = refractoryClock;
+        if (clock != null)
+        {
+            for (int k = offset; k < offset + written; k++)
+            {
+                refractory(spikes[k], clock.refractorySteps(spikes[k], step));
+            }
+        }
+        return written;
     }
 
     /**

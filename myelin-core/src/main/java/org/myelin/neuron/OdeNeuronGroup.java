@@ -152,6 +152,18 @@ public abstract class OdeNeuronGroup<P extends Record> extends NeuronGroup
         prepareConstants(dtMs);
     }
 
+    @Override
+    protected final boolean hasRefractoryPeriod()
+    {
+        return refractoryLeft != null;
+    }
+
+    @Override
+    protected final void refractory(final int neuron, final int steps)
+    {
+        refractoryLeft[neuron] = steps;
+    }
+
     /** Computes the model's own constants that depend on dt; by default nothing. */
     protected void prepareConstants(final double dtMs)
     {

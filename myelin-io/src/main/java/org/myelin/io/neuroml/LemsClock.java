@@ -23,7 +23,8 @@ public final class LemsClock
 
     private final double dtSeconds;
     private final boolean accumulated;
-    private double[] times = {0.0};
+    /** The times computed so far; replaced, never changed, when it grows, so readers need no lock. */
+    private volatile double[] times = {0.0};
 
     /** jLEMS's clock: {@code dtSeconds} added at each step. */
     public LemsClock(final double dtSeconds)
@@ -84,20 +85,28 @@ public final class LemsClock
         {
             return k * dtSeconds;
         }
-        if (k >= times.length)
+        final double[] known = times;
+        return k < known.length ? known[(int) k] : grow(k)[(int) k];
+    }
+
+    private synchronized double[] grow(final long k)
+    {
+        if (k < times.length)
         {
-            if (k > Integer.MAX_VALUE - 8)
-            {
-                throw new ModelException("LEMS clock: step " + k + " is beyond the steps a run can hold");
-            }
-            final int old = times.length;
-            times = Arrays.copyOf(times, (int) Math.min(Integer.MAX_VALUE - 8, Math.max(k + 1, 2L * old)));
-            for (int i = old; i < times.length; i++)
-            {
-                times[i] = times[i - 1] + dtSeconds;
-            }
+            return times;
         }
-        return times[(int) k];
+        if (k > Integer.MAX_VALUE - 8)
+        {
+            throw new ModelException("LEMS clock: step " + k + " is beyond the steps a run can hold");
+        }
+        final int old = times.length;
+        final double[] more = Arrays.copyOf(times, (int) Math.min(Integer.MAX_VALUE - 8, Math.max(k + 1, 2L * old)));
+        for (int i = old; i < more.length; i++)
+        {
+            more[i] = more[i - 1] + dtSeconds;
+        }
+        times = more;
+        return more;
     }
 
     /** The number of steps jLEMS runs for a simulation of {@code lengthSeconds}: round(length/dt). */

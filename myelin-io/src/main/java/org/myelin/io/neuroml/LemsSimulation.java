@@ -124,7 +124,7 @@ public final class LemsSimulation
             throw sim.error("<Simulation id=\"" + sim.attribute("id") + "\">: target network '" + networkId
                 + "' is not defined; networks: " + importer.networkIds());
         }
-        importer.useClock(clock);
+        importer.useClock(clock, jlems);
         importer.build(network, dtMs, durationMs, seed);
         final List<String> notes = new ArrayList<>();
         notes.add(String.format(Locale.ROOT, "ran <Simulation id=\"%s\"> of %s: dt %s ms%s, duration %s ms%s, "
@@ -375,7 +375,8 @@ public final class LemsSimulation
             final StringBuilder s = new StringBuilder();
             for (final long[] ev : events)
             {
-                final float t = (float) stamps.time(ev[0] + 1);
+                // jLEMS's step of a spike Myelin emitted at step n is n + 1, or n + 2 for a source emitted early
+                final float t = (float) stamps.time(ev[0] + 1 + importer.emissionShift(order.get((int) ev[1]).name()));
                 for (final String id : selected.get(order.get((int) ev[1])).get((int) ev[2]))
                 {
                     s.append(TIME_ID.equals(format) ? t + "\t" + id : id + "\t" + t).append('\n');

@@ -83,6 +83,7 @@ public final class NeuroMLImporter
     /** [ms] the duration of a NeuroML document run without one. */
     static final double DEFAULT_DURATION = 1000;
     static final long DEFAULT_SEED = 42;
+    private static final String JLEMS = "jLEMS semantics";
 
     private final String file;
     private final ModelLoader.Overrides overrides;
@@ -133,6 +134,11 @@ public final class NeuroMLImporter
         {
             notes.add("NeuroML holds no time step or duration: ran with " + String.join(" and ", defaults)
                 + " (set --dt and --duration, or run a LEMS simulation file)");
+        }
+        if (overrides.jlems())
+        {
+            final double dtMs = overrides.dtMs() != null ? overrides.dtMs() : DEFAULT_DT;
+            importer.useClock(new LemsClock(dtMs / 1000.0), true);
         }
         importer.build(importer.onlyNetwork(root), overrides.dtMs() != null ? overrides.dtMs() : DEFAULT_DT,
             overrides.durationMs() != null ? overrides.durationMs() : DEFAULT_DURATION,
@@ -267,6 +273,10 @@ public final class NeuroMLImporter
         clock = clock != null ? clock : new LemsClock(dtMs / 1000.0, false);
         duration = durationMs;
         network = new Network(dt, seed);
+        if (jlems)
+        {
+            planJlems(networkElement);
+        }
         final List<XmlElement> later = new ArrayList<>();
         for (final XmlElement e : networkElement.children())
         {
@@ -300,10 +310,30 @@ public final class NeuroMLImporter
     /** The clock spike sources are laid out on: jLEMS's, or exact multiples of dt. */
     private LemsClock clock;
 
-    /** Lays spike sources out on jLEMS's clock instead of exact multiples of dt; call before {@link #build}. */
-    void useClock(final LemsClock lemsClock)
+    /** Whether the network runs with jLEMS's semantics (see {@link LemsSimulation}). */
+    private boolean jlems;
+    /** Spike-source populations whose spikes Myelin emits one step early (see {@link #build}). */
+    private final java.util.Set<String> earlySources = new java.util.HashSet<>();
+
+    /**
+     * Lays spike sources out on {@code lemsClock} instead of exact multiples of dt and, with
+     * {@code jlemsSemantics}, runs the network as jLEMS does; call before {@link #build}.
+     */
+    void useClock(final LemsClock lemsClock, final boolean jlemsSemantics)
     {
         this.clock = lemsClock;
+        this.jlems = jlemsSemantics;
+    }
+
+    /** Steps a population's spikes are emitted before jLEMS emits them: 1 for early sources, else 0. */
+    int emissionShift(final String population)
+    {
+        return earlySources.contains(population) ? 1 : 0;
+    }
+
+    private Integrator synapseIntegrator()
+    {
+        return jlems ? Integrator.EULER : Integrator.EXACT;
     }
 
     private static void checkSupported(final XmlElement e, final List<String> supported)
@@ -343,14 +373,126 @@ public final class NeuroMLImporter
         final Population p = at(c, "", () -> switch (c.name())
         {
             case "spikeGeneratorPoisson" -> new PoissonGroup(id, size, rate(c, "averageRate"));
-            case "spikeArray", "spikeGenerator" -> spikeSource(id, size, emissions(c));
+            case "spikeArray", "spikeGenerator" -> spikeSource(id, size, emissions(c, id));
             case "izhikevich2007Cell" -> new AdQuaIf(id, size, izhikevich2007(c))
                 .initial("v", Initializer.constant(c.quantity("v0", Dimension.VOLTAGE)));
             case "adExIaFCell" -> new AdEx(id, size, adex(c));
             default -> new Lif(id, size, lif(c));
         });
         populations.put(id, network.add(p));
+        if (jlems && ("iafRefCell".equals(c.name()) || "adExIaFCell".equals(c.name())))
+        {
+            // jLEMS: refractory from its step k until the first step m with t_m > t_k + refract, integrating
+            // again at step m + 1; Myelin's step n is jLEMS's n + 1, so it integrates again at step m
+            final double refract = seconds(c, "refract");
+            ((NeuronGroup) p).refractoryClock((neuron, step) -> (int) (clock.firstAfter(clock.time(step + 1) + refract,
+                step + 2) - step));
+        }
     }
+
+    /**
+     * Checks that jLEMS's order of events can be reproduced and chooses which spike sources emit
+     * early. jLEMS updates populations in the network's order, neurons in index order, each
+     * neuron's synapses before the neuron; a spike reaches the synapses of a zero-delay connection
+     * at once, so a target updated later in the same step already feels it, a target updated
+     * earlier feels it from the next step (Myelin's timing). Spike sources know their spikes in
+     * advance, so a source that reaches later populations emits one step early in Myelin and its
+     * targets feel it in the step jLEMS's do; for neurons that is impossible, and such a
+     * connection needs a delay.
+     */
+    private void planJlems(final XmlElement networkElement)
+    {
+        final Map<String, Integer> order = new LinkedHashMap<>();
+        final Map<String, XmlElement> cellOf = new LinkedHashMap<>();
+        for (final XmlElement e : networkElement.children())
+        {
+            if ("population".equals(e.name()))
+            {
+                order.put(e.require("id"), order.size());
+                cellOf.put(e.require("id"), components.get(e.require("component")));
+            }
+        }
+        final Map<String, Boolean> sourceDirection = new LinkedHashMap<>();
+        for (final XmlElement e : networkElement.children())
+        {
+            if ("population".equals(e.name()))
+            {
+                final XmlElement cell = cellOf.get(e.require("id"));
+                if (cell != null && "spikeGeneratorPoisson".equals(cell.name()))
+                {
+                    throw e.error(JLEMS + ": <spikeGeneratorPoisson> draws random spikes, which cannot be jLEMS's; "
+                        + "run without --semantics jlems");
+                }
+            }
+            if ("explicitInput".equals(e.name()) || "inputList".equals(e.name()))
+            {
+                final XmlElement input = components.get("explicitInput".equals(e.name()) ? e.require("input")
+                    : e.require("component"));
+                if (input != null && !"pulseGenerator".equals(input.name()))
+                {
+                    throw e.error(JLEMS + ": <" + input.name() + "> inputs are not reproduced in jLEMS's order; "
+                        + "jLEMS semantics take pulseGenerator inputs and spike sources in populations");
+                }
+            }
+            if (!"projection".equals(e.name()))
+            {
+                continue;
+            }
+            final String pre = e.require("presynapticPopulation");
+            final String post = e.require("postsynapticPopulation");
+            final XmlElement cell = cellOf.get(pre);
+            final boolean source = cell != null && ("spikeArray".equals(cell.name()) || "spikeGenerator".equals(
+                cell.name()));
+            for (final XmlElement c : e.children())
+            {
+                if (!"connection".equals(c.name()) && !"connectionWD".equals(c.name())
+                    || "connectionWD".equals(c.name()) && seconds(c, "delay") > 0)
+                {
+                    continue;
+                }
+                final CellRef from = parseRef(c, c.require("preCellId"), order);
+                final CellRef to = parseRef(c, c.require("postCellId"), order);
+                final boolean forward = order.get(post) > order.get(pre)
+                    || pre.equals(post) && to.index() > from.index();
+                if (!source && forward)
+                {
+                    throw c.error(JLEMS + ": a spike of " + pre + "[" + from.index() + "] reaches " + post + "["
+                        + to.index() + "] in the step it is emitted (jLEMS updates the target later in the same "
+                        + "step), which Myelin's step cannot reproduce; give the connection a delay of at least one "
+                        + "step (connectionWD delay=...)");
+                }
+                if (source && sourceDirection.containsKey(pre) && sourceDirection.get(pre) != forward)
+                {
+                    throw c.error(JLEMS + ": spike source " + pre + " reaches populations both before and after it "
+                        + "in jLEMS's order without a delay, which one emission step cannot serve");
+                }
+                if (source)
+                {
+                    sourceDirection.put(pre, forward);
+                }
+            }
+        }
+        sourceDirection.forEach((pre, forward) ->
+        {
+            if (forward)
+            {
+                earlySources.add(pre);
+            }
+        });
+    }
+
+    /** A cell reference's population and index, before any population is built. */
+    private static CellRef parseRef(final XmlElement at, final String path, final Map<String, Integer> order)
+    {
+        final Matcher m = CELL_PATH.matcher(path.strip());
+        if (!m.matches() || !order.containsKey(m.group(1)))
+        {
+            throw at.error("cannot read the cell reference '" + path + "'; expected ../population/index/component or"
+                + " population[index] of this network");
+        }
+        return new CellRef(null, Integer.parseInt(m.group(2) != null ? m.group(2) : m.group(3)));
+    }
+
 
     /**
      * The Myelin steps at which a spike source emits: jLEMS emits at the first step whose time
@@ -363,8 +505,9 @@ public final class NeuroMLImporter
      * first step with {@code t > tnext − 1e-9 ms}, tnext = period, 2·period, ... (at most one a
      * step), as NeuroML's definitions say.
      */
-    private long[] emissions(final XmlElement c)
+    private long[] emissions(final XmlElement c, final String population)
     {
+        final int shift = emissionShift(population);
         final long last = clock.steps(duration / 1000.0);
         final List<Long> steps = new ArrayList<>();
         if ("spikeGenerator".equals(c.name()))
@@ -385,7 +528,7 @@ public final class NeuroMLImporter
                 {
                     break;
                 }
-                steps.add(k - 1);
+                steps.add(early(c, k - 1 - shift));
                 next += period;
                 k++;
             }
@@ -402,12 +545,23 @@ public final class NeuroMLImporter
                 final long k = clock.firstAtOrAfter(seconds(spike, "time"), 1);
                 if (k <= last)
                 {
-                    steps.add(k - 1);
+                    steps.add(early(c, k - 1 - shift));
                 }
             }
             java.util.Collections.sort(steps);
         }
         return steps.stream().mapToLong(Long::longValue).toArray();
+    }
+
+    /** A Myelin emission step, which must not be before the run's first step. */
+    private static long early(final XmlElement c, final long step)
+    {
+        if (step < 0)
+        {
+            throw c.error(JLEMS + ": <" + c.name() + " id=\"" + c.attribute("id") + "\"> spikes in jLEMS's first step "
+                + "and its targets feel it in that step, before Myelin's first step can deliver it; start it later");
+        }
+        return step;
     }
 
     /** A time attribute in seconds, converted as jLEMS converts it. */
@@ -471,7 +625,7 @@ public final class NeuroMLImporter
         return hz;
     }
 
-    private static Lif.Parameters lif(final XmlElement c)
+    private Lif.Parameters lif(final XmlElement c)
     {
         final double g = c.quantity("leakConductance", Dimension.CONDUCTANCE);
         final double cm = c.quantity("C", Dimension.CAPACITANCE);
@@ -483,7 +637,8 @@ public final class NeuroMLImporter
         final double tRef = "iafRefCell".equals(c.name()) ? c.quantity("refract", Dimension.TIME) : 0.0;
         return at(c, c.name() + " '" + c.attribute("id") + "': ", () -> new Lif.Parameters(
             c.quantity("leakReversal", Dimension.VOLTAGE), c.quantity("thresh", Dimension.VOLTAGE),
-            c.quantity("reset", Dimension.VOLTAGE), cm / g, 1.0 / g, tRef, 0.0, Integrator.EXACT));
+            c.quantity("reset", Dimension.VOLTAGE), cm / g, 1.0 / g, tRef, 0.0,
+            jlems ? Integrator.EULER : Integrator.EXACT));
     }
 
     /**
@@ -494,7 +649,7 @@ public final class NeuroMLImporter
      * vC = vt, vTh = vpeak, vReset = c, c = k·R, tauM = R·C, w = u, tauW = 1/a, a = b, b = d and
      * no refractory period; any R gives the same v, and R = 1 GΩ is taken. v starts at v0, u at 0.
      */
-    private static AdQuaIf.Parameters izhikevich2007(final XmlElement c)
+    private AdQuaIf.Parameters izhikevich2007(final XmlElement c)
     {
         final double r = 1.0;
         final double rate = c.quantity("a", Dimension.FREQUENCY) / HZ_PER_PER_MS;
@@ -504,14 +659,14 @@ public final class NeuroMLImporter
             c.quantity("k", Dimension.CONDUCTANCE.divide(Dimension.VOLTAGE)) * r,
             c.quantity("C", Dimension.CAPACITANCE) * r, r, 1.0 / rate,
             c.quantity("b", Dimension.CONDUCTANCE), c.quantity("d", Dimension.CURRENT), 0.0, 0.0,
-            AdQuaIf.Parameters.defaults().integrator()));
+            jlems ? Integrator.EULER : AdQuaIf.Parameters.defaults().integrator()));
     }
 
     /**
      * NeuroML's {@code adExIaFCell} (Brette and Gerstner 2005) as {@link AdEx}: the same equations,
      * {@code thresh} being the spike cut-off vPeak; v starts at EL, w at 0.
      */
-    private static AdEx.Parameters adex(final XmlElement c)
+    private AdEx.Parameters adex(final XmlElement c)
     {
         return at(c, c.name() + " '" + c.attribute("id") + "': ", () -> new AdEx.Parameters(
             c.quantity("C", Dimension.CAPACITANCE), c.quantity("gL", Dimension.CONDUCTANCE),
@@ -519,7 +674,8 @@ public final class NeuroMLImporter
             c.quantity("delT", Dimension.VOLTAGE), c.quantity("thresh", Dimension.VOLTAGE),
             c.quantity("reset", Dimension.VOLTAGE), c.quantity("tauw", Dimension.TIME),
             c.quantity("a", Dimension.CONDUCTANCE), c.quantity("b", Dimension.CURRENT),
-            c.quantity("refract", Dimension.TIME), 0.0, AdEx.Parameters.defaults().integrator()));
+            c.quantity("refract", Dimension.TIME), 0.0,
+            jlems ? Integrator.EULER : AdEx.Parameters.defaults().integrator()));
     }
 
     /** A population index from {@code ../pop/3/cell} or {@code pop[3]}. */
@@ -590,8 +746,12 @@ public final class NeuroMLImporter
             final CellRef to = cell(c, c.require("postCellId"), post.name());
             final boolean wd = "connectionWD".equals(c.name());
             final double weight = wd ? c.number("weight") : 1.0;
-            final double delay = wd ? c.quantity("delay", Dimension.TIME) : 0.0;
-            checkDelay(c, id, delay);
+            // with jLEMS's semantics the delay in seconds as jLEMS reads it, timed on its clock; else ms, whole steps
+            final double delay = !wd ? 0.0 : jlems ? seconds(c, "delay") : c.quantity("delay", Dimension.TIME);
+            if (!jlems)
+            {
+                checkDelay(c, id, delay);
+            }
             byDelay.computeIfAbsent(delay, d -> new ArrayList<>()).add(new double[] {from.index(), to.index(), weight});
         }
         int group = 0;
@@ -606,8 +766,19 @@ public final class NeuroMLImporter
             {
                 w[k] = (float) list.get(k)[2];
             }
-            final String name = byDelay.size() == 1 ? id : id + "@" + Units.format(entry.getKey()) + "ms";
-            connectThrough(e, name, pre, target, new ConnectionList(a, b, unit ? null : w), syn, entry.getKey());
+            final String name = byDelay.size() == 1 ? id : id + "@" + Units.format(entry.getKey() * (jlems ? 1000 : 1))
+                + "ms";
+            if (jlems && entry.getKey() > 0)
+            {
+                final double[] factors = list.stream().mapToDouble(x -> x[2]).toArray();
+                at(e, "", () -> network.add(new ClockedDelivery(name, pre, target, target.receptor("g_"
+                    + syn.require("id"), synapseModel(syn), new Coba(syn.quantity("erev", Dimension.VOLTAGE))),
+                    weightOf(syn), entry.getKey(), clock, a, b, factors)));
+            }
+            else
+            {
+                connectThrough(e, name, pre, target, new ConnectionList(a, b, unit ? null : w), syn, entry.getKey());
+            }
             synapses += a.length;
             group++;
         }
@@ -634,19 +805,23 @@ public final class NeuroMLImporter
         final ConnectionList connections, final XmlElement syn, final double delay)
     {
         at(at, "", () -> network.connect(name, pre, post, connections, synapseModel(syn),
-            new Coba(syn.quantity("erev", Dimension.VOLTAGE)), "g_" + syn.require("id"),
-            syn.quantity("gbase", Dimension.CONDUCTANCE) * ("alphaSynapse".equals(syn.name()) ? Math.E : 1.0),
-            delay));
+            new Coba(syn.quantity("erev", Dimension.VOLTAGE)), "g_" + syn.require("id"), weightOf(syn), delay));
     }
 
-    private static SynapseModel synapseModel(final XmlElement syn)
+    /** [nS] A synapse's weight per spike: gbase, times e for an alpha synapse (its unit response peaks at 1/e). */
+    private static double weightOf(final XmlElement syn)
+    {
+        return syn.quantity("gbase", Dimension.CONDUCTANCE) * ("alphaSynapse".equals(syn.name()) ? Math.E : 1.0);
+    }
+
+    private SynapseModel synapseModel(final XmlElement syn)
     {
         return at(syn, syn.name() + " '" + syn.attribute("id") + "': ", () -> switch (syn.name())
         {
             case "expTwoSynapse" -> new DualExponential(syn.quantity("tauDecay", Dimension.TIME),
-                syn.quantity("tauRise", Dimension.TIME), 1.0, DualExponential.Normalization.PEAK);
-            case "alphaSynapse" -> new Alpha(syn.quantity("tau", Dimension.TIME));
-            default -> new Exponential(syn.quantity("tauDecay", Dimension.TIME));
+                syn.quantity("tauRise", Dimension.TIME), 1.0, DualExponential.Normalization.PEAK, synapseIntegrator());
+            case "alphaSynapse" -> new Alpha(syn.quantity("tau", Dimension.TIME), synapseIntegrator());
+            default -> new Exponential(syn.quantity("tauDecay", Dimension.TIME), synapseIntegrator());
         });
     }
 
@@ -676,8 +851,13 @@ public final class NeuroMLImporter
             "timedSynapticInput"));
         if ("pulseGenerator".equals(c.name()))
         {
-            final PulseCurrent pulse = at(c, "", () -> new PulseCurrent(ref.index(), c.quantity("delay", Dimension.TIME),
-                c.quantity("duration", Dimension.TIME), weight * c.quantity("amplitude", Dimension.CURRENT)));
+            final double amplitude = weight * c.quantity("amplitude", Dimension.CURRENT);
+            final PulseCurrent pulse = at(c, "", () -> jlems
+                // jLEMS: on at its steps k with delay <= t_k < delay + duration, Myelin's steps k - 1
+                ? new PulseCurrent(ref.index(), clock.firstAtOrAfter(seconds(c, "delay"), 1) - 1,
+                    clock.firstAtOrAfter(seconds(c, "duration") + seconds(c, "delay"), 1) - 1, amplitude)
+                : PulseCurrent.atStepStarts(ref.index(), c.quantity("delay", Dimension.TIME),
+                    c.quantity("duration", Dimension.TIME), amplitude, dt));
             group.addInput(pulse);
             return;
         }
@@ -685,7 +865,7 @@ public final class NeuroMLImporter
         final String name = inputId + "->" + ref.population().name() + "[" + ref.index() + "]#" + network.deliveries()
             .size();
         final Population source = network.add("timedSynapticInput".equals(c.name())
-            ? at(c, "", () -> spikeSource(name, 1, emissions(c)))
+            ? at(c, "", () -> spikeSource(name, 1, emissions(c, name)))
             : new PoissonGroup(name, 1, rate(c, "averageRate")));
         connectThrough(at, name + ":syn", source, group, new ConnectionList(new int[] {0}, new int[] {ref.index()},
             weight == 1.0 ? null : new float[] {(float) weight}), syn, 0.0);
