@@ -51,4 +51,38 @@ class ExampleFilesTest
         assertThat(model.spikeMonitors().get(1).neurons()).isEqualTo(i.neurons());
         assertThat(meanRate(model, 100)).isBetween(minRate, maxRate);
     }
+
+    /**
+     * ring.yaml: the kick of step 10 fires neuron 0 at step 11 (a jump delivered after step 10 acts
+     * from step 11), and a spike of neuron i at step n fires neuron i + 1 at step n + d_i + 1, d_i
+     * the file's delay of synapse i in steps (10, 15, 20, 25, 10, ...).
+     */
+    @org.junit.jupiter.api.Test
+    void theRingShouldCarryItsWaveWithTheFilesDelays() throws java.io.IOException
+    {
+        final ModelFile model = ModelLoader.load(EXAMPLES.resolve("ring.yaml"));
+        final SpikeMonitor r = model.spikeMonitors().get(0);
+        new Simulation(model.network(), 2).run(model.durationMs());
+
+        final long[] first = new long[40];
+        java.util.Arrays.fill(first, -1);
+        final long[] steps = r.steps();
+        final int[] neurons = r.neurons();
+        for (int k = 0; k < steps.length; k++)
+        {
+            if (first[neurons[k]] < 0)
+            {
+                first[neurons[k]] = steps[k];
+            }
+        }
+        long expected = 11;
+        for (int i = 0; i < 40; i++)
+        {
+            assertThat(first[i]).as("neuron %d", i).isEqualTo(expected);
+            expected += new long[] {10, 15, 20, 25}[i % 4] + 1;
+        }
+        assertThat(r.size()).isEqualTo(40);
+        assertThat(model.network().projections().get(2).build(model.network().connectivitySeed()).hasDelays())
+            .isTrue();
+    }
 }
