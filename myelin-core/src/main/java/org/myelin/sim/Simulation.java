@@ -71,6 +71,8 @@ public final class Simulation
     private final int[][] stateMonitorSliceStarts;
     /** Per population, the spike-factor buffers of the presynaptic states on its projections. */
     private final SpikeEfficacy[][] efficacies;
+    /** Per population, each neuron's spikes since construction, counted by the worker that owns it. */
+    private final long[][] spikeCounts;
     private long step;
 
     /**
@@ -135,6 +137,11 @@ public final class Simulation
             deliveries[k].prepare(dt, seed, deliverySliceStarts[k]);
         }
         this.efficacies = SpikeEfficacy.attach(populations, deliveries, dt);
+        this.spikeCounts = new long[populations.length][];
+        for (int k = 0; k < populations.length; k++)
+        {
+            spikeCounts[k] = new long[populations[k].size()];
+        }
         this.spikeMonitors = network.spikeMonitors().toArray(new SpikeMonitor[0]);
         this.stateMonitors = network.stateMonitors().toArray(new StateMonitor[0]);
         this.stateMonitorSliceStarts = new int[stateMonitors.length][];
@@ -223,11 +230,41 @@ public final class Simulation
      */
     public int[] sliceStarts(final Population population)
     {
+        return sliceStarts[indexOf(population)].clone();
+    }
+
+    /**
+     * Spikes of {@code population} since this simulation was made, whatever the monitors record.
+     *
+     * @throws ModelException if the population is not in this simulation's network.
+     */
+    public long spikeCount(final Population population)
+    {
+        long total = 0;
+        for (final long c : spikeCounts[indexOf(population)])
+        {
+            total += c;
+        }
+        return total;
+    }
+
+    /**
+     * Spikes of neuron {@code neuron} of {@code population} since this simulation was made.
+     *
+     * @throws ModelException if the population is not in this simulation's network.
+     */
+    public long spikeCount(final Population population, final int neuron)
+    {
+        return spikeCounts[indexOf(population)][neuron];
+    }
+
+    private int indexOf(final Population population)
+    {
         for (int k = 0; k < populations.length; k++)
         {
             if (populations[k] == population)
             {
-                return sliceStarts[k].clone();
+                return k;
             }
         }
         throw new ModelException("Simulation: population '" + (population == null ? null : population.name())
@@ -375,8 +412,15 @@ public final class Simulation
             final int to = sliceStarts[k][worker + 1];
             final SpikeHistory history = p.history();
             final int slot = history.slotOf(n);
-            final int count = p.update(n, from, to, history.ids(slot), history.sliceStart(worker));
+            final int[] ids = history.ids(slot);
+            final int offset = history.sliceStart(worker);
+            final int count = p.update(n, from, to, ids, offset);
             history.setCount(slot, worker, count);
+            final long[] counts = spikeCounts[k];
+            for (int j = offset; j < offset + count; j++)
+            {
+                counts[ids[j]]++;
+            }
             for (final SpikeEfficacy e : efficacies[k])
             {
                 e.record(history, slot, worker, n);
