@@ -42,8 +42,16 @@ final class Figure
     private static final int LINE_GAP = 4;
     private static final int MAX_ALIGNMENT_PASSES = 4;
 
-    private record Panel(XYChart chart, double weight)
+    private record Panel(XYChart chart, double weight, Overlay overlay)
     {
+    }
+
+    /** Draws over a panel after its chart, in the chart's screen coordinates (e.g. pixels of data). */
+    @FunctionalInterface
+    interface Overlay
+    {
+        /** Paints onto {@code g}, the panel's canvas, once {@code chart} has painted and placed its axes. */
+        void paint(Graphics2D g, XYChart chart);
     }
 
     private record LegendEntry(String label, Color colour)
@@ -99,7 +107,18 @@ final class Figure
      */
     Figure panel(final XYChart chart, final double weight)
     {
-        panels.add(new Panel(chart, weight));
+        return panel(chart, weight, null);
+    }
+
+    /**
+     * Adds a panel below the previous ones, with something drawn over its chart.
+     *
+     * @param overlay painted after the chart, or null.
+     * @return this figure.
+     */
+    Figure panel(final XYChart chart, final double weight, final Overlay overlay)
+    {
+        panels.add(new Panel(chart, weight, overlay));
         return this;
     }
 
@@ -151,7 +170,12 @@ final class Figure
             final Graphics2D panelGraphics = (Graphics2D)g.create(0, y, width, panelHeights[i]);
             try
             {
-                panels.get(i).chart().paint(panelGraphics, width, panelHeights[i]);
+                final Panel panel = panels.get(i);
+                panel.chart().paint(panelGraphics, width, panelHeights[i]);
+                if (panel.overlay() != null)
+                {
+                    panel.overlay().paint(panelGraphics, panel.chart());
+                }
             }
             finally
             {
@@ -243,30 +267,45 @@ final class Figure
         return top + metrics.getHeight();
     }
 
+    /** The legend in centred lines, as many entries on a line as fit the width. */
     private int paintLegend(final Graphics2D g, final int width, final int top)
     {
         g.setFont(PlotStyle.SUBTITLE_FONT);
         final FontMetrics metrics = g.getFontMetrics();
-        int totalWidth = 0;
-        for (final LegendEntry entry : legend)
+        final int available = width - 2 * PlotStyle.PADDING;
+        int y = top;
+        int from = 0;
+        while (from < legend.size())
         {
-            totalWidth += LEGEND_SWATCH + LEGEND_GAP + metrics.stringWidth(entry.label());
+            int lineWidth = entryWidth(metrics, legend.get(from));
+            int to = from + 1;
+            while (to < legend.size() && lineWidth + LEGEND_SPACING + entryWidth(metrics, legend.get(to)) <= available)
+            {
+                lineWidth += LEGEND_SPACING + entryWidth(metrics, legend.get(to));
+                to++;
+            }
+            int x = Math.max(PlotStyle.PADDING, (width - lineWidth) / 2);
+            final int baseline = y + metrics.getAscent();
+            final int swatchTop = baseline - (metrics.getAscent() + LEGEND_SWATCH) / 2 + metrics.getDescent() / 2;
+            for (int k = from; k < to; k++)
+            {
+                final LegendEntry entry = legend.get(k);
+                g.setColor(entry.colour());
+                g.fillRect(x, swatchTop, LEGEND_SWATCH, LEGEND_SWATCH);
+                x += LEGEND_SWATCH + LEGEND_GAP;
+                g.setColor(PlotStyle.TEXT);
+                g.drawString(entry.label(), x, baseline);
+                x += metrics.stringWidth(entry.label()) + LEGEND_SPACING;
+            }
+            y += metrics.getHeight();
+            from = to;
         }
-        totalWidth += (legend.size() - 1) * LEGEND_SPACING;
+        return y;
+    }
 
-        int x = Math.max(PlotStyle.PADDING, (width - totalWidth) / 2);
-        final int baseline = top + metrics.getAscent();
-        final int swatchTop = baseline - (metrics.getAscent() + LEGEND_SWATCH) / 2 + metrics.getDescent() / 2;
-        for (final LegendEntry entry : legend)
-        {
-            g.setColor(entry.colour());
-            g.fillRect(x, swatchTop, LEGEND_SWATCH, LEGEND_SWATCH);
-            x += LEGEND_SWATCH + LEGEND_GAP;
-            g.setColor(PlotStyle.TEXT);
-            g.drawString(entry.label(), x, baseline);
-            x += metrics.stringWidth(entry.label()) + LEGEND_SPACING;
-        }
-        return top + metrics.getHeight();
+    private static int entryWidth(final FontMetrics metrics, final LegendEntry entry)
+    {
+        return LEGEND_SWATCH + LEGEND_GAP + metrics.stringWidth(entry.label());
     }
 
     private int[] panelHeights(final int available)

@@ -32,6 +32,57 @@ final class PlotStyle
     /** Colour of the second (inhibitory) population in rasters: a red. */
     static final Color INHIBITORY = new Color(0xD0, 0x1C, 0x1C);
 
+    /**
+     * Raster colours of the first populations: the blue and red of the two-population rasters,
+     * then Okabe-Ito's green, orange, sky blue and reddish purple, then brown, black and grey.
+     */
+    private static final Color[] POPULATIONS = {
+        EXCITATORY, INHIBITORY,
+        new Color(0x00, 0x9E, 0x73),
+        new Color(0xE6, 0x9F, 0x00),
+        new Color(0x56, 0xB4, 0xE9),
+        new Color(0xCC, 0x79, 0xA7),
+        new Color(0x8C, 0x51, 0x0A),
+        new Color(0x00, 0x00, 0x00),
+        new Color(0x88, 0x88, 0x88),
+    };
+
+    /**
+     * {@code count} distinct colours for the populations of a raster: the fixed palette first,
+     * then hues a golden angle apart, alternating two saturations and brightnesses so that
+     * neighbours in the list differ in more than hue.
+     */
+    static Color[] populationColours(final int count)
+    {
+        final Color[] out = new Color[count];
+        final java.util.Set<Integer> used = new java.util.HashSet<>();
+        for (int k = 0; k < count; k++)
+        {
+            Color c;
+            if (k < POPULATIONS.length)
+            {
+                c = POPULATIONS[k];
+            }
+            else
+            {
+                int j = k;
+                do
+                {
+                    final float hue = (float) ((j * 0.6180339887498949) % 1.0);
+                    c = Color.getHSBColor(hue, j % 2 == 0 ? 0.85f : 0.55f, j % 3 == 0 ? 0.55f : 0.8f);
+                    j += count;
+                }
+                while (used.contains(c.getRGB()) || c.equals(NOT_RECORDED_SWATCH));
+            }
+            used.add(c.getRGB());
+            out[k] = c;
+        }
+        return out;
+    }
+
+    /** The legend swatch of a population that was not recorded. */
+    static final Color NOT_RECORDED_SWATCH = new Color(0xEE, 0xEE, 0xEE).darker();
+
     /** Colour of the population-rate line. */
     static final Color RATE = new Color(0x33, 0x33, 0x33);
 
