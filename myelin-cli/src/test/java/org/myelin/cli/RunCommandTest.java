@@ -103,7 +103,8 @@ class RunCommandTest
         final CliRun r = run("run", "-N", "100", "--duration", "10ms", "--out", file.toString());
 
         assertThat(r.code()).isEqualTo(Main.EXIT_USAGE);
-        assertThat(r.err()).startsWith("myelin run: --out '" + file + "' is not a writable folder");
+        assertThat(r.err()).isEqualTo("myelin run: --out '" + file + "' is a file, not a folder"
+            + System.lineSeparator());
         assertThat(r.err().lines()).hasSize(1);
     }
 

@@ -18,6 +18,9 @@ import org.myelin.util.AtomicFiles;
  * Spike raster of any number of populations, each in its own colour with a legend, written as a
  * PNG (or SVG), with an optional population-rate panel below.
  *
+ * <p>Instances hold no spike and can be written again; only the title can change after
+ * {@link Builder#build()}.
+ *
  * <p>The spikes are read twice from a {@link Spikes} source, in any order, and never held: the
  * first pass counts them into the rate bins, the second sets the pixels of each spike's square
  * marker straight into an image laid over the raster's plot area. So a raster costs a few
@@ -106,7 +109,7 @@ public final class RasterPlot
     private final int nTotal;
     private final int recordedNeurons;
     private final double durationMs;
-    private final String title;
+    private String title;
     private final int width;
     private final int height;
     private final boolean ratePanel;
@@ -185,6 +188,18 @@ public final class RasterPlot
     public long spikesInWindow()
     {
         return spikesInWindow;
+    }
+
+    /**
+     * Replaces the title, e.g. with one that quotes {@link #spikesInWindow()}, which is known only
+     * once the plot is built.
+     *
+     * @return this plot.
+     */
+    public RasterPlot title(final String text)
+    {
+        this.title = null == text ? "" : text;
+        return this;
     }
 
     /** The colour of each population, in order. */
