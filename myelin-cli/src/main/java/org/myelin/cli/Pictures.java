@@ -142,9 +142,7 @@ final class Pictures
             show.addAll(neurons);
         }
         final String name = chosen.state().population() + "." + chosen.state().variable();
-        final String unit = chosen.state().unit();
-        final TracePlot.Builder plot = TracePlot.builder().xLabel("time (ms)").yLabel(chosen.state().variable()
-            + (unit.isEmpty() ? " (unit of the projections' weights)" : " (" + unit + ")"))
+        final TracePlot.Builder plot = TracePlot.builder().xLabel("time (ms)").yLabel(valueLabel(chosen.state()))
             .title(run.info().model() + ": " + name);
         for (final int neuron : show)
         {
@@ -157,6 +155,13 @@ final class Pictures
             plot.series(chosen.state().population() + " " + neuron, chosen.timesMs(), chosen.trace(k));
         }
         plot.build().write(target);
+    }
+
+    /** The axis title of a recorded variable, with its unit. */
+    static String valueLabel(final RunInfo.State state)
+    {
+        return state.variable() + (state.unit().isEmpty() ? " (unit of the projections' weights)"
+            : " (" + state.unit() + ")");
     }
 
     /** Histograms of inter-spike intervals and of each neuron's CV of its intervals. */

@@ -122,6 +122,18 @@ final class Figure
         return this;
     }
 
+    /** The x and y axis titles of every panel, in order: what a reader sees as units. */
+    List<String> axisTitles()
+    {
+        final List<String> titles = new ArrayList<>();
+        for (final Panel panel : panels)
+        {
+            titles.add(panel.chart().getXAxisTitle());
+            titles.add(panel.chart().getYAxisTitle());
+        }
+        return titles;
+    }
+
     /**
      * Renders the figure.
      *

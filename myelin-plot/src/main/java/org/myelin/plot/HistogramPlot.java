@@ -75,6 +75,12 @@ public final class HistogramPlot
         figure().write(target, width, height);
     }
 
+    /** The axis titles of every panel, x then y. */
+    List<String> axisTitles()
+    {
+        return figure().axisTitles();
+    }
+
     private Figure figure()
     {
         final Figure figure = new Figure(title);

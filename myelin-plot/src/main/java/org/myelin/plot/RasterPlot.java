@@ -232,6 +232,12 @@ public final class RasterPlot
         }
     }
 
+    /** The axis titles of every panel, x then y. */
+    List<String> axisTitles()
+    {
+        return figure().axisTitles();
+    }
+
     private Figure figure()
     {
         final Figure figure = new Figure(title);

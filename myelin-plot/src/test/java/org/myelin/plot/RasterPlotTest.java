@@ -340,6 +340,13 @@ class RasterPlotTest
                 + " size=5");
     }
 
+    @Test
+    void everyAxisCarriesItsUnit() throws IOException
+    {
+        assertThat(cobaBuilder(N_EXCITATORY).build().axisTitles()).containsExactly("time (ms)", "neuron (index)",
+            "time (ms)", "rate (Hz)");
+    }
+
     private static RasterPlot.Builder cobaBuilder(final int nExcitatory)
     {
         return RasterPlot.builder()
