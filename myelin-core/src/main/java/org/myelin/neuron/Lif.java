@@ -102,7 +102,7 @@ public final class Lif extends NeuronGroup
         @ParameterUnit("Gohm") double r,
         @ParameterUnit("ms") double tRef,
         @ParameterUnit("pA") double iExt,
-        Integrator integrator)
+        Integrator integrator) implements NamedParameters<Parameters>
     {
         /** Validates every parameter; the message names the parameter and the allowed range. */
         public Parameters
@@ -123,24 +123,6 @@ public final class Lif extends NeuronGroup
         public static Parameters defaults()
         {
             return new Parameters(-60, -50, -60, 20, 1, 0, 0, Integrator.EXACT);
-        }
-
-        /** A copy with another refractory period [ms]. */
-        public Parameters withTRef(final double value)
-        {
-            return new Parameters(vRest, vTh, vReset, tauM, r, value, iExt, integrator);
-        }
-
-        /** A copy with another external current [pA]. */
-        public Parameters withIExt(final double value)
-        {
-            return new Parameters(vRest, vTh, vReset, tauM, r, tRef, value, integrator);
-        }
-
-        /** A copy with another integrator. */
-        public Parameters withIntegrator(final Integrator value)
-        {
-            return new Parameters(vRest, vTh, vReset, tauM, r, tRef, iExt, value);
         }
     }
 
@@ -165,7 +147,7 @@ public final class Lif extends NeuronGroup
         // (one lane: no vector unit the loop could use, the scalar loop stays)
         if (SPECIES.length() > 1)
         {
-            final Parameters warmUpParameters = WARM_UP_PARAMETERS.withIntegrator(parameters.integrator());
+            final Parameters warmUpParameters = WARM_UP_PARAMETERS.with(parameters.integrator());
             WARM_UP.start(state -> warmUpCall(state, warmUpParameters));
         }
     }
