@@ -22,9 +22,12 @@ import org.myelin.util.AtomicFiles;
  * {@link Builder#build()}.
  *
  * <p>The spikes are read twice from a {@link Spikes} source, in any order, and never held: the
- * first pass counts them into the rate bins, the second sets the pixels of each spike's square
- * marker straight into an image laid over the raster's plot area. So a raster costs a few
- * nanoseconds per spike and memory for its pixels only, for any number of spikes. Spike
+ * first pass counts them into the rate bins, the second counts the hits of each spike's square
+ * marker straight into the pixels of an image laid over the raster's plot area. So a raster
+ * costs a few nanoseconds per spike and memory for its pixels only, for any number of spikes. A
+ * pixel hit as often as the hit pixels are on average, or more, gets its population's colour, a
+ * pixel hit less often a lighter shade of it; where the markers would cover more than a quarter
+ * of the plot area, each spike is one pixel. Spike
  * {@code (step, neuron)} is drawn at time {@code step * dtMs}, with neuron 0 at the bottom;
  * spikes after {@code durationMs} are not drawn and not counted. A population whose spikes were
  * not recorded is shown as a grey band, named in the legend.
@@ -300,7 +303,10 @@ public final class RasterPlot
                 java.util.Arrays.fill(pixels, from * w, to * w, NOT_RECORDED.getRGB());
             }
         }
-        final int size = markerSize;
+        // dense rasters: one pixel a spike, so that the picture still shows where spikes crowd
+        final int size = spikesInWindow * markerSize * markerSize > (long) w * h / 4 ? 1 : markerSize;
+        final int[] hits = new int[w * h];
+        final int[] populationAt = new int[w * h];
         final int[] current = {0};
         try
         {
@@ -323,13 +329,13 @@ public final class RasterPlot
                 }
                 final int x = (int) (left - x0 + t * xScale) - size / 2;
                 final int y = (int) (bottom - y0 - (neuron + 0.5) * yScale) - size / 2;
-                final int colour = argb[p];
                 for (int dy = Math.max(0, y); dy < Math.min(h, y + size); dy++)
                 {
                     final int row = dy * w;
                     for (int dx = Math.max(0, x); dx < Math.min(w, x + size); dx++)
                     {
-                        pixels[row + dx] = colour;
+                        hits[row + dx]++;
+                        populationAt[row + dx] = p;
                     }
                 }
             });
@@ -338,7 +344,37 @@ public final class RasterPlot
         {
             throw new UncheckedIOException(e);
         }
+        // a pixel with the mean number of hits of the hit pixels or more gets its population's colour;
+        // fewer hits blend it with the background, so sparse rasters are all full colour
+        long hitSum = 0;
+        int hitPixels = 0;
+        for (final int n : hits)
+        {
+            if (n > 0)
+            {
+                hitSum += n;
+                hitPixels++;
+            }
+        }
+        final double full = hitPixels == 0 ? 1 : Math.max(1, hitSum / (double) hitPixels);
+        for (int k = 0; k < hits.length; k++)
+        {
+            if (hits[k] > 0)
+            {
+                final int colour = argb[populationAt[k]];
+                pixels[k] = hits[k] >= full ? colour : blend(colour, Math.sqrt(hits[k] / full));
+            }
+        }
         g.drawImage(layer, x0, y0, null);
+    }
+
+    /** {@code argb} at {@code share} over white, opaque. */
+    private static int blend(final int argb, final double share)
+    {
+        final int r = (int) Math.round(255 - share * (255 - (argb >> 16 & 0xff)));
+        final int gr = (int) Math.round(255 - share * (255 - (argb >> 8 & 0xff)));
+        final int b = (int) Math.round(255 - share * (255 - (argb & 0xff)));
+        return 0xff000000 | r << 16 | gr << 8 | b;
     }
 
     private XYChart rateChart()

@@ -28,8 +28,8 @@ class RasterPlotTest
     private static final int N_EXCITATORY = 3200;
     private static final double DT_MS = 0.1;
     private static final double DURATION_MS = 1000.0;
-    /** Each spike is a 2 x 2 square, so a population with thousands of spikes covers far more than a legend swatch. */
-    private static final int MANY_PIXELS = 5_000;
+    /** Far more pixels than a legend swatch (121) holds: where spikes are dense, a pixel is hit at least as often as most. */
+    private static final int MANY_PIXELS = 1_000;
 
     /** About 80 000 spikes: 4000 neurons at 20 Hz for 1 s, as in the COBA benchmark. */
     private static PlotFixtures.Spikes coba;
