@@ -24,6 +24,7 @@ import org.myelin.monitor.SpikeMonitor;
 import org.myelin.monitor.StateMonitor;
 import org.myelin.neuron.Lif;
 import org.myelin.neuron.Population;
+import org.myelin.plot.RasterPlot;
 import org.myelin.projection.AlignPostProjection;
 import org.myelin.sim.Network;
 import org.myelin.sim.ReferenceNetworks;
@@ -164,6 +165,11 @@ final class RunCommand implements Callable<Integer>
             final Path staging = folder.staging();
             final int workers = setup.threads() == AUTO_THREADS ? Simulation.defaultThreads(setup.network())
                 : setup.threads();
+            if (!noPlot && !setup.spikeMonitors().isEmpty() && workers < Runtime.getRuntime().availableProcessors())
+            {
+                // on a core the simulation leaves free: a first raster in a fresh JVM is mostly loading and compiling
+                Thread.ofPlatform().daemon().name("myelin-plot-warm-up").start(RasterPlot::warmUp);
+            }
             final Simulation sim = new Simulation(setup.network(), workers);
             final long t1 = System.nanoTime();
             final List<String> notes = new ArrayList<>(folder.cleaned());

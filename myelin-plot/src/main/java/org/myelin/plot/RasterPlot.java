@@ -187,6 +187,33 @@ public final class RasterPlot
         return new Builder();
     }
 
+    /**
+     * Renders a small raster in memory and encodes it as a PNG, so that a process has loaded and
+     * compiled the drawing code (AWT, fonts, the axes, the PNG encoder; most of the time of a
+     * first raster in a fresh JVM) before a real raster is due, e.g. on a spare core while a
+     * simulation runs.
+     */
+    public static void warmUp()
+    {
+        try
+        {
+            final int[] steps = new int[2000];
+            final int[] neurons = new int[steps.length];
+            for (int k = 0; k < steps.length; k++)
+            {
+                steps[k] = k * 5;
+                neurons[k] = k * 7 % 100;
+            }
+            final BufferedImage image = builder().spikes(steps, neurons, steps.length).dtMs(0.1).population("A", 0, 80)
+                .population("B", 80, 20).durationMs(1000).title("warm-up").build().render();
+            javax.imageio.ImageIO.write(image, "png", java.io.OutputStream.nullOutputStream());
+        }
+        catch (final IOException | RuntimeException e)
+        {
+            // only a warm-up: the real raster reports its own errors
+        }
+    }
+
     /** Number of spikes with a time in {@code [0, durationMs]}. */
     public long spikesInWindow()
     {
