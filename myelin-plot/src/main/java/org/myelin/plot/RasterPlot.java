@@ -76,6 +76,8 @@ public final class RasterPlot
     private static final double RASTER_WEIGHT = 3.0;
     private static final double RATE_WEIGHT = 1.0;
     private static final double PLOT_CONTENT_SIZE = 0.98;
+    /** Most bins of the rate panel: about two pixels a bin, more would not show. */
+    static final int MAX_RATE_BINS = 500;
 
     /** Receives spikes one at a time. */
     @FunctionalInterface
@@ -135,7 +137,7 @@ public final class RasterPlot
         width = builder.width;
         height = builder.height;
         ratePanel = builder.ratePanel;
-        rateBinMs = builder.rateBinMs;
+        rateBinMs = Math.max(builder.rateBinMs, niceAtLeast(durationMs / MAX_RATE_BINS));
         markerSize = builder.markerSize;
         rateCounts = new long[Math.max(1, (int) Math.ceil(durationMs / rateBinMs - 1e-9))];
         final long[] inWindow = new long[1];
@@ -395,6 +397,20 @@ public final class RasterPlot
         g.drawImage(layer, x0, y0, null);
     }
 
+    /** The smallest of 1, 2, 5 times a power of ten that is at least {@code value}. */
+    static double niceAtLeast(final double value)
+    {
+        final double power = Math.pow(10, Math.floor(Math.log10(value)));
+        for (final double m : new double[] {1, 2, 5, 10})
+        {
+            if (m * power >= value * (1 - 1e-12))
+            {
+                return m * power;
+            }
+        }
+        return 10 * power;
+    }
+
     /** {@code argb} at {@code share} over white, opaque. */
     private static int blend(final int argb, final double share)
     {
@@ -589,7 +605,10 @@ public final class RasterPlot
             return this;
         }
 
-        /** Sets the bin width [ms] of the population rate, {@code > 0}. */
+        /**
+         * Sets the bin width [ms] of the population rate, {@code > 0}; a long run gets wider bins, at most
+         * {@value #MAX_RATE_BINS} of them (1, 2 or 5 times a power of ten ms), as the legend says.
+         */
         public Builder rateBinMs(final double rateBinMs)
         {
             this.rateBinMs = rateBinMs;

@@ -347,6 +347,15 @@ class RasterPlotTest
             "time (ms)", "rate (Hz)");
     }
 
+    @Test
+    void aLongRunGetsWiderRateBinsOfRoundWidths()
+    {
+        assertThat(RasterPlot.niceAtLeast(10_000.0 / RasterPlot.MAX_RATE_BINS)).isEqualTo(20.0);
+        assertThat(RasterPlot.niceAtLeast(60_000.0 / RasterPlot.MAX_RATE_BINS)).isEqualTo(200.0);
+        assertThat(RasterPlot.niceAtLeast(5.0)).isEqualTo(5.0);
+        assertThat(RasterPlot.niceAtLeast(0.3)).isEqualTo(0.5);
+    }
+
     private static RasterPlot.Builder cobaBuilder(final int nExcitatory)
     {
         return RasterPlot.builder()
