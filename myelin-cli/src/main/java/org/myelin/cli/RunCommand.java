@@ -62,6 +62,8 @@ final class RunCommand implements Callable<Integer>
 {
     /** Steps between two moves of the recorded spikes to disk. */
     static final long CHUNK_STEPS = 1000;
+    /** Most bytes of state samples held between two moves to disk. */
+    static final long CHUNK_STATE_BYTES = 8L << 20;
     /** Neurons of each population of a reference network whose v is recorded when states are asked for. */
     static final int REFERENCE_TRACES = 5;
 
@@ -181,10 +183,11 @@ final class RunCommand implements Callable<Integer>
                     samples(setup.stateMonitors(), steps)))
             {
                 // in chunks: spikes and samples go to their files after each, so memory stays bounded on long runs
-                for (long done = 0; done < steps; done += CHUNK_STEPS)
+                final long chunk = chunkSteps(setup.stateMonitors());
+                for (long done = 0; done < steps; done += chunk)
                 {
                     final long offset = done;
-                    sim.runSteps(Math.min(CHUNK_STEPS, steps - done), (d, t) -> progress.progress(offset + d, steps));
+                    sim.runSteps(Math.min(chunk, steps - done), (d, t) -> progress.progress(offset + d, steps));
                     final long w = System.nanoTime();
                     if (spool != null)
                     {
@@ -235,6 +238,20 @@ final class RunCommand implements Callable<Integer>
             }
         }
         return 0;
+    }
+
+    /**
+     * Steps between two moves of the recordings to disk: {@value #CHUNK_STEPS}, fewer when the
+     * state monitors would hold more than {@value #CHUNK_STATE_BYTES} bytes of samples in one chunk.
+     */
+    static long chunkSteps(final List<StateMonitor> monitors)
+    {
+        double bytesPerStep = 0;
+        for (final StateMonitor m : monitors)
+        {
+            bytesPerStep += 8.0 * m.indices().length / m.every();
+        }
+        return Math.max(1, Math.min(CHUNK_STEPS, (long) (CHUNK_STATE_BYTES / Math.max(1, bytesPerStep))));
     }
 
     private static long samples(final List<StateMonitor> monitors, final long steps)

@@ -127,6 +127,22 @@ class RunCommandTest
     }
 
     @Test
+    void largeStateRecordingsGoToDiskInSmallerChunks()
+    {
+        final org.myelin.sim.ReferenceNetworks.Built built = org.myelin.sim.ReferenceNetworks.coba(400, 0.1, 1);
+        final int[] all = java.util.stream.IntStream.range(0, 320).toArray();
+        final java.util.List<org.myelin.monitor.StateMonitor> many = new java.util.ArrayList<>();
+        for (int k = 0; k < 20; k++)
+        {
+            many.add(built.network().monitorState(built.excitatory(), "v", all, 1));
+        }
+        // 20 x 320 values of 8 bytes a step: 8 MiB last 163 steps
+        assertThat(RunCommand.chunkSteps(many)).isEqualTo(163);
+        assertThat(RunCommand.chunkSteps(many.subList(0, 1))).isEqualTo(RunCommand.CHUNK_STEPS);
+        assertThat(RunCommand.chunkSteps(java.util.List.of())).isEqualTo(RunCommand.CHUNK_STEPS);
+    }
+
+    @Test
     void shouldPrintHelpWithExamples()
     {
         final CliRun r = run("run", "--help");
