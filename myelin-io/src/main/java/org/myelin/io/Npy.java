@@ -1,8 +1,6 @@
 package org.myelin.io;
 
-import java.io.DataInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -267,7 +265,7 @@ public final class Npy
         {
             if (channel.read(buffer) < 0)
             {
-                throw new java.io.EOFException("end of file in a .npy header");
+                throw new java.io.EOFException("a .npy file ends before its header says");
             }
         }
         buffer.flip();
@@ -317,28 +315,14 @@ public final class Npy
     /** Reads a little-endian {@code <i4}, {@code <i8} or {@code <f8} file written by {@link Npy}. */
     public static Array read(final Path path) throws IOException
     {
-        try (InputStream raw = Files.newInputStream(path); DataInputStream in = new DataInputStream(raw))
+        try (FileChannel channel = FileChannel.open(path))
         {
-            final byte[] magic = in.readNBytes(MAGIC.length);
-            if (magic.length < 6 || magic[0] != MAGIC[0] || magic[1] != 'N')
-            {
-                throw new IOException(path + ": not a .npy file");
-            }
-            final int headerLength = Short.toUnsignedInt(Short.reverseBytes(in.readShort()));
-            final String header = new String(in.readNBytes(headerLength), StandardCharsets.US_ASCII);
-            final Matcher d = DESCR.matcher(header);
-            final Matcher s = SHAPE.matcher(header);
-            if (!d.find() || !s.find())
-            {
-                throw new IOException(path + ": malformed .npy header: " + header.trim());
-            }
-            final long[] shape = Arrays.stream(s.group(1).split(",")).map(String::trim).filter(x -> !x.isEmpty())
-                .mapToLong(Long::parseLong).toArray();
-            final long count = Arrays.stream(shape).reduce(1, (a, b) -> a * b);
-            final String descr = d.group(1);
+            final Array header = header(path, channel);
+            final long count = Arrays.stream(header.shape()).reduce(1, (a, b) -> a * b);
+            final String descr = header.descr();
             final int itemSize = Integer.parseInt(descr.substring(2));
-            final ByteBuffer data = ByteBuffer.wrap(in.readNBytes((int) (count * itemSize)))
-                .order(ByteOrder.LITTLE_ENDIAN);
+            final ByteBuffer data = ByteBuffer.allocate((int) (count * itemSize)).order(ByteOrder.LITTLE_ENDIAN);
+            readFully(channel, data);
             final double[] values = new double[(int) count];
             for (int i = 0; i < count; i++)
             {
@@ -350,7 +334,7 @@ public final class Npy
                     default -> throw new IOException(path + ": unsupported dtype " + descr);
                 };
             }
-            return new Array(descr, shape, values);
+            return new Array(descr, header.shape(), values);
         }
     }
 }

@@ -32,20 +32,6 @@ final class PlotStyle
     /** Colour of the second (inhibitory) population in rasters: a red. */
     static final Color INHIBITORY = new Color(0xD0, 0x1C, 0x1C);
 
-    /**
-     * Raster colours of the first populations: the blue and red of the two-population rasters,
-     * then Okabe-Ito's green, orange, sky blue and reddish purple, then brown, black and grey.
-     */
-    private static final Color[] POPULATIONS = {
-        EXCITATORY, INHIBITORY,
-        new Color(0x00, 0x9E, 0x73),
-        new Color(0xE6, 0x9F, 0x00),
-        new Color(0x56, 0xB4, 0xE9),
-        new Color(0xCC, 0x79, 0xA7),
-        new Color(0x8C, 0x51, 0x0A),
-        new Color(0x00, 0x00, 0x00),
-        new Color(0x88, 0x88, 0x88),
-    };
 
     /**
      * {@code count} distinct colours for the populations of a raster: the fixed palette first,
@@ -95,6 +81,15 @@ final class PlotStyle
         new Color(0xE6, 0x9F, 0x00),
         new Color(0x56, 0xB4, 0xE9),
         new Color(0x00, 0x00, 0x00),
+    };
+
+    /**
+     * Raster colours of the first populations: the blue and red of the two-population rasters,
+     * then Okabe-Ito's green, orange, sky blue and reddish purple, then brown, black and grey.
+     */
+    private static final Color[] POPULATIONS = {
+        EXCITATORY, INHIBITORY, SERIES[2], SERIES[4], SERIES[5], SERIES[3], new Color(0x8C, 0x51, 0x0A), SERIES[6],
+        new Color(0x88, 0x88, 0x88),
     };
 
     /** Colour of all text. */
