@@ -23,7 +23,7 @@ import org.myelin.io.model.Recording;
 import org.myelin.monitor.SpikeMonitor;
 import org.myelin.monitor.StateMonitor;
 import org.myelin.neuron.Lif;
-import org.myelin.neuron.Population;
+import org.myelin.base.Population;
 import org.myelin.plot.RasterPlot;
 import org.myelin.projection.AlignPostProjection;
 import org.myelin.sim.Network;

@@ -252,6 +252,8 @@ public final class Lif extends NeuronGroup
         final int lanes = SPECIES.length();
         final int bound = from + SPECIES.loopBound(to - from);
         int n = offset;
+        // sum of the new potentials: NaN or infinite once any of them is
+        DoubleVector sum = DoubleVector.zero(SPECIES);
         for (int i = from; i < bound; i += lanes)
         {
             DoubleVector vm = DoubleVector.fromArray(SPECIES, vArr, i);
@@ -279,14 +281,18 @@ public final class Lif extends NeuronGroup
                     bits &= bits - 1;
                 }
             }
+            sum = sum.add(vm);
             vm.intoArray(vArr, i);
             ref.intoArray(refArr, i);
         }
+        boolean finite = Double.isFinite(sum.reduceLanes(VectorOperators.ADD));
         if (bound < to)
         {
-            n += integrateScalar(bound, to, spikes, n);
+            final int tail = integrateScalar(bound, to, spikes, n);
+            finite &= !nonFinite(tail);
+            n += spikeCount(tail);
         }
-        return n - offset;
+        return finite ? n - offset : ~(n - offset);
     }
 
     /** The same update as {@link #integrateVector}, one neuron at a time, in every mode. */
@@ -306,6 +312,7 @@ public final class Lif extends NeuronGroup
         final double p22 = this.p22;
         final double refractorySteps = this.refractorySteps;
         int n = offset;
+        double sum = 0.0;
         for (int i = from; i < to; i++)
         {
             final double ref = Math.max(refArr[i] - 1.0, 0.0);
@@ -336,14 +343,16 @@ public final class Lif extends NeuronGroup
                 vArr[i] = vReset;
                 refArr[i] = refractorySteps;
                 spikes[n++] = i;
+                sum += vReset;
             }
             else
             {
                 vArr[i] = next;
                 refArr[i] = 0.0;
+                sum += next;
             }
         }
-        return n - offset;
+        return updateResult(n - offset, sum);
     }
 
     /**

@@ -62,7 +62,7 @@ public record RunInfo(String model, double dtMs, double durationMs, List<Populat
      * The run info of a run: every population of the network, numbered in order, which of them
      * had their spikes recorded, and the state recordings.
      */
-    public static RunInfo of(final String model, final List<? extends org.myelin.neuron.Population> numbering,
+    public static RunInfo of(final String model, final List<? extends org.myelin.base.Population> numbering,
         final List<SpikeMonitor> spikeMonitors, final double dtMs, final double durationMs,
         final List<StateMonitor> stateMonitors)
     {
@@ -74,7 +74,7 @@ public record RunInfo(String model, double dtMs, double durationMs, List<Populat
         }
         final List<Population> pops = new ArrayList<>();
         int first = 0;
-        for (final org.myelin.neuron.Population p : numbering)
+        for (final org.myelin.base.Population p : numbering)
         {
             final boolean recorded = spikeMonitors.stream().anyMatch(m -> m.population() == p);
             pops.add(new Population(p.name(), first, p.size(), recorded));

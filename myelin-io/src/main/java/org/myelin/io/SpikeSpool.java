@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.myelin.monitor.SpikeMonitor;
-import org.myelin.neuron.Population;
+import org.myelin.base.Population;
 
 /**
  * Streams spike monitors to disk in chunks so a long run holds only the spikes of the last chunk

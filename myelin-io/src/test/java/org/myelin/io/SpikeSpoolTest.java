@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.myelin.monitor.SpikeMonitor;
 import org.myelin.monitor.SpikeRaster;
-import org.myelin.neuron.Population;
+import org.myelin.base.Population;
 import org.myelin.sim.ReferenceNetworks;
 import org.myelin.sim.Simulation;
 import org.myelin.util.ModelException;
