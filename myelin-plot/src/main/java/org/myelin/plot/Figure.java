@@ -64,6 +64,15 @@ final class Figure
     private final List<LegendEntry> legend = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
     private final List<Panel> panels = new ArrayList<>();
+    private Body body;
+
+    /** Paints what lies below the header of a figure that draws it without charts. */
+    @FunctionalInterface
+    interface Body
+    {
+        /** Paints into {@code [0, width) x [top, height)} of {@code g}. */
+        void paint(Graphics2D g, int top, int width, int height);
+    }
 
     /**
      * Starts a figure.
@@ -110,6 +119,17 @@ final class Figure
     Figure panel(final XYChart chart, final double weight)
     {
         return panel(chart, weight, null);
+    }
+
+    /**
+     * Sets what is painted below the header instead of chart panels.
+     *
+     * @return this figure.
+     */
+    Figure body(final Body painter)
+    {
+        this.body = painter;
+        return this;
     }
 
     /**
@@ -175,6 +195,11 @@ final class Figure
         // steps into slowly sloping traces.
         g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
         final int headerHeight = paintHeader(g, width);
+        if (body != null)
+        {
+            body.paint(g, headerHeight, width, height);
+            return;
+        }
         final int[] panelHeights = panelHeights(height - headerHeight);
         alignPanels(width, panelHeights);
 

@@ -98,15 +98,15 @@ final class PlotStyle
     static final Color SUBTLE_TEXT = new Color(0x55, 0x55, 0x55);
     /** Background of the figure and of every plot area. */
     static final Color BACKGROUND = Color.WHITE;
-    private static final Color GRID = new Color(0xE4, 0xE4, 0xE4);
-    private static final Color BORDER = new Color(0x80, 0x80, 0x80);
+    static final Color GRID = new Color(0xE4, 0xE4, 0xE4);
+    static final Color BORDER = new Color(0x80, 0x80, 0x80);
 
     /** Font of the figure title. */
     static final Font TITLE_FONT = new Font(Font.SANS_SERIF, Font.BOLD, 18);
     /** Font of the subtitle and header legend. */
     static final Font SUBTITLE_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 13);
-    private static final Font AXIS_TITLE_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 14);
-    private static final Font TICK_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
+    static final Font AXIS_TITLE_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 14);
+    static final Font TICK_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
     private static final Font LEGEND_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 13);
 
     /** Stroke for trace and rate lines. */

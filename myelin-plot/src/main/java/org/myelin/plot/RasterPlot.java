@@ -10,8 +10,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.knowm.xchart.XYChart;
-import org.knowm.xchart.style.XYStyler;
 import org.myelin.util.AtomicFiles;
 
 /**
@@ -75,7 +73,9 @@ public final class RasterPlot
     private static final String OWNER = "RasterPlot";
     private static final double RASTER_WEIGHT = 3.0;
     private static final double RATE_WEIGHT = 1.0;
-    private static final double PLOT_CONTENT_SIZE = 0.98;
+    private static final String TIME_AXIS = "time (ms)";
+    private static final String NEURON_AXIS = "neuron (index)";
+    private static final String RATE_AXIS = "rate (Hz)";
     /** Most bins of the rate panel: about two pixels a bin, more would not show. */
     static final int MAX_RATE_BINS = 500;
 
@@ -267,7 +267,7 @@ public final class RasterPlot
     /** The axis titles of every panel, x then y. */
     List<String> axisTitles()
     {
-        return figure().axisTitles();
+        return ratePanel ? List.of(TIME_AXIS, NEURON_AXIS, TIME_AXIS, RATE_AXIS) : List.of(TIME_AXIS, NEURON_AXIS);
     }
 
     private Figure figure()
@@ -283,33 +283,170 @@ public final class RasterPlot
         {
             figure.legendEntry("population rate, " + format(rateBinMs) + " ms bins", PlotStyle.RATE);
         }
-        figure.panel(rasterChart(), RASTER_WEIGHT, this::drawSpikes);
-        if (ratePanel)
-        {
-            figure.panel(rateChart(), RATE_WEIGHT, null);
-        }
+        figure.body(this::paintPanels);
         return figure;
     }
 
-    private XYChart rasterChart()
+    /** Tick positions and their labels on one axis. */
+    private record Ticks(double[] values, String[] labels)
     {
-        final XYChart chart = PlotStyle.newChart("time (ms)", "neuron (index)");
-        final XYStyler styler = chart.getStyler();
-        timeAxis(styler);
-        styler.setXAxisTitleVisible(!ratePanel);
-        styler.setYAxisMin(0.0);
-        styler.setYAxisMax((double) nTotal);
-        PlotStyle.prepareAxes(chart, 0.0, durationMs, 0.0, nTotal);
-        return chart;
+        /** About {@code approx} ticks at 1, 2 or 5 times a power of ten over {@code [min, max]}. */
+        static Ticks over(final double min, final double max, final int approx)
+        {
+            final double step = niceAtLeast((max - min) / approx);
+            final java.text.DecimalFormat format = new java.text.DecimalFormat(PlotStyle.decimalPattern(min, max),
+                java.text.DecimalFormatSymbols.getInstance(java.util.Locale.ROOT));
+            final List<Double> values = new ArrayList<>();
+            for (double v = Math.ceil(min / step - 1e-9) * step; v <= max + step * 1e-9; v += step)
+            {
+                values.add(Math.abs(v) < step * 1e-9 ? 0.0 : v);
+            }
+            final double[] at = values.stream().mapToDouble(Double::doubleValue).toArray();
+            final String[] text = new String[at.length];
+            for (int k = 0; k < at.length; k++)
+            {
+                text[k] = format.format(at[k]);
+            }
+            return new Ticks(at, text);
+        }
+    }
+
+    /**
+     * Both panels, drawn with plain Java2D: the raster above, the rate below, one shared time axis,
+     * so the two plot areas line up by construction (no chart library, whose text layout costs a
+     * fresh JVM more than the spikes do).
+     */
+    private void paintPanels(final Graphics2D g, final int top, final int width, final int height)
+    {
+        final double[] rates = rates();
+        double maxRate = 0;
+        for (final double r : rates)
+        {
+            maxRate = Math.max(maxRate, r);
+        }
+        final Ticks time = Ticks.over(0, durationMs, 10);
+        final Ticks neurons = Ticks.over(0, nTotal, 8);
+        final Ticks hz = Ticks.over(0, maxRate > 0 ? maxRate : 1, 4);
+        g.setFont(PlotStyle.TICK_FONT);
+        final java.awt.FontMetrics tick = g.getFontMetrics();
+        int labelWidth = 0;
+        for (final String l : neurons.labels())
+        {
+            labelWidth = Math.max(labelWidth, tick.stringWidth(l));
+        }
+        for (final String l : ratePanel ? hz.labels() : new String[0])
+        {
+            labelWidth = Math.max(labelWidth, tick.stringWidth(l));
+        }
+        g.setFont(PlotStyle.AXIS_TITLE_FONT);
+        final java.awt.FontMetrics titles = g.getFontMetrics();
+        final int tickLength = 4;
+        final int timeLabels = tickLength + 2 + tick.getHeight();
+        final int left = PlotStyle.PADDING + titles.getHeight() + 6 + labelWidth + tickLength + 2;
+        final int right = width - PlotStyle.PADDING - tick.stringWidth(time.labels()[time.labels().length - 1]) / 2;
+        final int bottom = height - PlotStyle.PADDING - titles.getHeight() - 2;
+        final int available = bottom - top;
+        final int rasterBottom = ratePanel ? top + (int) Math.round((available - 2 * timeLabels)
+            * RASTER_WEIGHT / (RASTER_WEIGHT + RATE_WEIGHT)) : bottom - timeLabels;
+        final int rateTop = rasterBottom + timeLabels + 8;
+        final int rateBottom = bottom - timeLabels;
+
+        final double xScale = (right - left) / durationMs;
+        axes(g, left, top + 2, right, rasterBottom, time, xScale, neurons, (rasterBottom - top - 2.0) / nTotal,
+            NEURON_AXIS, tick, titles);
+        drawSpikes(g, left, right, rasterBottom, top + 2);
+        if (ratePanel)
+        {
+            final double hzScale = (rateBottom - rateTop) / (maxRate > 0 ? maxRate : 1);
+            axes(g, left, rateTop, right, rateBottom, time, xScale, hz, hzScale, RATE_AXIS, tick, titles);
+            final java.awt.geom.Path2D.Double line = new java.awt.geom.Path2D.Double();
+            for (int b = 0; b < rates.length; b++)
+            {
+                final double centre = Math.min(durationMs, (b + 0.5) * rateBinMs);
+                final double x = left + centre * xScale;
+                final double y = rateBottom - rates[b] * hzScale;
+                if (b == 0)
+                {
+                    line.moveTo(x, y);
+                }
+                else
+                {
+                    line.lineTo(x, y);
+                }
+            }
+            g.setColor(PlotStyle.RATE);
+            g.setStroke(PlotStyle.LINE);
+            g.draw(line);
+        }
+        g.setFont(PlotStyle.AXIS_TITLE_FONT);
+        g.setColor(PlotStyle.TEXT);
+        g.drawString(TIME_AXIS, (left + right - titles.stringWidth(TIME_AXIS)) / 2, height - PlotStyle.PADDING
+            - titles.getDescent());
+    }
+
+    /** A plot area's grid, frame, ticks with labels on the left and bottom, and its rotated y title. */
+    private static void axes(final Graphics2D g, final int left, final int top, final int right, final int bottom,
+        final Ticks x, final double xScale, final Ticks y, final double yScale, final String yTitle,
+        final java.awt.FontMetrics tick, final java.awt.FontMetrics titles)
+    {
+        g.setStroke(new java.awt.BasicStroke(1f));
+        g.setFont(PlotStyle.TICK_FONT);
+        for (int k = 0; k < x.values().length; k++)
+        {
+            final int px = (int) Math.round(left + x.values()[k] * xScale);
+            g.setColor(PlotStyle.GRID);
+            g.drawLine(px, top, px, bottom);
+            g.setColor(PlotStyle.BORDER);
+            g.drawLine(px, bottom, px, bottom + 4);
+            g.setColor(PlotStyle.TEXT);
+            g.drawString(x.labels()[k], px - tick.stringWidth(x.labels()[k]) / 2, bottom + 6 + tick.getAscent());
+        }
+        for (int k = 0; k < y.values().length; k++)
+        {
+            final int py = (int) Math.round(bottom - y.values()[k] * yScale);
+            g.setColor(PlotStyle.GRID);
+            g.drawLine(left, py, right, py);
+            g.setColor(PlotStyle.BORDER);
+            g.drawLine(left - 4, py, left, py);
+            g.setColor(PlotStyle.TEXT);
+            g.drawString(y.labels()[k], left - 6 - tick.stringWidth(y.labels()[k]),
+                py + (tick.getAscent() - tick.getDescent()) / 2);
+        }
+        g.setColor(PlotStyle.BORDER);
+        g.drawRect(left, top, right - left, bottom - top);
+        final Graphics2D rotated = (Graphics2D) g.create();
+        try
+        {
+            rotated.setFont(PlotStyle.AXIS_TITLE_FONT);
+            rotated.setColor(PlotStyle.TEXT);
+            rotated.translate(PlotStyle.PADDING + titles.getAscent(), (top + bottom + titles.stringWidth(yTitle)) / 2.0);
+            rotated.rotate(-Math.PI / 2);
+            rotated.drawString(yTitle, 0, 0);
+        }
+        finally
+        {
+            rotated.dispose();
+        }
+    }
+
+    /** The population rate [Hz] of the recorded neurons in each bin. */
+    private double[] rates()
+    {
+        final double[] rates = new double[rateCounts.length];
+        for (int b = 0; b < rates.length; b++)
+        {
+            final double start = b * rateBinMs;
+            final double end = Math.min(durationMs, start + rateBinMs);
+            rates[b] = recordedNeurons == 0 || end <= start ? 0 : rateCounts[b] * 1000.0 / (recordedNeurons
+                * (end - start));
+        }
+        return rates;
     }
 
     /** The second pass: every spike's square straight into the pixels of the plot area. */
-    private void drawSpikes(final Graphics2D g, final XYChart chart)
+    private void drawSpikes(final Graphics2D g, final double left, final double right, final double bottom,
+        final double top)
     {
-        final double left = chart.getScreenXFromChart(0.0);
-        final double right = chart.getScreenXFromChart(durationMs);
-        final double bottom = chart.getScreenYFromChart(0.0);
-        final double top = chart.getScreenYFromChart(nTotal);
         final int x0 = (int) Math.floor(left);
         final int y0 = (int) Math.floor(top);
         final int w = Math.max(1, (int) Math.ceil(right) - x0 + 1);
@@ -418,36 +555,6 @@ public final class RasterPlot
         final int gr = (int) Math.round(255 - share * (255 - (argb >> 8 & 0xff)));
         final int b = (int) Math.round(255 - share * (255 - (argb & 0xff)));
         return 0xff000000 | r << 16 | gr << 8 | b;
-    }
-
-    private XYChart rateChart()
-    {
-        final int bins = rateCounts.length;
-        final double[] centres = new double[bins];
-        final double[] ratesHz = new double[bins];
-        double maxRateHz = 0.0;
-        for (int b = 0; b < bins; b++)
-        {
-            final double start = b * rateBinMs;
-            final double end = Math.min(durationMs, start + rateBinMs);
-            centres[b] = 0.5 * (start + end);
-            ratesHz[b] = recordedNeurons == 0 ? 0 : rateCounts[b] * 1000.0 / (recordedNeurons * (end - start));
-            maxRateHz = Math.max(maxRateHz, ratesHz[b]);
-        }
-        final XYChart chart = PlotStyle.newChart("time (ms)", "rate (Hz)");
-        final XYStyler styler = chart.getStyler();
-        timeAxis(styler);
-        styler.setYAxisMin(0.0);
-        PlotStyle.prepareAxes(chart, 0.0, durationMs, 0.0, maxRateHz > 0.0 ? maxRateHz : 1.0);
-        PlotStyle.styleLine(chart.addSeries("population rate", centres, ratesHz), PlotStyle.RATE, width);
-        return chart;
-    }
-
-    private void timeAxis(final XYStyler styler)
-    {
-        styler.setXAxisMin(0.0);
-        styler.setXAxisMax(durationMs);
-        styler.setPlotContentSize(PLOT_CONTENT_SIZE);
     }
 
     private static String range(final Population p)
