@@ -44,16 +44,8 @@ final class Figure
     /** ImageIO's PNG compression quality, in [0, 1] (1: no compression). */
     private static final float PNG_COMPRESSION_QUALITY = 0.5f;
 
-    private record Panel(XYChart chart, double weight, Overlay overlay)
+    private record Panel(XYChart chart, double weight)
     {
-    }
-
-    /** Draws over a panel after its chart, in the chart's screen coordinates (e.g. pixels of data). */
-    @FunctionalInterface
-    interface Overlay
-    {
-        /** Paints onto {@code g}, the panel's canvas, once {@code chart} has painted and placed its axes. */
-        void paint(Graphics2D g, XYChart chart);
     }
 
     private record LegendEntry(String label, Color colour)
@@ -118,7 +110,8 @@ final class Figure
      */
     Figure panel(final XYChart chart, final double weight)
     {
-        return panel(chart, weight, null);
+        panels.add(new Panel(chart, weight));
+        return this;
     }
 
     /**
@@ -129,18 +122,6 @@ final class Figure
     Figure body(final Body painter)
     {
         this.body = painter;
-        return this;
-    }
-
-    /**
-     * Adds a panel below the previous ones, with something drawn over its chart.
-     *
-     * @param overlay painted after the chart, or null.
-     * @return this figure.
-     */
-    Figure panel(final XYChart chart, final double weight, final Overlay overlay)
-    {
-        panels.add(new Panel(chart, weight, overlay));
         return this;
     }
 
@@ -209,12 +190,7 @@ final class Figure
             final Graphics2D panelGraphics = (Graphics2D)g.create(0, y, width, panelHeights[i]);
             try
             {
-                final Panel panel = panels.get(i);
-                panel.chart().paint(panelGraphics, width, panelHeights[i]);
-                if (panel.overlay() != null)
-                {
-                    panel.overlay().paint(panelGraphics, panel.chart());
-                }
+                panels.get(i).chart().paint(panelGraphics, width, panelHeights[i]);
             }
             finally
             {

@@ -75,12 +75,6 @@ public final class HistogramPlot
         figure().write(target, width, height);
     }
 
-    /** The axis titles of every panel, x then y. */
-    List<String> axisTitles()
-    {
-        return figure().axisTitles();
-    }
-
     private Figure figure()
     {
         final Figure figure = new Figure(title);
