@@ -27,6 +27,7 @@ import org.myelin.base.Population;
 import org.myelin.plot.RasterPlot;
 import org.myelin.projection.AlignPostProjection;
 import org.myelin.sim.Network;
+import org.myelin.sim.NonFiniteStateException;
 import org.myelin.sim.ReferenceNetworks;
 import org.myelin.sim.Simulation;
 import org.myelin.units.Dimension;
@@ -177,6 +178,7 @@ final class RunCommand implements Callable<Integer>
             final List<String> notes = new ArrayList<>(folder.cleaned());
             notes.addAll(setup.notes());
             long writingNanos = 0;
+            NonFiniteStateException stopped = null;
             try (SpikeSpool spool = setup.spikeMonitors().isEmpty() ? null
                 : new SpikeSpool(staging, setup.network().populations(), setup.spikeMonitors(), setup.network().dt());
                 StateFiles.Spool states = new StateFiles.Spool(staging, setup.stateMonitors(), setup.network().dt(),
@@ -184,10 +186,19 @@ final class RunCommand implements Callable<Integer>
             {
                 // in chunks: spikes and samples go to their files after each, so memory stays bounded on long runs
                 final long chunk = chunkSteps(setup.stateMonitors());
-                for (long done = 0; done < steps; done += chunk)
+                for (long done = 0; done < steps && stopped == null; done += chunk)
                 {
                     final long offset = done;
-                    sim.runSteps(Math.min(chunk, steps - done), (d, t) -> progress.progress(offset + d, steps));
+                    try
+                    {
+                        sim.runSteps(Math.min(chunk, steps - done), (d, t) -> progress.progress(offset + d, steps));
+                    }
+                    catch (final NonFiniteStateException e)
+                    {
+                        // the simulation and its monitors are whole up to the step that made the value:
+                        // what was recorded until then is written like a finished run's outputs
+                        stopped = e;
+                    }
                     final long w = System.nanoTime();
                     if (spool != null)
                     {
@@ -198,10 +209,16 @@ final class RunCommand implements Callable<Integer>
                 }
                 progress.close();
                 final long t2 = System.nanoTime();
+                final double simulatedMs = sim.step() * setup.network().dt();
+                if (stopped != null)
+                {
+                    notes.add(String.format(Locale.ROOT, "the run stopped after %.3f of %.3f ms: %s", simulatedMs,
+                        setup.durationMs(), stopped.getMessage()));
+                }
                 final long simulationResident = MemoryUse.peakResidentBytes();
                 final List<Path> written = new ArrayList<>();
                 final RunInfo info = RunInfo.of(setup.name(), setup.network().populations(), setup.spikeMonitors(),
-                    setup.network().dt(), setup.durationMs(), setup.stateMonitors());
+                    setup.network().dt(), simulatedMs, setup.stateMonitors());
                 if (spool != null)
                 {
                     written.addAll(spool.finish());
@@ -226,7 +243,7 @@ final class RunCommand implements Callable<Integer>
                 final Path text = staging.resolve("summary.txt");
                 written.add(text);
                 final long t3 = System.nanoTime();
-                final RunSummary summary = summarise(setup, sim, t1 - t0, t2 - t1 - writingNanos,
+                final RunSummary summary = summarise(setup, sim, simulatedMs, t1 - t0, t2 - t1 - writingNanos,
                     t3 - t2 + writingNanos, simulationResident);
                 final String report = summary.format(written.stream().map(p -> out.resolve(p.getFileName()))
                     .toList(), notes);
@@ -235,6 +252,12 @@ final class RunCommand implements Callable<Integer>
                 final PrintWriter stdout = spec.commandLine().getOut();
                 stdout.print(report);
                 stdout.flush();
+                if (stopped != null)
+                {
+                    spec.commandLine().getErr().printf(Locale.ROOT, "myelin run: %s; the outputs up to t = %.3f ms "
+                        + "are in %s%n", stopped.getMessage(), simulatedMs, out);
+                    return Main.EXIT_FAILURE;
+                }
             }
         }
         return 0;
@@ -355,8 +378,8 @@ final class RunCommand implements Callable<Integer>
             workers(file.threads()), notes);
     }
 
-    private RunSummary summarise(final Setup setup, final Simulation sim, final long buildNanos, final long runNanos,
-        final long outputNanos, final long simulationResident)
+    private RunSummary summarise(final Setup setup, final Simulation sim, final double simulatedMs,
+        final long buildNanos, final long runNanos, final long outputNanos, final long simulationResident)
     {
         long synapses = 0;
         long bytes = 0;
@@ -381,7 +404,7 @@ final class RunCommand implements Callable<Integer>
                 setup.spikeMonitors().stream().anyMatch(m -> m.population() == p)));
         }
         return new RunSummary(setup.name(), setup.network().neuronCount(), synapses, bytes, counts,
-            recorded(setup), setup.durationMs(), sim.network().dt(), sim.network().seed(), sim.threads(),
+            recorded(setup), simulatedMs, sim.network().dt(), sim.network().seed(), sim.threads(),
             buildNanos / 1e9, runNanos / 1e9, outputNanos / 1e9, events, MemoryUse.peakHeapBytes(),
             simulationResident, MemoryUse.peakResidentBytes());
     }
