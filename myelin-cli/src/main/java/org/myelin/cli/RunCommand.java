@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -179,6 +180,7 @@ final class RunCommand implements Callable<Integer>
             notes.addAll(setup.notes());
             long writingNanos = 0;
             NonFiniteStateException stopped = null;
+            boolean diskChecked = false;
             try (SpikeSpool spool = setup.spikeMonitors().isEmpty() ? null
                 : new SpikeSpool(staging, setup.network().populations(), setup.spikeMonitors(), setup.network().dt());
                 StateFiles.Spool states = new StateFiles.Spool(staging, setup.stateMonitors(), setup.network().dt(),
@@ -206,6 +208,17 @@ final class RunCommand implements Callable<Integer>
                     }
                     states.drain();
                     writingNanos += System.nanoTime() - w;
+                    if (!diskChecked && sim.step() * DISK_CHECK_FRACTION >= steps)
+                    {
+                        diskChecked = true;
+                        final String warning = diskWarning(staging, sim.step(), steps,
+                            spool == null ? 0 : spool.total());
+                        if (warning != null)
+                        {
+                            notes.add(warning);
+                            progress.message("myelin run: " + warning, spec.commandLine().getErr());
+                        }
+                    }
                 }
                 progress.close();
                 final long t2 = System.nanoTime();
@@ -276,6 +289,44 @@ final class RunCommand implements Callable<Integer>
         }
         return Math.max(1, Math.min(CHUNK_STEPS, (long) (CHUNK_STATE_BYTES / Math.max(1, bytesPerStep))));
     }
+
+    /** The share of a run after which the outputs' size is extrapolated (1/20: after 5 %). */
+    static final long DISK_CHECK_FRACTION = 20;
+    /** Bytes of spikes.h5 per spike (float64 time, uint32 node), written at the end. */
+    private static final int SONATA_BYTES_PER_SPIKE = 12;
+
+    /**
+     * A warning when the outputs, extrapolated from what {@code dir} holds after {@code done} of
+     * {@code steps} steps ({@code spikes} spikes so far, whose SONATA file comes at the end), will
+     * not fit in the space left on its disk; null when they fit.
+     */
+    static String diskWarning(final Path dir, final long done, final long steps, final long spikes)
+        throws IOException
+    {
+        long written = 0;
+        try (var files = Files.walk(dir))
+        {
+            for (final Path f : (Iterable<Path>) files::iterator)
+            {
+                if (Files.isRegularFile(f))
+                {
+                    written += Files.size(f);
+                }
+            }
+        }
+        final double scale = (double) steps / Math.max(1, done);
+        final double expected = (written + (double) SONATA_BYTES_PER_SPIKE * spikes) * scale;
+        final long free = Files.getFileStore(dir).getUsableSpace();
+        if (expected - written <= free)
+        {
+            return null;
+        }
+        return String.format(Locale.ROOT, "at the rate of the first %.0f %% of the run, its outputs will take about "
+            + "%.1f GiB, but the disk of %s has %.1f GiB free; record fewer populations (--record), run for less, or "
+            + "write elsewhere (--out)", 100.0 / scale, expected / GIB, dir.getParent(), free / GIB);
+    }
+
+    private static final double GIB = 1024.0 * 1024.0 * 1024.0;
 
     private static long samples(final List<StateMonitor> monitors, final long steps)
     {

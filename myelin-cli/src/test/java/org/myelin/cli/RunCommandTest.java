@@ -179,6 +179,20 @@ class RunCommandTest
     }
 
     @Test
+    void shouldWarnWhenTheOutputsAtTheRateSoFarWillNotFitOnTheDisk() throws IOException
+    {
+        final Path staging = Files.createDirectories(dir.resolve(".out.myelin-new"));
+        Files.write(staging.resolve("spikes.csv"), new byte[1024]);
+
+        // 1 KiB after one step of 10^12: about 1 EiB in the end
+        assertThat(RunCommand.diskWarning(staging, 1, 1_000_000_000_000L, 10))
+            .matches("at the rate of the first 0 % of the run, its outputs will take about [0-9.]+ GiB, but the disk "
+                + "of .* has [0-9.]+ GiB free; record fewer populations \\(--record\\), run for less, or write "
+                + "elsewhere \\(--out\\)");
+        assertThat(RunCommand.diskWarning(staging, 1, 20, 10)).isNull();
+    }
+
+    @Test
     void shouldPrintHelpWithExamples()
     {
         final CliRun r = run("run", "--help");
