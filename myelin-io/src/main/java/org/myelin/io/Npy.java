@@ -5,9 +5,11 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -135,7 +137,132 @@ public final class Npy
         }
     }
 
+    /**
+     * A {@code .npy} file written as its values arrive, in C order, for arrays whose length is
+     * known only at the end: the header is reserved at a fixed {@value #APPENDER_HEADER_BYTES}
+     * bytes and written with the final shape by {@link #finish}. Until then the file is not a
+     * valid array; {@link #close()} without {@link #finish} deletes it.
+     */
+    public static final class Appender implements AutoCloseable
+    {
+        private final Path path;
+        private final String descr;
+        private final int itemSize;
+        private final FileChannel channel;
+        private final ByteBuffer buffer;
+        private long items;
+        private boolean finished;
+
+        /**
+         * Creates (or truncates) {@code path}.
+         *
+         * @param descr    the NumPy type, e.g. {@code "<f8"}.
+         * @param itemSize its bytes.
+         */
+        public Appender(final Path path, final String descr, final int itemSize) throws IOException
+        {
+            this.path = path;
+            this.descr = descr;
+            this.itemSize = itemSize;
+            this.channel = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING);
+            this.buffer = ByteBuffer.allocateDirect(CHUNK * 8).order(ByteOrder.LITTLE_ENDIAN);
+            channel.position(APPENDER_HEADER_BYTES);
+        }
+
+        /** The buffer to put the next {@code count} items into (at most {@value #CHUNK}). */
+        public ByteBuffer room(final int count) throws IOException
+        {
+            if (buffer.remaining() < count * itemSize)
+            {
+                flush();
+            }
+            items += count;
+            return buffer;
+        }
+
+        /** Appends one int64. */
+        public void putLong(final long value) throws IOException
+        {
+            room(1).putLong(value);
+        }
+
+        /** Appends one int32. */
+        public void putInt(final int value) throws IOException
+        {
+            room(1).putInt(value);
+        }
+
+        /** Appends one float64. */
+        public void putDouble(final double value) throws IOException
+        {
+            room(1).putDouble(value);
+        }
+
+        /** Items appended so far. */
+        public long items()
+        {
+            return items;
+        }
+
+        private void flush() throws IOException
+        {
+            buffer.flip();
+            while (buffer.hasRemaining())
+            {
+                channel.write(buffer);
+            }
+            buffer.clear();
+        }
+
+        /**
+         * Writes the header with {@code shape} (one dimension of every item when empty) and
+         * closes the file.
+         *
+         * @throws IllegalArgumentException if the shape does not hold the items appended.
+         */
+        public Path finish(final long... shape) throws IOException
+        {
+            final long[] dims = shape.length == 0 ? new long[] {items} : shape.clone();
+            if (Arrays.stream(dims).reduce(1, (a, b) -> a * b) != items)
+            {
+                throw new IllegalArgumentException("shape " + Arrays.toString(dims) + " does not hold " + items
+                    + " values");
+            }
+            flush();
+            final ByteBuffer header = ByteBuffer.wrap(header(descr, dims, APPENDER_HEADER_BYTES));
+            long at = 0;
+            while (header.hasRemaining())
+            {
+                at += channel.write(header, at);
+            }
+            finished = true;
+            channel.close();
+            return path;
+        }
+
+        /** Closes; deletes the file unless {@link #finish} was called. */
+        @Override
+        public void close() throws IOException
+        {
+            if (!finished)
+            {
+                channel.close();
+                Files.deleteIfExists(path);
+            }
+        }
+    }
+
+    /** Bytes of the header an {@link Appender} reserves. */
+    public static final int APPENDER_HEADER_BYTES = 128;
+
     private static byte[] header(final String descr, final long[] shape)
+    {
+        return header(descr, shape, 0);
+    }
+
+    /** A header padded to a multiple of 64 bytes, and to at least {@code minimum} bytes. */
+    private static byte[] header(final String descr, final long[] shape, final int minimum)
     {
         final StringBuilder dims = new StringBuilder();
         for (final long d : shape)
@@ -153,8 +280,13 @@ public final class Npy
         final StringBuilder dict = new StringBuilder("{'descr': '" + descr + "', 'fortran_order': False, 'shape': ("
             + dims.toString().trim() + "), }");
         final int total = MAGIC.length + 2 + dict.length() + 1;
-        dict.append(" ".repeat((64 - total % 64) % 64)).append('\n');
+        dict.append(" ".repeat(Math.max((64 - total % 64) % 64, minimum - total))).append('\n');
         final byte[] text = dict.toString().getBytes(StandardCharsets.US_ASCII);
+        if (minimum > 0 && MAGIC.length + 2 + text.length != minimum)
+        {
+            throw new IllegalArgumentException("a .npy header for shape " + Arrays.toString(shape) + " does not fit "
+                + minimum + " bytes");
+        }
         final ByteBuffer header = ByteBuffer.allocate(MAGIC.length + 2 + text.length).order(ByteOrder.LITTLE_ENDIAN);
         header.put(MAGIC).putShort((short) text.length).put(text);
         return header.array();
@@ -338,6 +470,33 @@ public final class Npy
      */
     public static Array read(final String file, final InputStream in, final long length) throws IOException
     {
+        final Layout layout = layout(file, in, length);
+        final double[] values = new double[(int) layout.header().count()];
+        readData(file, in, layout.header(), layout.dataStart(), values);
+        return new Array(file, layout.header().descr(), layout.header().shape(), values);
+    }
+
+    /**
+     * Reads a header, checked against the file's size as {@link #read(Path)} checks it, and leaves
+     * {@code channel} at the first value.
+     *
+     * @return the type and shape, without values.
+     */
+    public static Array header(final Path path, final FileChannel channel) throws IOException
+    {
+        final Layout layout = layout(path.toString(), java.nio.channels.Channels.newInputStream(channel),
+            channel.size() - channel.position());
+        return new Array(path.toString(), layout.header().descr(), layout.header().shape(), new double[0]);
+    }
+
+    /** A checked header and the offset of the data. */
+    private record Layout(Header header, long dataStart)
+    {
+    }
+
+    /** Reads and checks the preamble and header from {@code in}, which then stands at the first value. */
+    private static Layout layout(final String file, final InputStream in, final long length) throws IOException
+    {
         final byte[] preamble = in.readNBytes(MAGIC.length);
         if (preamble.length < 6 || preamble[0] != MAGIC[0] || !"NUMPY".equals(new String(preamble, 1, 5,
             StandardCharsets.ISO_8859_1)))
@@ -393,9 +552,7 @@ public final class Npy
                 + " bytes after the " + expected + " data bytes of shape " + shapeText(header.shape()) + " of "
                 + header.descr());
         }
-        final double[] values = new double[(int) count];
-        readData(file, in, header, dataStart, values);
-        return new Array(file, header.descr(), header.shape(), values);
+        return new Layout(header, dataStart);
     }
 
     private static void readData(final String file, final InputStream in, final Header header, final long dataStart,
