@@ -88,7 +88,9 @@ public final class GradientCheck
         try (Workers workers = new Workers(1))
         {
             net.zeroGradients();
+            net.holdDetached(false);
             net.run(batch, loss, regularizers, dt, true, workers, true);
+            net.holdDetached(true);
             double worst = 0;
             int checked = 0;
             for (final Parameter p : net.parameters())
@@ -112,6 +114,7 @@ public final class GradientCheck
                     checked++;
                 }
             }
+            net.holdDetached(false);
             assertThat(checked).isPositive();
             return worst;
         }

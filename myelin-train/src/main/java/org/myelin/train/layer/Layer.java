@@ -116,6 +116,16 @@ public abstract class Layer
      */
     public abstract void accumulateGradients(Signal input, double[] gradient, int part, int parts);
 
+    /**
+     * In smooth mode, with {@code hold} the values this layer detaches from the gradient (the
+     * spikes of a detached reset) keep what the last run without hold computed, so that finite
+     * differences see them as constants, as the backward pass does ({@code stop_gradient}).
+     * Layers that detach nothing ignore it.
+     */
+    public void holdDetached(final boolean hold)
+    {
+    }
+
     /** Bytes of the buffers allocated for the current batch shape (for memory reports). */
     public abstract long bufferBytes();
 

@@ -49,6 +49,8 @@ public final class SpikeReadout extends Layer
     private double[] vBar;
     private double[] pending;
     private double[] slope;
+    private double[] heldResetSpikes;
+    private boolean holdDetached;
     private int[] deltaOffsets;
     private int[] inputOffsets;
 
@@ -153,6 +155,10 @@ public final class SpikeReadout extends Layer
             deltaOffsets = new int[batch * stepCount];
             inputOffsets = new int[batch * stepCount];
         }
+        if (smoothSpikes && detachReset && (heldResetSpikes == null || heldResetSpikes.length < cells))
+        {
+            heldResetSpikes = new double[cells];
+        }
         if (v == null || v.length < batch * outputs())
         {
             v = new double[batch * outputs()];
@@ -194,7 +200,19 @@ public final class SpikeReadout extends Layer
                     }
                     final double s = smooth ? surrogate.smooth(xk) : (xk > 0 ? 1.0 : 0.0);
                     y[o + k] = s;
-                    v[s0 + k] = softReset ? p - th * s : p * (1 - s);
+                    double sReset = s;
+                    if (smooth && detachReset)
+                    {
+                        if (holdDetached)
+                        {
+                            sReset = heldResetSpikes[o + k];
+                        }
+                        else
+                        {
+                            heldResetSpikes[o + k] = s;
+                        }
+                    }
+                    v[s0 + k] = softReset ? p - th * sReset : p * (1 - sReset);
                 }
                 java.util.Arrays.fill(drive, o, o + c, 0.0);
                 weights.addRows(in, b, n, drive, o);
@@ -244,6 +262,12 @@ public final class SpikeReadout extends Layer
     public void accumulateGradients(final Signal in, final double[] gradient, final int part, final int parts)
     {
         weights.accumulateGradient(in, 0, gradient, outputs(), 0, part, parts);
+    }
+
+    @Override
+    public void holdDetached(final boolean hold)
+    {
+        holdDetached = hold;
     }
 
     @Override

@@ -126,6 +126,8 @@ public final class SpikingLayer extends Layer
     private double[] x;
     private double[] membrane;
     private byte[] held;
+    private double[] heldResetSpikes;
+    private boolean holdDetached;
     private double[] vBar;
     private double[] gBar;
     private double[] aBar;
@@ -387,6 +389,10 @@ public final class SpikingLayer extends Layer
         {
             held = new byte[x.length];
         }
+        if (smoothSpikes && detachReset && (heldResetSpikes == null || heldResetSpikes.length < cells))
+        {
+            heldResetSpikes = new double[cells];
+        }
         this.batch = batchSize;
         this.steps = stepCount;
     }
@@ -506,6 +512,8 @@ public final class SpikingLayer extends Layer
         final boolean smoothSpikes = smooth;
         final Surrogate sur = surrogate;
         final double[] dense = smoothSpikes ? out.values() : null;
+        final double[] frozen = heldResetSpikes;
+        final boolean replay = holdDetached;
         final int[] ids = smoothSpikes ? null : out.ids();
         int written = smoothSpikes ? 0 : out.start(b, step);
         for (int k = 0; k < n; k++)
@@ -561,7 +569,19 @@ public final class SpikingLayer extends Layer
             {
                 final double s = isHeld ? 0.0 : sur.smooth(xi);
                 dense[rec + k] = s;
-                vArr[i] = subtract ? p - span * s : p * (1 - s) + vReset * s;
+                double sReset = s;
+                if (frozen != null)
+                {
+                    if (replay)
+                    {
+                        sReset = frozen[rec + k];
+                    }
+                    else
+                    {
+                        frozen[rec + k] = s;
+                    }
+                }
+                vArr[i] = subtract ? p - span * sReset : p * (1 - sReset) + vReset * sReset;
                 if (aArr != null)
                 {
                     aArr[i] += s;
@@ -698,6 +718,43 @@ public final class SpikingLayer extends Layer
         {
             recurrent.accumulateGradient(out, 0, gradient, n, 0, part, parts);
         }
+    }
+
+    /** Threshold crossings (not held, x > 0) in the last forward pass, for tests. */
+    int eventCount()
+    {
+        int count = 0;
+        for (int c = 0; c < batch * steps * outputs(); c++)
+        {
+            if (x[c] > 0 && (held == null || held[c] == 0))
+            {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    /** Held (refractory) neuron-steps in the last forward pass, for tests. */
+    int heldCount()
+    {
+        int count = 0;
+        for (int c = 0; held != null && c < batch * steps * outputs(); c++)
+        {
+            count += held[c];
+        }
+        return count;
+    }
+
+    /** Refractory period in steps for the current dt. */
+    int refractorySteps()
+    {
+        return refractorySteps;
+    }
+
+    @Override
+    public void holdDetached(final boolean hold)
+    {
+        holdDetached = hold && detachReset;
     }
 
     @Override

@@ -119,6 +119,15 @@ public final class Sequential
         }
     }
 
+    /** {@link Layer#holdDetached} for every layer (gradient checks of detached resets). */
+    public void holdDetached(final boolean hold)
+    {
+        for (final Layer layer : layers)
+        {
+            layer.holdDetached(hold);
+        }
+    }
+
     /** Sets every parameter gradient to 0. */
     public void zeroGradients()
     {
