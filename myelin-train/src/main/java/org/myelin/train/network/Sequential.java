@@ -160,6 +160,27 @@ public final class Sequential
         return bytes;
     }
 
+    /** The forward pass alone (no loss), for inspection and export: the layers' outputs hold the result. */
+    public void forward(final Signal input, final double dtMs, final Workers workers)
+    {
+        final int size = input.batch();
+        for (final Layer layer : layers)
+        {
+            layer.prepare(size, input.steps(), dtMs, false);
+        }
+        workers.run((size + BLOCK - 1) / BLOCK, block ->
+        {
+            final int from = block * BLOCK;
+            final int to = Math.min(size, from + BLOCK);
+            Signal in = input;
+            for (final Layer layer : layers)
+            {
+                layer.forward(in, from, to);
+                in = layer.output();
+            }
+        });
+    }
+
     /**
      * One pass over a batch; with {@code backward} the parameter gradients are added to (call
      * {@link #zeroGradients()} first).
