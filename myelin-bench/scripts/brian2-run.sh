@@ -7,9 +7,10 @@
 #   OUTDIR  scratch directory for generated code (default: a temp dir, removed afterwards)
 #   SEED    RNG seed (default 42)
 # output (stdout), one line:
-#   brian2 model=coba target=cpp N=4000 T=10 build_s=... run_s=... rate_hz=... n_syn=... peak_rss_mb=...
-# peak_rss_mb is the max RSS of the python process or any child it waited for (compiler, standalone binary);
-# NA if /usr/bin/time is unavailable.
+#   brian2 model=coba target=cpp N=4000 T=10 build_s=... run_s=... rate_hz=... n_syn=... peak_rss_mb=... script_s=...
+# run_s is the run loop alone (device._last_run_time), build_s code generation and compilation, script_s
+# the whole python process; peak_rss_mb is the max RSS of the python process or any child it waited for
+# (compiler, standalone binary); both NA if /usr/bin/time is unavailable.
 # exit: 0 ok, 1 usage/run error, 2 Brian2 not available (skipped).
 set -u
 
@@ -68,7 +69,7 @@ OUT=$(mktemp) ERR=$(mktemp) TF=$(mktemp)
 trap 'rm -f "$OUT" "$ERR" "$TF"; [ -n "$TMPOUT" ] && rm -rf "$TMPOUT"' EXIT
 
 if [ -x "$TIME" ]; then
-  "$TIME" -f '%M' -o "$TF" "$PY" "$REF" "$TARGET" "$T" "$N" "$OUTDIR" "$SEED" >"$OUT" 2>"$ERR"
+  "$TIME" -f '%M %e' -o "$TF" "$PY" "$REF" "$TARGET" "$T" "$N" "$OUTDIR" "$SEED" >"$OUT" 2>"$ERR"
 else
   "$PY" "$REF" "$TARGET" "$T" "$N" "$OUTDIR" "$SEED" >"$OUT" 2>"$ERR"
 fi
@@ -80,10 +81,13 @@ if [ $rc -ne 0 ] || [ -z "$RES" ]; then
   exit 1
 fi
 
-RSS=NA
+RSS=NA SCRIPT=NA
 if [ -s "$TF" ]; then
-  KB=$(grep -E '^[0-9]+$' "$TF" | tail -n 1)
-  [ -n "$KB" ] && RSS=$(awk -v k="$KB" 'BEGIN{printf "%.1f", k/1024}')
+  LINE=$(grep -E '^[0-9]+ [0-9.]+$' "$TF" | tail -n 1)
+  if [ -n "$LINE" ]; then
+    RSS=$(echo "$LINE" | awk '{printf "%.1f", $1/1024}')
+    SCRIPT=$(echo "$LINE" | awk '{print $2}')
+  fi
 fi
 
-echo "brian2 model=$MODEL target=$TARGET N=$N T=$T $RES peak_rss_mb=$RSS"
+echo "brian2 model=$MODEL target=$TARGET N=$N T=$T $RES peak_rss_mb=$RSS script_s=$SCRIPT"

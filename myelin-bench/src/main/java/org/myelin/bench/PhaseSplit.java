@@ -3,10 +3,10 @@ package org.myelin.bench;
 import java.util.List;
 import java.util.Locale;
 
-import org.myelin.delay.SpikeHistory;
+import org.myelin.base.Delivery;
+import org.myelin.base.Population;
+import org.myelin.base.SpikeHistory;
 import org.myelin.monitor.SpikeMonitor;
-import org.myelin.neuron.Population;
-import org.myelin.projection.Delivery;
 import org.myelin.sim.ReferenceNetworks;
 import org.myelin.sim.Simulation;
 

@@ -11,6 +11,12 @@ package org.myelin.connect;
 public record AllToAll(boolean allowSelfConnections) implements JustInTime.Rule
 {
     @Override
+    public double expectedSynapses(final int sourceSize, final int targetSize, final boolean sameGroup)
+    {
+        return (double) sourceSize * targetSize - (sameGroup && !allowSelfConnections ? sourceSize : 0);
+    }
+
+    @Override
     public String describe()
     {
         return "all-to-all" + (allowSelfConnections ? "" : " (no self-connections)");

@@ -1,6 +1,6 @@
 package org.myelin.connect;
 
-import org.myelin.delay.DelayRing;
+import org.myelin.base.DelayRing;
 import org.myelin.delay.DelayRounding;
 import org.myelin.random.Initializer;
 import org.myelin.util.ModelException;

@@ -20,6 +20,18 @@ public interface Connector
     String describe();
 
     /**
+     * The number of synapses {@link #build} is expected to make between groups of these sizes,
+     * for memory estimates before building.
+     */
+    double expectedSynapses(int sourceSize, int targetSize, boolean sameGroup);
+
+    /** Whether the built connectivity holds its synapses in memory (false: regenerated at each spike). */
+    default boolean storesSynapses()
+    {
+        return true;
+    }
+
+    /**
      * The target slices this connectivity delivers into best: slices that start at multiples of
      * it let each worker regenerate only its own part of a row (just-in-time rules drawn in
      * blocks); 1 when any cut is as good as another.

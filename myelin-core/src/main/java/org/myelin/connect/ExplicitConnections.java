@@ -117,6 +117,12 @@ public final class ExplicitConnections implements Connector
     }
 
     @Override
+    public double expectedSynapses(final int sourceSize, final int targetSize, final boolean sameGroup)
+    {
+        return pre.length;
+    }
+
+    @Override
     public String describe()
     {
         return "explicit (" + pre.length + " synapses" + (weights == null ? "" : ", weights")

@@ -28,6 +28,12 @@ public record FixedInDegree(int k, boolean allowSelfConnections, boolean allowMu
     }
 
     @Override
+    public double expectedSynapses(final int sourceSize, final int targetSize, final boolean sameGroup)
+    {
+        return (double) k * targetSize;
+    }
+
+    @Override
     public String describe()
     {
         return Rows.describe("fixed in-degree", k, allowSelfConnections, allowMultapses);

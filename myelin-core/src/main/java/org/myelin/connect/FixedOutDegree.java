@@ -25,6 +25,12 @@ public record FixedOutDegree(int k, boolean allowSelfConnections, boolean allowM
     }
 
     @Override
+    public double expectedSynapses(final int sourceSize, final int targetSize, final boolean sameGroup)
+    {
+        return (double) k * sourceSize;
+    }
+
+    @Override
     public String describe()
     {
         return Rows.describe("fixed out-degree", k, allowSelfConnections, allowMultapses);

@@ -37,6 +37,12 @@ public record FixedProbability(double p, boolean allowSelfConnections) implement
     }
 
     @Override
+    public double expectedSynapses(final int sourceSize, final int targetSize, final boolean sameGroup)
+    {
+        return p * ((double) sourceSize * targetSize - (sameGroup && !allowSelfConnections ? sourceSize : 0));
+    }
+
+    @Override
     public String describe()
     {
         return "fixed probability p=" + p + (allowSelfConnections ? "" : " (no self-connections)");

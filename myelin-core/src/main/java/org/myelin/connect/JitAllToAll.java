@@ -1,6 +1,6 @@
 package org.myelin.connect;
 
-import org.myelin.delay.DelayRing;
+import org.myelin.base.DelayRing;
 
 /** {@link AllToAll} without stored targets: a row is every target of the slice, minus i → i if excluded. */
 final class JitAllToAll extends JitConnectivity

@@ -2,7 +2,7 @@ package org.myelin.connect;
 
 import java.util.stream.IntStream;
 
-import org.myelin.delay.DelayRing;
+import org.myelin.base.DelayRing;
 import org.myelin.delay.DelayRounding;
 import org.myelin.random.Initializer;
 import org.myelin.random.RandomStream;

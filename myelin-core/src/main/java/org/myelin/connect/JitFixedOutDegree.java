@@ -1,6 +1,6 @@
 package org.myelin.connect;
 
-import org.myelin.delay.DelayRing;
+import org.myelin.base.DelayRing;
 
 /**
  * {@link FixedOutDegree} regenerated at each spike: the k sorted targets of row i are redrawn from

@@ -46,6 +46,18 @@ public record JustInTime(Rule rule) implements Connector
     }
 
     @Override
+    public double expectedSynapses(final int sourceSize, final int targetSize, final boolean sameGroup)
+    {
+        return rule.expectedSynapses(sourceSize, targetSize, sameGroup);
+    }
+
+    @Override
+    public boolean storesSynapses()
+    {
+        return false;
+    }
+
+    @Override
     public String describe()
     {
         return rule.describe() + ", just-in-time";

@@ -6,6 +6,12 @@ import org.myelin.util.ModelException;
 public record OneToOne() implements Connector
 {
     @Override
+    public double expectedSynapses(final int sourceSize, final int targetSize, final boolean sameGroup)
+    {
+        return Math.min(sourceSize, targetSize);
+    }
+
+    @Override
     public String describe()
     {
         return "one-to-one";

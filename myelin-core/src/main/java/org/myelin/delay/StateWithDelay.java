@@ -1,7 +1,8 @@
 package org.myelin.delay;
 
-import org.myelin.neuron.Population;
-import org.myelin.projection.Delivery;
+import org.myelin.base.Delivery;
+import org.myelin.base.DeliveryContext;
+import org.myelin.base.Population;
 import org.myelin.units.Units;
 import org.myelin.util.Check;
 import org.myelin.util.ModelException;
@@ -56,14 +57,40 @@ public final class StateWithDelay implements Delivery
     }
 
     @Override
+    public String kind()
+    {
+        return "StateWithDelay";
+    }
+
+    @Override
+    public String name()
+    {
+        return name;
+    }
+
+    @Override
     public Population target()
     {
         return population;
     }
 
+    /** None: it reads a state variable, not spikes. */
     @Override
-    public void prepare(final double dtMs, final long seed, final int[] targetSliceStart)
+    public Population source()
     {
+        return null;
+    }
+
+    @Override
+    public int historyDepth(final double dtMs)
+    {
+        return 0;
+    }
+
+    @Override
+    public void prepare(final DeliveryContext context)
+    {
+        final double dtMs = context.dt();
         this.dt = dtMs;
         final int depth = (int) Math.ceil(maxDelayMs / dtMs - Units.STEP_TOLERANCE) + 2;
         this.state = population.state(variable);

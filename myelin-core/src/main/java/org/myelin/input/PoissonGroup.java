@@ -2,8 +2,8 @@ package org.myelin.input;
 
 import java.util.List;
 
-import org.myelin.neuron.Population;
-import org.myelin.neuron.RunContext;
+import org.myelin.base.Population;
+import org.myelin.base.RunContext;
 import org.myelin.random.Rng;
 import org.myelin.util.Check;
 

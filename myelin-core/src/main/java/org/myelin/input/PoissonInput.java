@@ -1,8 +1,10 @@
 package org.myelin.input;
 
+import org.myelin.base.Delivery;
+import org.myelin.base.DeliveryContext;
+import org.myelin.base.Population;
 import org.myelin.neuron.NeuronGroup;
 import org.myelin.output.Output;
-import org.myelin.projection.Delivery;
 import org.myelin.random.Rng;
 import org.myelin.synapse.Receptor;
 import org.myelin.synapse.SynapseModel;
@@ -56,14 +58,42 @@ public final class PoissonInput implements Delivery
     }
 
     @Override
+    public String kind()
+    {
+        return "PoissonInput";
+    }
+
+    @Override
+    public String name()
+    {
+        return name;
+    }
+
+    @Override
     public NeuronGroup target()
     {
         return target;
     }
 
+    /** None: the sources are not materialised. */
     @Override
-    public void prepare(final double dt, final long seed, final int[] targetSliceStart)
+    public Population source()
     {
+        return null;
+    }
+
+    @Override
+    public int historyDepth(final double dt)
+    {
+        return 0;
+    }
+
+    /** Draws from the state seed. */
+    @Override
+    public void prepare(final DeliveryContext context)
+    {
+        final double dt = context.dt();
+        final long seed = context.seed();
         p = rateHz * dt / 1000.0;
         Check.that(p <= 1.0, "PoissonInput '" + name + "'",
             "rate must be <= 1/dt = " + Check.fmt(1000.0 / dt) + " Hz, got rate=" + Check.fmt(rateHz) + " Hz");

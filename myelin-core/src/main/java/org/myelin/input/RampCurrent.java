@@ -1,5 +1,6 @@
 package org.myelin.input;
 
+import org.myelin.base.CurrentInput;
 import org.myelin.util.Check;
 
 /**

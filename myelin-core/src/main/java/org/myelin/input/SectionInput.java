@@ -2,6 +2,7 @@ package org.myelin.input;
 
 import java.util.Arrays;
 
+import org.myelin.base.CurrentInput;
 import org.myelin.units.Units;
 import org.myelin.util.Check;
 import org.myelin.util.ModelException;

@@ -3,8 +3,8 @@ package org.myelin.input;
 import java.util.Arrays;
 import java.util.List;
 
-import org.myelin.neuron.Population;
-import org.myelin.neuron.RunContext;
+import org.myelin.base.Population;
+import org.myelin.base.RunContext;
 import org.myelin.units.Units;
 import org.myelin.util.Check;
 import org.myelin.util.ModelException;

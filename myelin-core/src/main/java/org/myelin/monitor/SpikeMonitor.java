@@ -2,8 +2,8 @@ package org.myelin.monitor;
 
 import java.util.Arrays;
 
-import org.myelin.delay.SpikeHistory;
-import org.myelin.neuron.Population;
+import org.myelin.base.Population;
+import org.myelin.base.SpikeHistory;
 import org.myelin.util.Sorted;
 
 /**

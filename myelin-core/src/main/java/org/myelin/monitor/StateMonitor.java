@@ -2,7 +2,7 @@ package org.myelin.monitor;
 
 import java.util.Arrays;
 
-import org.myelin.neuron.Population;
+import org.myelin.base.Population;
 import org.myelin.util.ModelException;
 
 /**

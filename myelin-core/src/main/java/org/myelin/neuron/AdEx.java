@@ -88,7 +88,7 @@ public final class AdEx extends OdeNeuronGroup<AdEx.Parameters>
         @ParameterUnit("pA") double b,
         @ParameterUnit("ms") double tRef,
         @ParameterUnit("pA") double iExt,
-        Integrator integrator)
+        Integrator integrator) implements NamedParameters<Parameters>
     {
         /** Validates every parameter. */
         public Parameters

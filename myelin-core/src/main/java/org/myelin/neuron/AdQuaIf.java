@@ -86,7 +86,7 @@ public final class AdQuaIf extends OdeNeuronGroup<AdQuaIf.Parameters>
         @ParameterUnit("pA") double b,
         @ParameterUnit("ms") double tRef,
         @ParameterUnit("pA") double iExt,
-        Integrator integrator)
+        Integrator integrator) implements NamedParameters<Parameters>
     {
         /** Validates every parameter. */
         public Parameters

@@ -74,7 +74,7 @@ public final class Alif extends OdeNeuronGroup<Alif.Parameters>
         @ParameterUnit("mV") double beta,
         @ParameterUnit("ms") double tRef,
         @ParameterUnit("pA") double iExt,
-        Integrator integrator)
+        Integrator integrator) implements NamedParameters<Parameters>
     {
         /** Validates every parameter. */
         public Parameters

@@ -74,7 +74,7 @@ public final class ExpIf extends OdeNeuronGroup<ExpIf.Parameters>
         @ParameterUnit("Gohm") double r,
         @ParameterUnit("ms") double tRef,
         @ParameterUnit("pA") double iExt,
-        Integrator integrator)
+        Integrator integrator) implements NamedParameters<Parameters>
     {
         /** Validates every parameter. */
         public Parameters

@@ -103,7 +103,7 @@ public final class Gif extends OdeNeuronGroup<Gif.Parameters>
         @ParameterUnit("pA") double a1,
         @ParameterUnit("pA") double a2,
         @ParameterUnit("pA") double iExt,
-        Integrator integrator)
+        Integrator integrator) implements NamedParameters<Parameters>
     {
         /** Validates every parameter. */
         public Parameters

@@ -97,7 +97,7 @@ public final class HodgkinHuxley extends OdeNeuronGroup<HodgkinHuxley.Parameters
         @ParameterUnit("um^2") double area,
         @ParameterUnit("mV") double v0,
         @ParameterUnit("pA") double iExt,
-        Integrator integrator)
+        Integrator integrator) implements NamedParameters<Parameters>
     {
         /** Validates every parameter. */
         public Parameters

@@ -59,7 +59,7 @@ public final class IntegrateAndFire extends OdeNeuronGroup<IntegrateAndFire.Para
         @ParameterUnit("pF") double cM,
         @ParameterUnit("ms") double tRef,
         @ParameterUnit("pA") double iExt,
-        Integrator integrator)
+        Integrator integrator) implements NamedParameters<Parameters>
     {
         /** Validates every parameter. */
         public Parameters

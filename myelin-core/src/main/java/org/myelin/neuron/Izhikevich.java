@@ -148,7 +148,7 @@ public final class Izhikevich extends OdeNeuronGroup<Izhikevich.Parameters>
         @ParameterUnit("pF") double cM,
         @ParameterUnit("mV") double v0,
         @ParameterUnit("pA") double iExt,
-        Integrator integrator)
+        Integrator integrator) implements NamedParameters<Parameters>
     {
         /** Validates every parameter. */
         public Parameters

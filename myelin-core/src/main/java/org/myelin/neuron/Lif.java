@@ -103,7 +103,7 @@ public final class Lif extends NeuronGroup
         @ParameterUnit("Gohm") double r,
         @ParameterUnit("ms") double tRef,
         @ParameterUnit("pA") double iExt,
-        Integrator integrator)
+        Integrator integrator) implements NamedParameters<Parameters>
     {
         /** Validates every parameter; the message names the parameter and the allowed range. */
         public Parameters
@@ -124,24 +124,6 @@ public final class Lif extends NeuronGroup
         public static Parameters defaults()
         {
             return new Parameters(-60, -50, -60, 20, 1, 0, 0, Integrator.EXACT);
-        }
-
-        /** A copy with another refractory period [ms]. */
-        public Parameters withTRef(final double value)
-        {
-            return new Parameters(vRest, vTh, vReset, tauM, r, value, iExt, integrator);
-        }
-
-        /** A copy with another external current [pA]. */
-        public Parameters withIExt(final double value)
-        {
-            return new Parameters(vRest, vTh, vReset, tauM, r, tRef, value, integrator);
-        }
-
-        /** A copy with another integrator. */
-        public Parameters withIntegrator(final Integrator value)
-        {
-            return new Parameters(vRest, vTh, vReset, tauM, r, tRef, iExt, value);
         }
     }
 
@@ -166,7 +148,7 @@ public final class Lif extends NeuronGroup
         // (one lane: no vector unit the loop could use, the scalar loop stays)
         if (SPECIES.length() > 1)
         {
-            final Parameters warmUpParameters = WARM_UP_PARAMETERS.withIntegrator(parameters.integrator());
+            final Parameters warmUpParameters = WARM_UP_PARAMETERS.with(parameters.integrator());
             WARM_UP.start(state -> warmUpCall(state, warmUpParameters));
         }
     }
@@ -287,6 +269,8 @@ public final class Lif extends NeuronGroup
         final int lanes = SPECIES.length();
         final int bound = from + SPECIES.loopBound(to - from);
         int n = offset;
+        // sum of the new potentials: NaN or infinite once any of them is
+        DoubleVector sum = DoubleVector.zero(SPECIES);
         for (int i = from; i < bound; i += lanes)
         {
             DoubleVector vm = DoubleVector.fromArray(SPECIES, vArr, i);
@@ -314,14 +298,18 @@ public final class Lif extends NeuronGroup
                     bits &= bits - 1;
                 }
             }
+            sum = sum.add(vm);
             vm.intoArray(vArr, i);
             ref.intoArray(refArr, i);
         }
+        boolean finite = Double.isFinite(sum.reduceLanes(VectorOperators.ADD));
         if (bound < to)
         {
-            n += integrateScalar(bound, to, spikes, n);
+            final int tail = integrateScalar(bound, to, spikes, n);
+            finite &= !nonFinite(tail);
+            n += spikeCount(tail);
         }
-        return n - offset;
+        return finite ? n - offset : ~(n - offset);
     }
 
     /** The same update as {@link #integrateVector}, one neuron at a time, in every mode. */
@@ -341,6 +329,7 @@ public final class Lif extends NeuronGroup
         final double p22 = this.p22;
         final double refractorySteps = this.refractorySteps;
         int n = offset;
+        double sum = 0.0;
         for (int i = from; i < to; i++)
         {
             final double ref = Math.max(refArr[i] - 1.0, 0.0);
@@ -371,14 +360,16 @@ public final class Lif extends NeuronGroup
                 vArr[i] = vReset;
                 refArr[i] = refractorySteps;
                 spikes[n++] = i;
+                sum += vReset;
             }
             else
             {
                 vArr[i] = next;
                 refArr[i] = 0.0;
+                sum += next;
             }
         }
-        return n - offset;
+        return updateResult(n - offset, sum);
     }
 
     /**

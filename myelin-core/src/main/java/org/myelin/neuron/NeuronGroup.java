@@ -4,7 +4,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-import org.myelin.input.CurrentInput;
+import org.myelin.base.CurrentInput;
+import org.myelin.base.Population;
+import org.myelin.base.RunContext;
 import org.myelin.output.Output;
 import org.myelin.synapse.Receptor;
 import org.myelin.synapse.SynapseModel;
@@ -161,11 +163,14 @@ public abstract class NeuronGroup extends Population
     public final int update(final long step, final int from, final int to, final int[] spikes, final int offset)
     {
         int written = 0;
+        boolean finite = true;
         for (int lo = from; lo < to; lo += UPDATE_BLOCK)
         {
-            written += updateBlock(step, lo, Math.min(to, lo + UPDATE_BLOCK), spikes, offset + written);
+            final int result = updateBlock(step, lo, Math.min(to, lo + UPDATE_BLOCK), spikes, offset + written);
+            finite &= !nonFinite(result);
+            written += spikeCount(result);
         }
-        return written;
+        return finite ? written : ~written;
     }
 
     private int updateBlock(final long step, final int from, final int to, final int[] spikes, final int offset)
@@ -188,7 +193,8 @@ public abstract class NeuronGroup extends Population
      * The model's own loop: advances {@code [from, to)} by one step with the input sums in
      * {@link #conductance} and {@link #current}, writes spiking ids and applies resets.
      *
-     * @return the number of ids written from {@code offset} on.
+     * @return the number of ids written from {@code offset} on, as {@link #update} returns it:
+     *         complemented when a new state is NaN or infinite ({@link #updateResult}).
      */
     protected abstract int integrate(int from, int to, int[] spikes, int offset);
 

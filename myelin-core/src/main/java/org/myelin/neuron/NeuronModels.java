@@ -265,6 +265,23 @@ public final class NeuronModels
     }
 
     /**
+     * The model whose parameter record is {@code parameters}.
+     *
+     * @throws IllegalArgumentException for a record of no model of the catalogue.
+     */
+    static Model<?> of(final Class<?> parameters)
+    {
+        for (final Model<?> m : MODELS.values())
+        {
+            if (m.defaults.getClass() == parameters)
+            {
+                return m;
+            }
+        }
+        throw new IllegalArgumentException(parameters.getName() + " is the parameter record of no catalogue model");
+    }
+
+    /**
      * The model of a name, ignoring case.
      *
      * @throws ModelException for an unknown name, listing the known ones.

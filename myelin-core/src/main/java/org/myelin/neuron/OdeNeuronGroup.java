@@ -203,7 +203,24 @@ public abstract class OdeNeuronGroup<P extends Record> extends NeuronGroup
             case RK4 -> rungeKutta4(from, to);
             default -> throw new IllegalStateException(integrator.name());
         }
-        return fire(from, to, spikes, offset);
+        // after fire: an upstroke that overflows to infinity within a step (AdEx, ExpIF under Euler)
+        // is a spike, and its reset the state that counts
+        final int count = fire(from, to, spikes, offset);
+        return updateResult(count, sumOfStates(from, to));
+    }
+
+    /** The sum of every state over the slice, NaN or infinite when one of them is. */
+    private double sumOfStates(final int from, final int to)
+    {
+        double sum = 0.0;
+        for (final double[] yk : y)
+        {
+            for (int i = from; i < to; i++)
+            {
+                sum += yk[i];
+            }
+        }
+        return sum;
     }
 
     /** Derivatives at the current {@code y}, with {@code dv/dt = 0} for refractory neurons. */

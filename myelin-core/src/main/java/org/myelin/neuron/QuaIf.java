@@ -72,7 +72,7 @@ public final class QuaIf extends OdeNeuronGroup<QuaIf.Parameters>
         @ParameterUnit("Gohm") double r,
         @ParameterUnit("ms") double tRef,
         @ParameterUnit("pA") double iExt,
-        Integrator integrator)
+        Integrator integrator) implements NamedParameters<Parameters>
     {
         /** Validates every parameter. */
         public Parameters

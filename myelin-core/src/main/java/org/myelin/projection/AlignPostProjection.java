@@ -1,12 +1,15 @@
 package org.myelin.projection;
 
+import org.myelin.base.DelayRing;
+import org.myelin.base.Delivery;
+import org.myelin.base.DeliveryContext;
+import org.myelin.base.InputPort;
+import org.myelin.base.Population;
+import org.myelin.base.SpikeHistory;
 import org.myelin.connect.Connectivity;
 import org.myelin.connect.Connector;
-import org.myelin.delay.DelayRing;
 import org.myelin.delay.DelayRounding;
-import org.myelin.delay.SpikeHistory;
 import org.myelin.neuron.NeuronGroup;
-import org.myelin.neuron.Population;
 import org.myelin.output.Output;
 import org.myelin.plasticity.PresynapticState;
 import org.myelin.plasticity.SpikeEfficacy;
@@ -125,16 +128,31 @@ public final class AlignPostProjection implements Delivery
         this.port = port;
     }
 
+    @Override
+    public String kind()
+    {
+        return "projection";
+    }
+
     /** The unique name. */
+    @Override
     public String name()
     {
         return name;
     }
 
     /** The presynaptic group. */
+    @Override
     public Population source()
     {
         return source;
+    }
+
+    /** The homogeneous delay in steps plus one: per-synapse delays go through the port's ring. */
+    @Override
+    public int historyDepth(final double dt)
+    {
+        return delaySteps(dt) + 1;
     }
 
     @Override
@@ -181,12 +199,6 @@ public final class AlignPostProjection implements Delivery
     public PresynapticState presynaptic()
     {
         return presynaptic;
-    }
-
-    /** Sets the buffer of spike factors this projection reads; called by the simulation. */
-    public void useEfficacy(final SpikeEfficacy buffer)
-    {
-        this.efficacy = buffer;
     }
 
     /** The weight per spike. */
@@ -247,6 +259,23 @@ public final class AlignPostProjection implements Delivery
         return withRounding(rounding);
     }
 
+    /**
+     * Stored synapses take 2 bytes for the target, 4 more with their own weight and 2 more with
+     * their own delay (plus 4 while the delays are rounded), and each row 8 bytes of bounds;
+     * just-in-time rules store none. 0 once built.
+     */
+    @Override
+    public double estimatedBytes(final double dt)
+    {
+        if (connectivity != null || !connector.storesSynapses())
+        {
+            return 0;
+        }
+        final double synapses = connector.expectedSynapses(source.size(), target.size(), source == target);
+        final double perSynapse = 2 + (synapseWeights == null ? 0 : 4) + (synapseDelays == null ? 0 : 6);
+        return synapses * perSynapse + 8.0 * source.size();
+    }
+
     /** The built connectivity, or null before the first {@link #prepare}. */
     public Connectivity connectivity()
     {
@@ -304,12 +333,19 @@ public final class AlignPostProjection implements Delivery
     }
 
     /**
-     * Builds (or keeps) the connectivity for {@code seed}, the network's connectivity seed, and
-     * partitions it by the target's slices.
+     * Builds (or keeps) the connectivity for the network's connectivity seed, partitions it by the
+     * target's slices, and with a presynaptic state registers the spike factors it reads (one
+     * buffer per state, shared by the projections that share the state).
+     *
+     * @throws ModelException if the presynaptic state is already used by projections from
+     *                        another source.
      */
     @Override
-    public void prepare(final double dt, final long seed, final int[] targetSliceStart)
+    public void prepare(final DeliveryContext context)
     {
+        final double dt = context.dt();
+        final long seed = context.connectivitySeed();
+        final int[] targetSliceStart = context.targetSliceStart();
         delaySteps = delaySteps(dt);
         if (connectivity != null && connectivity.hasDelays() && delaysPreparedFor != dt)
         {
@@ -326,6 +362,12 @@ public final class AlignPostProjection implements Delivery
             ring = port.delayRing(maxDelay + 1, targetSliceStart.length - 1);
             ring.clear();
         }
+        efficacy = presynaptic == null ? null : context.observeSpikes("projection '" + name + "'",
+            presynaptic.name() + " state", source, presynaptic, () ->
+            {
+                presynaptic.prepare(source.size(), dt);
+                return new SpikeEfficacy(presynaptic, source.history(), source.size());
+            });
     }
 
     @Override

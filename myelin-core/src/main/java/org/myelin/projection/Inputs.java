@@ -1,13 +1,14 @@
 package org.myelin.projection;
 
-import org.myelin.delay.DelayRing;
-import org.myelin.input.CurrentInput;
+import org.myelin.base.CurrentInput;
+import org.myelin.base.DelayRing;
+import org.myelin.base.InputPort;
 import org.myelin.neuron.NeuronGroup;
 
 /**
  * Input ports besides synapse receptors: a one-step current and a direct (delta) input into a
  * state variable. Use them with
- * {@link AlignPostProjection#AlignPostProjection(String, org.myelin.neuron.Population, NeuronGroup,
+ * {@link AlignPostProjection#AlignPostProjection(String, org.myelin.base.Population, NeuronGroup,
  * org.myelin.connect.Connector, InputPort, double, double)}.
  */
 public final class Inputs

@@ -3,7 +3,7 @@ package org.myelin.readout;
 import java.util.Arrays;
 import java.util.List;
 
-import org.myelin.neuron.Population;
+import org.myelin.base.Population;
 
 /**
  * A leaky rate readout (brainstate {@code LeakyRateReadout}): a low-pass filter of the source's
@@ -59,11 +59,13 @@ public final class LeakyRateReadout extends Readout
     {
         final double a = decay;
         final double[] x = r;
+        double sum = 0.0;
         for (int j = from; j < to; j++)
         {
             x[j] *= a;
+            sum += x[j];
         }
-        return 0;
+        return updateResult(0, sum);
     }
 
     @Override

@@ -3,7 +3,7 @@ package org.myelin.readout;
 import java.util.Arrays;
 import java.util.List;
 
-import org.myelin.neuron.Population;
+import org.myelin.base.Population;
 import org.myelin.util.Check;
 
 /**
@@ -74,9 +74,11 @@ public final class LeakySpikeReadout extends Readout
         final double[] vArr = v;
         final double[] in = x;
         int n = offset;
+        double sum = 0.0;
         for (int j = from; j < to; j++)
         {
             double vj = in[j] + (vArr[j] - in[j]) * a;
+            sum += vj;
             in[j] = 0.0;
             if (vj >= th)
             {
@@ -85,7 +87,7 @@ public final class LeakySpikeReadout extends Readout
             }
             vArr[j] = vj;
         }
-        return n - offset;
+        return updateResult(n - offset, sum);
     }
 
     @Override

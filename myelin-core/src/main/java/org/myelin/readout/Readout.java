@@ -2,9 +2,11 @@ package org.myelin.readout;
 
 import java.util.List;
 
-import org.myelin.delay.SpikeHistory;
-import org.myelin.neuron.Population;
-import org.myelin.projection.Delivery;
+import org.myelin.base.Delivery;
+import org.myelin.base.DeliveryContext;
+import org.myelin.base.Population;
+import org.myelin.base.RunContext;
+import org.myelin.base.SpikeHistory;
 import org.myelin.util.Check;
 import org.myelin.util.ModelException;
 
@@ -68,7 +70,7 @@ public abstract class Readout extends Population
     }
 
     @Override
-    public void prepare(final org.myelin.neuron.RunContext context, final int historyDepth)
+    public void prepare(final RunContext context, final int historyDepth)
     {
         super.prepare(context, historyDepth);
         decay = Math.exp(-context.dt() / tau);
@@ -140,13 +142,39 @@ public abstract class Readout extends Population
     private final class Input implements Delivery
     {
         @Override
+        public String kind()
+        {
+            return kind + " input";
+        }
+
+        /** None of its own: it is named by its readout. */
+        @Override
+        public String name()
+        {
+            return null;
+        }
+
+        @Override
         public Population target()
         {
             return Readout.this;
         }
 
         @Override
-        public void prepare(final double dt, final long seed, final int[] targetSliceStart)
+        public Population source()
+        {
+            return source;
+        }
+
+        /** The spikes of the step itself. */
+        @Override
+        public int historyDepth(final double dt)
+        {
+            return 1;
+        }
+
+        @Override
+        public void prepare(final DeliveryContext context)
         {
         }
 

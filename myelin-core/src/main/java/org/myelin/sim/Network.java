@@ -5,14 +5,14 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
+import org.myelin.base.Delivery;
+import org.myelin.base.Population;
 import org.myelin.connect.Connector;
 import org.myelin.monitor.SpikeMonitor;
 import org.myelin.monitor.StateMonitor;
 import org.myelin.neuron.NeuronGroup;
-import org.myelin.neuron.Population;
 import org.myelin.output.Output;
 import org.myelin.projection.AlignPostProjection;
-import org.myelin.projection.Delivery;
 import org.myelin.synapse.SynapseModel;
 import org.myelin.util.Check;
 import org.myelin.util.ModelException;
@@ -23,7 +23,8 @@ import org.myelin.util.ModelException;
  *
  * <p>Two seeds: the <b>state seed</b> ({@link #seed()}) keys initial values, Poisson sources and
  * noise; the <b>connectivity seed</b> ({@link #connectivitySeed()}) keys the synapses of every
- * {@link AlignPostProjection} (who connects to whom, per-synapse weights and delays). By default
+ * projection (who connects to whom, per-synapse weights and delays; see
+ * {@link org.myelin.base.DeliveryContext}). By default
  * they are equal. Networks that differ only in the state seed have the same synapses, which is
  * how the replicas of a {@link Batch} share one connectivity.
  */
@@ -93,15 +94,16 @@ public final class Network
             throw new ModelException("a projection or input targets '" + delivery.target().name()
                 + "', which is not in this network; add the population first");
         }
-        if (delivery instanceof AlignPostProjection p)
+        final Population source = delivery.source();
+        if (source != null && !populations.contains(source))
         {
-            if (!populations.contains(p.source()))
-            {
-                throw new ModelException("projection '" + p.name() + "': source '" + p.source().name()
-                    + "' is not in this network; add the population first");
-            }
-            p.delaySteps(dt); // a delay that does not fit dt is reported where the projection is added
-            claimName(p.name(), "projection");
+            throw new ModelException(delivery.kind() + " '" + delivery.name() + "': source '" + source.name()
+                + "' is not in this network; add the population first");
+        }
+        delivery.historyDepth(dt); // a delay that does not fit dt is reported where the delivery is added
+        if (delivery.name() != null)
+        {
+            claimName(delivery.name(), delivery.kind());
         }
         deliveries.add(delivery);
         return delivery;
@@ -169,12 +171,18 @@ public final class Network
     /** The align-post projections. */
     public List<AlignPostProjection> projections()
     {
-        final List<AlignPostProjection> out = new ArrayList<>();
+        return deliveries(AlignPostProjection.class);
+    }
+
+    /** The deliveries of one type, in order of addition. */
+    public <D extends Delivery> List<D> deliveries(final Class<D> type)
+    {
+        final List<D> out = new ArrayList<>();
         for (final Delivery d : deliveries)
         {
-            if (d instanceof AlignPostProjection p)
+            if (type.isInstance(d))
             {
-                out.add(p);
+                out.add(type.cast(d));
             }
         }
         return out;

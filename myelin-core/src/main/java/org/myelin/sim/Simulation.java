@@ -3,18 +3,20 @@ package org.myelin.sim;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
-import org.myelin.delay.SpikeHistory;
+import org.myelin.base.Delivery;
+import org.myelin.base.DeliveryContext;
+import org.myelin.base.Population;
+import org.myelin.base.RunContext;
+import org.myelin.base.SpikeHistory;
+import org.myelin.base.SpikeObserver;
 import org.myelin.monitor.SpikeMonitor;
 import org.myelin.monitor.StateMonitor;
-import org.myelin.neuron.Population;
-import org.myelin.neuron.RunContext;
-import org.myelin.plasticity.SpikeEfficacy;
-import org.myelin.projection.AlignPostProjection;
-import org.myelin.projection.Delivery;
 import org.myelin.units.Units;
 import org.myelin.util.Check;
+import org.myelin.util.MemoryUse;
 import org.myelin.util.ModelException;
 
 /**
@@ -24,9 +26,10 @@ import org.myelin.util.ModelException;
  * <ol>
  *   <li><b>state update, threshold, reset</b> — each worker takes its slice of every population:
  *       state monitors record the state at t, then the group integrates to t + dt with the
- *       inputs of t, detects threshold crossings, resets and writes its spikes of step n; for
- *       each presynaptic state (STP) on the population's outgoing projections, the same worker
- *       then computes the factor of each spike it just wrote, once per spike;</li>
+ *       inputs of t, detects threshold crossings, resets and writes its spikes of step n; the
+ *       same worker then runs the spike observers its deliveries registered for the population
+ *       ({@link org.myelin.base.SpikeObserver}: a presynaptic state such as STP computes the
+ *       factor of each spike it just wrote, once per spike);</li>
  *   <li>barrier;</li>
  *   <li><b>propagation</b> — each worker delivers, into its slice of every target, the spikes
  *       whose delay ends at step n (emitted at n − d), projection by projection in the order
@@ -52,8 +55,6 @@ import org.myelin.util.ModelException;
  */
 public final class Simulation
 {
-    /** Every this many steps each worker checks its states for NaN and infinity. */
-    static final int FINITE_CHECK_INTERVAL = 1000;
     /** Slices start at multiples of this, so vector loops work on whole vectors. */
     private static final int SLICE_ALIGNMENT = 16;
 
@@ -69,8 +70,19 @@ public final class Simulation
     private final SpikeMonitor[] spikeMonitors;
     private final StateMonitor[] stateMonitors;
     private final int[][] stateMonitorSliceStarts;
-    /** Per population, the spike-factor buffers of the presynaptic states on its projections. */
-    private final SpikeEfficacy[][] efficacies;
+    /** Per population, the work its deliveries need on its new spikes (presynaptic states). */
+    private final SpikeObserver[][] spikeObservers;
+    /**
+     * Per worker and parity of the step (one cache line apart), the population index + 1 of a
+     * slice whose update reported a NaN or infinite state, 0 if none. A worker writes its slot of
+     * step n before the step's barrier and every worker reads all slots of n after it, so all stop
+     * after the same step; two parities, because a fast worker writes step n + 1's slot while a
+     * slow one may still read step n's (the slot of n + 2 waits for everyone at n + 1's barrier).
+     */
+    private final int[] nonFinite;
+    private static final int NON_FINITE_STRIDE = 16;
+    /** The step after which the last run stopped at a non-finite state, or −1. */
+    private long stoppedAt;
     private long step;
 
     /**
@@ -85,6 +97,7 @@ public final class Simulation
     {
         this.network = network;
         this.threads = Check.atLeast("Simulation", "threads", threads, 1);
+        this.nonFinite = new int[2 * threads * NON_FINITE_STRIDE];
         final double dt = network.dt();
         final List<Population> pops = network.populations();
         if (pops.isEmpty())
@@ -98,9 +111,9 @@ public final class Simulation
         final Map<Population, Long> alignment = new HashMap<>();
         for (final Delivery d : network.deliveries())
         {
-            if (d instanceof AlignPostProjection p)
+            if (d.source() != null)
             {
-                depth.merge(p.source(), p.delaySteps(dt) + 1, Math::max);
+                depth.merge(d.source(), d.historyDepth(dt), Math::max);
             }
             alignment.merge(d.target(), (long) Math.max(1, d.targetSliceAlignment()), Simulation::lcm);
         }
@@ -115,6 +128,7 @@ public final class Simulation
             alignments[k] = sizes[k] / threads >= a ? (int) a : SLICE_ALIGNMENT;
         }
         final int[][] cuts = slices(sizes, alignments, threads);
+        requireMemory(depth, dt);
         for (int k = 0; k < populations.length; k++)
         {
             final Population p = populations[k];
@@ -126,15 +140,17 @@ public final class Simulation
         }
         this.deliveries = network.deliveries().toArray(new Delivery[0]);
         this.deliverySliceStarts = new int[deliveries.length][];
+        final DeliveryContext run = new DeliveryContext(dt, network.seed(), network.connectivitySeed());
         for (int k = 0; k < deliveries.length; k++)
         {
             deliverySliceStarts[k] = slicesOf.get(deliveries[k].target());
-            // projections draw their synapses from the connectivity seed, everything else from the state seed
-            final long seed = deliveries[k] instanceof AlignPostProjection
-                ? network.connectivitySeed() : network.seed();
-            deliveries[k].prepare(dt, seed, deliverySliceStarts[k]);
+            deliveries[k].prepare(run.forTarget(deliverySliceStarts[k]));
         }
-        this.efficacies = SpikeEfficacy.attach(populations, deliveries, dt);
+        this.spikeObservers = new SpikeObserver[populations.length][];
+        for (int k = 0; k < populations.length; k++)
+        {
+            spikeObservers[k] = run.spikeObservers(populations[k]);
+        }
         this.spikeMonitors = network.spikeMonitors().toArray(new SpikeMonitor[0]);
         this.stateMonitors = network.stateMonitors().toArray(new StateMonitor[0]);
         this.stateMonitorSliceStarts = new int[stateMonitors.length][];
@@ -209,6 +225,34 @@ public final class Simulation
         return network;
     }
 
+    /**
+     * Refuses, before anything is allocated, a network whose spike histories and connectivity will
+     * not fit in the heap, naming the largest part.
+     */
+    private void requireMemory(final Map<Population, Integer> depth, final double dt)
+    {
+        double total = 0;
+        double largest = -1;
+        String largestPart = "";
+        for (final Population p : populations)
+        {
+            total += p.preparedBytes(depth.getOrDefault(p, 1) + 1, threads);
+        }
+        for (final Delivery d : network.deliveries())
+        {
+            final double bytes = d.estimatedBytes(dt);
+            total += bytes;
+            if (bytes > largest)
+            {
+                largest = bytes;
+                largestPart = d.kind() + " '" + d.name() + "'";
+            }
+        }
+        MemoryUse.requireHeap(String.format(Locale.ROOT, "the network (largest part: %s, %,.0f MiB)", largestPart,
+            largest / (1024.0 * 1024.0)), total, "use just-in-time connectivity for the largest projections, "
+            + "fewer synapses");
+    }
+
     /** Worker threads. */
     public int threads()
     {
@@ -265,8 +309,13 @@ public final class Simulation
     /**
      * Runs {@code steps} more steps.
      *
-     * @throws ModelException if a state becomes NaN or infinite (the message names the
-     *                        population, variable, neuron and time).
+     * <p>The update loops check every new state for NaN and infinity as they compute it. When a
+     * state becomes NaN or infinite at step n, the run ends after that step (its spikes are
+     * delivered and recorded, the simulation stands at step n + 1, the monitors hold everything up
+     * to it) and a {@link ModelException} names the population, the variable, the neuron and the
+     * time (n + 1)·dt of the state.
+     *
+     * @throws ModelException if a state becomes NaN or infinite.
      */
     public void runSteps(final long steps, final ProgressListener listener)
     {
@@ -289,6 +338,7 @@ public final class Simulation
             workers.add(t);
             t.start();
         }
+        stoppedAt = -1;
         try
         {
             work(0, first, end, barrier, listener == null ? ProgressListener.NONE : listener);
@@ -306,18 +356,38 @@ public final class Simulation
             step = first;
             rethrow(failure);
         }
-        if (end > first)
+        final long last = stoppedAt >= 0 ? stoppedAt + 1 : end;
+        if (last > first)
         {
             for (final SpikeMonitor m : spikeMonitors)
             {
-                m.record(end - 1);
+                m.record(last - 1);
             }
         }
-        step = end;
+        step = last;
         for (final StateMonitor m : stateMonitors)
         {
-            m.endRun(end);
+            m.endRun(last);
         }
+        if (stoppedAt >= 0)
+        {
+            throwNonFinite(stoppedAt);
+        }
+    }
+
+    /** The error for the non-finite state found at step {@code n}, naming its variable and neuron. */
+    private void throwNonFinite(final long n)
+    {
+        final double timeMs = (n + 1) * network.dt();
+        for (int w = 0; w < threads; w++)
+        {
+            final int k = nonFinite[slotOfNonFinite(w, n)] - 1;
+            if (k >= 0)
+            {
+                populations[k].checkFinite(sliceStarts[k][w], sliceStarts[k][w + 1], timeMs);
+            }
+        }
+        throw new IllegalStateException("the run stopped at step " + n + " for a non-finite state no slice reported");
     }
 
     /**
@@ -333,9 +403,17 @@ public final class Simulation
         {
             for (long n = first; n < end; n++)
             {
-                updateSlices(worker, n, first, end);
+                updateSlices(worker, n, first);
                 barrier.await();
                 deliverIntoSlices(worker, n);
+                if (anyNonFinite(n))
+                {
+                    if (worker == 0)
+                    {
+                        stoppedAt = n;
+                    }
+                    return;
+                }
                 if (worker == 0 && (n - first + 1) % reportEvery == 0)
                 {
                     listener.progress(n - first + 1, end - first);
@@ -352,9 +430,29 @@ public final class Simulation
         }
     }
 
-    /** Step n's update phase on {@code worker}'s slices: monitors, populations, spike factors, checks. */
-    private void updateSlices(final int worker, final long n, final long first, final long end)
+    private int slotOfNonFinite(final int worker, final long n)
     {
+        return (2 * worker + (int) (n & 1)) * NON_FINITE_STRIDE;
+    }
+
+    /** True when some worker's update of step n reported a NaN or infinite state. */
+    private boolean anyNonFinite(final long n)
+    {
+        for (int w = 0; w < threads; w++)
+        {
+            if (nonFinite[slotOfNonFinite(w, n)] != 0)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Step n's update phase on {@code worker}'s slices: monitors, populations, spike observers. */
+    private void updateSlices(final int worker, final long n, final long first)
+    {
+        final int flag = slotOfNonFinite(worker, n);
+        nonFinite[flag] = 0;
         for (int k = 0; k < stateMonitors.length; k++)
         {
             final int[] s = stateMonitorSliceStarts[k];
@@ -367,7 +465,6 @@ public final class Simulation
                 spikeMonitors[k].record(n - 1);
             }
         }
-        final boolean check = (n + 1) % FINITE_CHECK_INTERVAL == 0 || n + 1 == end;
         for (int k = 0; k < populations.length; k++)
         {
             final Population p = populations[k];
@@ -375,15 +472,15 @@ public final class Simulation
             final int to = sliceStarts[k][worker + 1];
             final SpikeHistory history = p.history();
             final int slot = history.slotOf(n);
-            final int count = p.update(n, from, to, history.ids(slot), history.sliceStart(worker));
-            history.setCount(slot, worker, count);
-            for (final SpikeEfficacy e : efficacies[k])
+            final int result = p.update(n, from, to, history.ids(slot), history.sliceStart(worker));
+            if (Population.nonFinite(result) && nonFinite[flag] == 0)
             {
-                e.record(history, slot, worker, n);
+                nonFinite[flag] = k + 1;
             }
-            if (check)
+            history.setCount(slot, worker, Population.spikeCount(result));
+            for (final SpikeObserver o : spikeObservers[k])
             {
-                p.checkFinite(from, to, (n + 1) * network.dt());
+                o.observe(history, slot, worker, n);
             }
         }
     }

@@ -2,9 +2,9 @@ package org.myelin.synapse;
 
 import java.util.List;
 
-import org.myelin.delay.DelayRing;
+import org.myelin.base.DelayRing;
+import org.myelin.base.InputPort;
 import org.myelin.output.Output;
-import org.myelin.projection.InputPort;
 import org.myelin.util.ModelException;
 
 /**

@@ -2,6 +2,7 @@ package org.myelin.connect;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import java.util.concurrent.ForkJoinPool;
 import java.util.stream.Stream;
@@ -71,6 +72,24 @@ class ConnectorStatisticsTest
                 new Binomial(299, 1), new Binomial(299, 1), true),
             new Case("one-to-one", new OneToOne(), 300, 300, true, new Binomial(1, 1), new Binomial(1, 1), true))
             .map(Arguments::of);
+    }
+
+    /** The estimate before building is the mean of the synapse count; the built count is within 4σ of it. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void expectedSynapsesShouldBeTheMeanSynapseCount(final Case c)
+    {
+        final double expected = c.connector().expectedSynapses(c.pre(), c.post(), c.sameGroup());
+        final long built = c.connector().build(c.pre(), c.post(), c.sameGroup(), KEY).synapseCount();
+
+        assertThat(expected).isCloseTo(c.pre() * c.out().mean(), within(1e-6 * expected));
+        assertThat(Math.abs(built - expected)).isLessThanOrEqualTo(4 * Math.sqrt(c.pre() * c.out().variance()));
+        assertThat(c.connector().storesSynapses()).isTrue();
+        if (c.connector() instanceof JustInTime.Rule rule)
+        {
+            assertThat(rule.justInTime().expectedSynapses(c.pre(), c.post(), c.sameGroup())).isEqualTo(expected);
+            assertThat(rule.justInTime().storesSynapses()).isFalse();
+        }
     }
 
     @ParameterizedTest(name = "{0}")

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.myelin.delay.DelayRing;
+import org.myelin.base.DelayRing;
 import org.myelin.delay.DelayRounding;
 import org.myelin.neuron.Lif;
 import org.myelin.neuron.NeuronGroup;

@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.within;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-import org.myelin.neuron.Population;
+import org.myelin.base.Population;
 import org.myelin.sim.Network;
 import org.myelin.sim.Simulation;
 import org.myelin.util.ModelException;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import org.junit.jupiter.api.Test;
+import org.myelin.base.CurrentInput;
 import org.myelin.monitor.SpikeMonitor;
 import org.myelin.neuron.IntegrateAndFire;
 import org.myelin.neuron.Integrator;

@@ -102,7 +102,7 @@ class HeterogeneousLifTest
     @Test
     void equalPerNeuronValuesShouldGiveLifsTracesAndSpikesUnderExactWithConstantCurrent()
     {
-        final Lif.Parameters p = params(Integrator.EXACT).withIExt(14.0);
+        final Lif.Parameters p = params(Integrator.EXACT).with("iExt", 14.0);
         final PerNeuron<Lif.Parameters> values = PerNeuron.of("LIF", p).with("iExt", 14, 14, 14);
         final Run[] runs = run(false, new Lif("fast", N, p), new HeterogeneousLif("general", N, values));
         for (int i = 0; i < N; i++)

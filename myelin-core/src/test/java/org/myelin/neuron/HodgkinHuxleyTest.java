@@ -64,7 +64,7 @@ class HodgkinHuxleyTest
     @Test
     void spikeAmplitudeAndRateAtTenMicroampShouldMatchAFineRk4Reference()
     {
-        final HodgkinHuxley.Parameters p = HodgkinHuxley.Parameters.defaults().withIExt(10);
+        final HodgkinHuxley.Parameters p = HodgkinHuxley.Parameters.defaults().with("iExt", 10);
         final double duration = 250;
         final Network net = new Network(DT, 1);
         final HodgkinHuxley hh = net.add(new HodgkinHuxley("hh", 1, p));
@@ -101,7 +101,7 @@ class HodgkinHuxleyTest
     void aCurrentInPicoampShouldBeScaledByTheMembraneArea()
     {
         // 10 µA/cm² on 1000 µm² is 100 pA: the same trajectory as 10 pA on the default 100 µm²
-        final HodgkinHuxley.Parameters small = HodgkinHuxley.Parameters.defaults().withIExt(10);
+        final HodgkinHuxley.Parameters small = HodgkinHuxley.Parameters.defaults().with("iExt", 10);
         final HodgkinHuxley.Parameters large = new HodgkinHuxley.Parameters(1, 120, 36, 0.3, 50, -77, -54.387, 0,
             1000, -65, 100, Integrator.EXPONENTIAL_EULER);
         final Network net = new Network(DT, 1);

@@ -24,7 +24,7 @@ class IzhikevichTest
     @EnumSource(Izhikevich.Preset.class)
     void presetsShouldMatchAFineReferenceInSpikeTimesAndBursts(final Izhikevich.Preset preset)
     {
-        final Izhikevich.Parameters p = preset.parameters().withIExt(CURRENT);
+        final Izhikevich.Parameters p = preset.parameters().with("iExt", CURRENT);
         final double[] simulated = simulate(p);
         final double[] reference = reference(p);
 
@@ -46,10 +46,10 @@ class IzhikevichTest
         // regular spiking fires single, adapting spikes; fast spiking fires so fast that all its
         // spikes form one "burst" by the 15 ms gap; bursting starts with a burst of three, then
         // fires singly; chattering fires repeated bursts of four or more
-        final double[] rs = simulate(Izhikevich.Preset.REGULAR_SPIKING.parameters().withIExt(CURRENT));
-        final double[] fs = simulate(Izhikevich.Preset.FAST_SPIKING.parameters().withIExt(CURRENT));
-        final double[] ib = simulate(Izhikevich.Preset.BURSTING.parameters().withIExt(CURRENT));
-        final double[] ch = simulate(Izhikevich.Preset.CHATTERING.parameters().withIExt(CURRENT));
+        final double[] rs = simulate(Izhikevich.Preset.REGULAR_SPIKING.parameters().with("iExt", CURRENT));
+        final double[] fs = simulate(Izhikevich.Preset.FAST_SPIKING.parameters().with("iExt", CURRENT));
+        final double[] ib = simulate(Izhikevich.Preset.BURSTING.parameters().with("iExt", CURRENT));
+        final double[] ch = simulate(Izhikevich.Preset.CHATTERING.parameters().with("iExt", CURRENT));
         assertThat(bursts(rs, DURATION)).isEqualTo(rs.length);
         assertThat(fs.length).isGreaterThan(4 * rs.length);
         assertThat(bursts(fs, DURATION)).isEqualTo(1);

@@ -112,7 +112,7 @@ class NeuronModelsTest
     {
         // forward Euler at dt = 0.4 ms is stable for Hodgkin–Huxley at rest but not for the fast
         // sodium gate during a spike: neurons 0 and 1 rest, neuron 2 is driven and blows up
-        final HodgkinHuxley.Parameters p = HodgkinHuxley.Parameters.defaults().withIntegrator(Integrator.EULER);
+        final HodgkinHuxley.Parameters p = HodgkinHuxley.Parameters.defaults().with(Integrator.EULER);
         final Network net = new Network(0.4, 1);
         net.add(new HodgkinHuxley("axon", 3, PerNeuron.of("HH", p).with("iExt", 0, 0, 50)));
         final Simulation sim = new Simulation(net, 1);

@@ -3,6 +3,8 @@ package org.myelin.neuron;
 import java.util.Arrays;
 import java.util.List;
 
+import org.myelin.base.Population;
+
 /**
  * A test spike source: neuron {@code i} spikes at exactly the steps listed for it (Brian2's
  * {@code SpikeGeneratorGroup}), so a test knows the emission step without solving a neuron model.

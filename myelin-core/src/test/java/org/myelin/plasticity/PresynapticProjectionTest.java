@@ -120,7 +120,7 @@ class PresynapticProjectionTest
     {
         final Network net = new Network(DT, 11);
         final PoissonGroup src = net.add(new PoissonGroup("src", 200, 30));
-        final Lif exc = net.add(new Lif("exc", 300, Lif.Parameters.defaults().withIExt(11).withTRef(2)));
+        final Lif exc = net.add(new Lif("exc", 300, Lif.Parameters.defaults().with("iExt", 11).with("tRef", 2)));
         net.connect("src->exc", src, exc, new FixedProbability(0.1), new Exponential(5), new Coba(0), "ge", 0.6, 0)
             .withPresynaptic(new ShortTermPlasticity(0.3, 500, 150, ShortTermPlasticity.EventOrder.SEED));
         net.connect("exc->exc", exc, exc, new FixedProbability(0.05), new Exponential(10), new Coba(-80), "gi", 1.5,

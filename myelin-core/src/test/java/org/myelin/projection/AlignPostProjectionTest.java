@@ -211,6 +211,12 @@ class AlignPostProjectionTest
             {
                 return "hand-made";
             }
+
+            @Override
+            public double expectedSynapses(final int sourceSize, final int targetSize, final boolean sameGroup)
+            {
+                return connectivity.synapseCount();
+            }
         };
     }
 }

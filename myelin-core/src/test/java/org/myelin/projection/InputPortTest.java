@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import java.util.function.Function;
 
 import org.junit.jupiter.api.Test;
+import org.myelin.base.InputPort;
 import org.myelin.connect.ExplicitConnections;
 import org.myelin.connect.FixedProbability;
 import org.myelin.monitor.StateMonitor;

@@ -15,6 +15,7 @@ import net.jqwik.api.constraints.Size;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.myelin.connect.AllToAll;
 import org.myelin.connect.FixedProbability;
 import org.myelin.input.PoissonGroup;
 import org.myelin.input.PoissonInput;
@@ -164,25 +165,100 @@ class SimulationTest
     }
 
     @Test
-    void shouldStopARunWhoseStateBecomesNaNAndNameThePopulationVariableNeuronAndTime()
+    void shouldStopARunWhoseStateBecomesInfiniteAtThatStepAndNameThePopulationVariableNeuronAndTime()
     {
         // forward Euler with dt/τm = 5 multiplies the distance to v∞ by −4 each step; neuron 30
-        // starts 1 mV below v∞, reaches −∞ and then ∞ − ∞ = NaN at step 512 (vTh = MAX_VALUE, so
-        // no finite value spikes); the others sit at v∞ = vRest
+        // starts 1 mV below v∞: 4^511 = 2^1022 above it after step 510, and step 511 overshoots to
+        // −∞ (vTh = MAX_VALUE, so no finite value spikes); the others sit at v∞ = vRest
         final double[] v0 = new double[40];
         Arrays.fill(v0, -60);
         v0[30] = -61;
         final Network net = new Network(0.1, 1);
-        net.add(new Lif("E", 40, new Lif.Parameters(-60, Double.MAX_VALUE, -70, 0.02, 1, 0, 0, Integrator.EULER),
-            Initializer.values(v0)));
+        final Lif e = net.add(new Lif("E", 40,
+            new Lif.Parameters(-60, Double.MAX_VALUE, -70, 0.02, 1, 0, 0, Integrator.EULER), Initializer.values(v0)));
+        final StateMonitor trace = net.monitorState(e, "v", new int[] {30}, 1);
         final Simulation sim = new Simulation(net, 2);
 
-        // states are checked every 1000 steps and at the end of a run: the time is the check's
         assertThatThrownBy(() -> sim.runSteps(600, null))
             .isInstanceOf(ModelException.class)
-            .hasMessage("LIF 'E': state v became NaN at neuron 30, t = 60.000 ms; "
+            .hasMessage("LIF 'E': state v became -Infinity at neuron 30, t = 51.200 ms; "
                 + "check the parameters or use a smaller dt");
-        assertThat(sim.step()).isZero();
+        // the run ends after the step that made the state infinite, monitors hold every step until then
+        assertThat(sim.step()).isEqualTo(512);
+        assertThat(trace.sampleCount()).isEqualTo(512);
+        assertThat(trace.trace(0)[511]).isEqualTo(-60 + Math.pow(2, 1022));
+    }
+
+    /** Adds NaN to one neuron's current at one step. */
+    private record NaNAt(long step, int neuron) implements org.myelin.base.CurrentInput
+    {
+        @Override
+        public void addCurrent(final long n, final double timeMs, final int from, final int to, final double[] current)
+        {
+            if (n == step && neuron >= from && neuron < to)
+            {
+                current[neuron] += Double.NaN;
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2})
+    void aNaNShouldStopTheRunAtTheStepItAppearsWithTheSpikesUntilThen(final int threads)
+    {
+        // no refractory period, so the NaN current cannot fall on a clamped neuron
+        final Network net = new Network(0.1, 4);
+        final PoissonGroup source = net.add(new PoissonGroup("P", 300, 50));
+        final Lif e = net.add(new Lif("E", 1001, Lif.Parameters.defaults(), Initializer.uniform(-60, -50)));
+        net.connect("P->E", source, e, new FixedProbability(0.1), new Exponential(5), new Cuba(), "ge", 20, 0);
+        e.addInput(new NaNAt(12, 797));
+        final SpikeMonitor spikes = net.monitorSpikes(source);
+        final Simulation sim = new Simulation(net, threads);
+
+        assertThatThrownBy(() -> sim.run(100))
+            .isInstanceOf(ModelException.class)
+            .hasMessage("LIF 'E': state v became NaN at neuron 797, t = 1.300 ms; "
+                + "check the parameters or use a smaller dt");
+        assertThat(sim.step()).isEqualTo(13);
+        assertThat(spikes.size()).isPositive();
+        assertThat(spikes.step(spikes.size() - 1)).isLessThanOrEqualTo(12);
+    }
+
+    /** The heap, free and maximum, as the messages print them. */
+    private static final String HEAP = "needs an estimated [0-9,]+ MiB but the heap has [0-9,]+ MiB free "
+        + "\\(maximum [0-9,]+ MiB\\); ";
+
+    @Test
+    void aPopulationThatCannotFitShouldBeRefusedBeforeItsArraysAreAllocated()
+    {
+        assertThatThrownBy(() -> new Lif("E", Integer.MAX_VALUE - 8, Lif.Parameters.defaults()))
+            .isInstanceOf(ModelException.class)
+            .hasMessageMatching("LIF 'E' \\(2,147,483,639 neurons\\) " + HEAP
+                + "use fewer neurons, or give Java a larger heap \\(-Xmx[0-9]+g, e.g. MYELIN_JAVA_OPTS=-Xmx[0-9]+g "
+                + "for bin/myelin\\)");
+    }
+
+    @Test
+    void aNetworkWhoseConnectivityCannotFitShouldBeRefusedBeforeItIsBuilt()
+    {
+        // all-to-all over 200 000 neurons: 4·10^10 synapses, 80 GB of 2-byte targets
+        final Network net = new Network(0.1, 1);
+        final Lif e = net.add(new Lif("E", 200_000, Lif.Parameters.defaults()));
+        net.connect("E->E", e, e, new AllToAll(false), new Exponential(5), new Cuba(), "ge", 0.1, 0);
+        final long start = System.nanoTime();
+
+        assertThatThrownBy(() -> new Simulation(net, 1))
+            .isInstanceOf(ModelException.class)
+            .hasMessageMatching("the network \\(largest part: projection 'E->E', 76,295 MiB\\) " + HEAP
+                + "use just-in-time connectivity for the largest projections, fewer synapses, or give Java a "
+                + "larger heap .*");
+        assertThat(System.nanoTime() - start).as("refused at once, not after building").isLessThan(2_000_000_000L);
+
+        // just-in-time, the same rule stores nothing and fits
+        final Network jit = new Network(0.1, 1);
+        final Lif f = jit.add(new Lif("E", 200_000, Lif.Parameters.defaults()));
+        jit.connect("E->E", f, f, new AllToAll(false).justInTime(), new Exponential(5), new Cuba(), "ge", 0.1, 0);
+        assertThat(new Simulation(jit, 1).step()).isZero();
     }
 
     @Test

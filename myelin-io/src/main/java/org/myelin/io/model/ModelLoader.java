@@ -11,11 +11,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.myelin.base.Population;
 import org.myelin.connect.Connector;
 import org.myelin.monitor.SpikeMonitor;
 import org.myelin.monitor.StateMonitor;
 import org.myelin.neuron.NeuronGroup;
-import org.myelin.neuron.Population;
 import org.myelin.output.Output;
 import org.myelin.projection.AlignPostProjection;
 import org.myelin.random.Initializer;

@@ -3,7 +3,7 @@ package org.myelin.io.model;
 import java.util.List;
 import java.util.Map;
 
-import org.myelin.neuron.Population;
+import org.myelin.base.Population;
 import org.myelin.random.Initializer;
 import org.myelin.units.Dimension;
 

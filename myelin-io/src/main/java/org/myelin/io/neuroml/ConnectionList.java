@@ -46,6 +46,12 @@ record ConnectionList(int[] pre, int[] post, float[] weights) implements Connect
     }
 
     @Override
+    public double expectedSynapses(final int sourceSize, final int targetSize, final boolean sameGroup)
+    {
+        return pre.length;
+    }
+
+    @Override
     public String describe()
     {
         return pre.length + " listed connections";

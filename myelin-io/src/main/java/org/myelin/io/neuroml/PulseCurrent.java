@@ -1,6 +1,6 @@
 package org.myelin.io.neuroml;
 
-import org.myelin.input.CurrentInput;
+import org.myelin.base.CurrentInput;
 import org.myelin.util.Check;
 
 /**

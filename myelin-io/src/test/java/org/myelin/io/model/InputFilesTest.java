@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.myelin.input.CurrentInput;
+import org.myelin.base.CurrentInput;
 import org.myelin.input.OrnsteinUhlenbeckCurrent;
 import org.myelin.monitor.SpikeMonitor;
 import org.myelin.neuron.NeuronGroup;

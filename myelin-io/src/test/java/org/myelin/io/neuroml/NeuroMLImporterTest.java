@@ -181,7 +181,7 @@ class NeuroMLImporterTest
     {
         // the presynaptic cell first fires at 20 ln 3 = 21.97 ms; its next spike comes 26.97 ms later
         final ModelFile model = load("two_synapses.nml", 48);
-        final org.myelin.neuron.Population post = model.network().population("post");
+        final org.myelin.base.Population post = model.network().population("post");
         final StateMonitor dual = model.network().monitorState(post, "g_dual.g", new int[] {0}, 1);
         final StateMonitor alpha = model.network().monitorState(post, "g_alpha.g", new int[] {1}, 1);
         new Simulation(model.network(), 1).run(model.durationMs());

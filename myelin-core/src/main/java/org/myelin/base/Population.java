@@ -1,10 +1,11 @@
-package org.myelin.neuron;
+package org.myelin.base;
 
 import java.util.List;
+import java.util.Locale;
 
-import org.myelin.delay.SpikeHistory;
 import org.myelin.random.Rng;
 import org.myelin.util.Check;
+import org.myelin.util.MemoryUse;
 import org.myelin.util.ModelException;
 
 /**
@@ -35,6 +36,21 @@ public abstract class Population
         this.name = name;
         this.size = Check.atLeast(kind + " '" + name + "'", "size", size, 1);
         this.id = Rng.nameId(name);
+        // before the subclass allocates its arrays: a floor of five doubles per neuron
+        MemoryUse.requireHeap(String.format(Locale.ROOT, "%s '%s' (%,d neurons)", kind, name, size),
+            BYTES_PER_NEURON_FLOOR * (double) size, "use fewer neurons");
+    }
+
+    /** The least state a neuron holds (five doubles: potential, input sums, a model state, a receptor). */
+    static final int BYTES_PER_NEURON_FLOOR = 40;
+
+    /**
+     * Bytes the simulation will allocate for this population when it prepares it: the spike
+     * history of {@code depth} steps (one id per neuron and step at most).
+     */
+    public long preparedBytes(final int depth, final int slices)
+    {
+        return 4L * depth * (size + slices);
     }
 
     /** The unique name in the network. */
@@ -88,9 +104,34 @@ public abstract class Population
      * @param to     one past the last neuron.
      * @param spikes where to write the ids that spike at this step, from index {@code offset}.
      * @param offset first index to write.
-     * @return the number of ids written.
+     * @return the number of ids written, or its complement {@code ~count} (a negative number) when
+     *         a state of the slice became NaN or infinite in this step: the check is fused into
+     *         the update loops, so it costs one addition per neuron and no second pass (decode
+     *         with {@link #spikeCount(int)}).
      */
     public abstract int update(long step, int from, int to, int[] spikes, int offset);
+
+    /**
+     * What {@link #update} returns for {@code count} ids written when {@code sum}, the sum of the
+     * new states of the slice, is the sum of finite values: NaN or infinity in any term makes the
+     * sum NaN or infinite (a finite overflow of the sum is a state near {@code 1e308}, as wrong).
+     */
+    protected static int updateResult(final int count, final double sum)
+    {
+        return Double.isFinite(sum) ? count : ~count;
+    }
+
+    /** The number of ids written, from a result of {@link #update}. */
+    public static int spikeCount(final int updateResult)
+    {
+        return updateResult < 0 ? ~updateResult : updateResult;
+    }
+
+    /** True when a result of {@link #update} reports a state that became NaN or infinite. */
+    public static boolean nonFinite(final int updateResult)
+    {
+        return updateResult < 0;
+    }
 
     /** Names of the state variables that monitors can record. */
     public abstract List<String> stateVariables();
@@ -114,9 +155,8 @@ public abstract class Population
 
     /**
      * Stops the run with a clear message if a state of {@code [from, to)} is NaN or infinite.
-     * The simulation calls it every {@code Simulation.FINITE_CHECK_INTERVAL} steps and at the end
-     * of a run, so the time in the message is when the bad value was found, at most that many
-     * steps after it appeared.
+     * The simulation calls it on a slice whose {@link #update} reported a non-finite state, to
+     * name the variable and the neuron.
      *
      * @param timeMs the time of the state, for the message.
      */

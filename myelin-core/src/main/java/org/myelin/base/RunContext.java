@@ -1,4 +1,4 @@
-package org.myelin.neuron;
+package org.myelin.base;
 
 /**
  * What a population needs to know about the run it is prepared for.

@@ -1,12 +1,10 @@
-package org.myelin.projection;
-
-import org.myelin.delay.DelayRing;
+package org.myelin.base;
 
 /**
- * An input of a post-synaptic group that projections add their spikes into (seed 001's
- * {@code RawProj} output stage): a synapse's state ({@link org.myelin.synapse.Receptor}, whose
- * output makes a conductance or a current), a one-step current ({@link Inputs#current}), or a
- * state variable directly, such as {@code v} as a delta input ({@link Inputs#delta}).
+ * An input of a post-synaptic group that projections add their spikes into (brainstate's
+ * {@code RawProj} output stage): a synapse's state (a receptor, whose output makes a conductance
+ * or a current), a one-step current, or a state variable directly, such as {@code v} as a delta
+ * input.
  *
  * <p>Delivery adds into {@link #input()} in the propagation phase, slice by slice; per-synapse
  * delays go through the port's own {@link DelayRing}.

@@ -1,4 +1,4 @@
-package org.myelin.input;
+package org.myelin.base;
 
 /**
  * An external current into a neuron group, added to the group's current sum each step before

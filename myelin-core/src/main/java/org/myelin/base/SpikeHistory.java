@@ -1,4 +1,4 @@
-package org.myelin.delay;
+package org.myelin.base;
 
 /**
  * The spikes of one population over the last {@code depth} steps: a ring of spike-id lists, the

@@ -1,4 +1,4 @@
-package org.myelin.delay;
+package org.myelin.base;
 
 import java.util.Arrays;
 
