@@ -13,7 +13,7 @@ import org.myelin.neuron.Alif;
 import org.myelin.neuron.Lif;
 import org.myelin.neuron.NeuronGroup;
 import org.myelin.neuron.PerNeuron;
-import org.myelin.neuron.Population;
+import org.myelin.base.Population;
 import org.myelin.output.Cuba;
 import org.myelin.projection.AlignPostProjection;
 import org.myelin.projection.Inputs;

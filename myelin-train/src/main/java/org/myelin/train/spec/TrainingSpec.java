@@ -450,13 +450,11 @@ public record TrainingSpec(String name, long seed, int threads, double dt, int e
         {
             if ("LIF".equals(kind))
             {
-                return SpikingLayer.lif(name, size, PerNeuron.fromMap("LIF", Lif.Parameters.defaults()
-                    .withIntegrator(chosen), values));
+                return SpikingLayer.lif(name, size, PerNeuron.fromMap("LIF", Lif.Parameters.defaults().with(chosen),
+                    values));
             }
-            final Alif.Parameters d = Alif.Parameters.defaults();
-            final Alif.Parameters base = new Alif.Parameters(d.vRest(), d.vTh(), d.vReset(), d.tauM(), d.r(), d.tauA(),
-                d.beta(), d.tRef(), d.iExt(), chosen);
-            return SpikingLayer.alif(name, size, PerNeuron.fromMap("ALIF", base, values));
+            return SpikingLayer.alif(name, size, PerNeuron.fromMap("ALIF", Alif.Parameters.defaults().with(chosen),
+                values));
         });
         if (l.get("beta") != null)
         {
