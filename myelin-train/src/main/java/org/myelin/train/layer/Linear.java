@@ -16,24 +16,15 @@ import org.myelin.train.weights.WeightInit;
  * </pre>
  * Spike inputs add one weight row per spike.
  */
-public final class Linear extends Layer
+public final class Linear extends WeightedLayer
 {
-    private final DenseWeights weights;
     private final Parameter bias;
-    private final WeightInit init;
     private final WeightInit biasInit;
-    private int batch;
-    private int steps;
-    private Signal out;
-    private int[] deltaOffsets;
-    private int[] inputOffsets;
 
     private Linear(final String name, final int inputs, final int size, final WeightInit init, final WeightInit biasInit)
     {
-        super("Linear", name, inputs, size);
-        this.weights = new DenseWeights(name + ".weights", inputs, size);
+        super("Linear", name, inputs, size, init);
         this.bias = biasInit == null ? null : new Parameter(name + ".bias", 1, size);
-        this.init = init;
         this.biasInit = biasInit;
     }
 
@@ -45,12 +36,6 @@ public final class Linear extends Layer
     public static LayerSpec of(final String name, final int size, final WeightInit init, final WeightInit biasInit)
     {
         return inputs -> new Linear(name, inputs, size, init, biasInit);
-    }
-
-    /** The weights. */
-    public DenseWeights weights()
-    {
-        return weights;
     }
 
     /** The bias, or null. */
@@ -68,7 +53,7 @@ public final class Linear extends Layer
     @Override
     public void initialize(final long seed)
     {
-        weights.initialize(init, seed);
+        super.initialize(seed);
         if (bias != null)
         {
             biasInit.fill(bias.value(), inputs(), seed, bias.name());
@@ -76,38 +61,9 @@ public final class Linear extends Layer
     }
 
     @Override
-    public void parametersChanged()
-    {
-        weights.constrain();
-    }
-
-    @Override
     public boolean spiking()
     {
         return false;
-    }
-
-    @Override
-    public void prepare(final int batchSize, final int stepCount, final double dt, final boolean smooth)
-    {
-        if (out == null)
-        {
-            out = Signal.dense(outputs());
-        }
-        out.resize(batchSize, stepCount);
-        batch = batchSize;
-        steps = stepCount;
-        if (deltaOffsets == null || deltaOffsets.length < batchSize * stepCount)
-        {
-            deltaOffsets = new int[batchSize * stepCount];
-            inputOffsets = new int[batchSize * stepCount];
-        }
-    }
-
-    @Override
-    public Signal output()
-    {
-        return out;
     }
 
     @Override
@@ -137,22 +93,16 @@ public final class Linear extends Layer
     public void backward(final Signal in, final double[] gradient, final double[] inputGradient, final int from,
         final int to)
     {
-        InputGradients.inputGradient(weights, gradient, inputGradient, deltaOffsets, inputOffsets, steps, from, to);
+        inputGradient(gradient, inputGradient, from, to);
     }
 
     @Override
     public void accumulateGradients(final Signal in, final double[] gradient, final int part, final int parts)
     {
-        weights.accumulateGradient(in, 0, gradient, outputs(), 0, part, parts);
+        super.accumulateGradients(in, gradient, part, parts);
         if (bias != null)
         {
             BiasGradients.accumulate(bias, gradient, outputs(), 0, batch * steps, part, parts);
         }
-    }
-
-    @Override
-    public long bufferBytes()
-    {
-        return out == null ? 0 : 8L * out.values().length;
     }
 }

@@ -21,24 +21,16 @@ import org.myelin.util.Check;
  * </pre>
  * A spike input adds one weight row per spike (ascending ids, as the simulator does).
  */
-public final class RateReadout extends Layer
+public final class RateReadout extends WeightedLayer
 {
     private final double tau;
-    private final DenseWeights weights;
-    private final WeightInit init;
     private double dt = Double.NaN;
     private double decay;
-    private int steps;
-    private Signal out;
-    private int[] deltaOffsets;
-    private int[] inputOffsets;
 
     private RateReadout(final String name, final int inputs, final int size, final double tau, final WeightInit init)
     {
-        super("RateReadout", name, inputs, size);
+        super("RateReadout", name, inputs, size, init);
         this.tau = Check.positive("RateReadout layer '" + name + "'", "tau", tau, "ms");
-        this.weights = new DenseWeights(name + ".weights", inputs, size);
-        this.init = init;
     }
 
     /** A readout of {@code size} units with time constant {@code tau} [ms], weights {@code init}. */
@@ -51,30 +43,6 @@ public final class RateReadout extends Layer
     public double tau()
     {
         return tau;
-    }
-
-    /** The weights. */
-    public DenseWeights weights()
-    {
-        return weights;
-    }
-
-    @Override
-    public List<Parameter> parameters()
-    {
-        return List.of(weights.parameter());
-    }
-
-    @Override
-    public void initialize(final long seed)
-    {
-        weights.initialize(init, seed);
-    }
-
-    @Override
-    public void parametersChanged()
-    {
-        weights.constrain();
     }
 
     @Override
@@ -91,23 +59,7 @@ public final class RateReadout extends Layer
             dt = Check.positive("RateReadout layer '" + name() + "'", "dt", dtMs, "ms");
             decay = Math.exp(-dtMs / tau);
         }
-        if (out == null)
-        {
-            out = Signal.dense(outputs());
-        }
-        out.resize(batch, stepCount);
-        steps = stepCount;
-        if (deltaOffsets == null || deltaOffsets.length < batch * stepCount)
-        {
-            deltaOffsets = new int[batch * stepCount];
-            inputOffsets = new int[batch * stepCount];
-        }
-    }
-
-    @Override
-    public Signal output()
-    {
-        return out;
+        super.prepare(batch, stepCount, dtMs, smooth);
     }
 
     @Override
@@ -155,18 +107,6 @@ public final class RateReadout extends Layer
                 }
             }
         }
-        InputGradients.inputGradient(weights, gradient, inputGradient, deltaOffsets, inputOffsets, steps, from, to);
-    }
-
-    @Override
-    public void accumulateGradients(final Signal in, final double[] gradient, final int part, final int parts)
-    {
-        weights.accumulateGradient(in, 0, gradient, outputs(), 0, part, parts);
-    }
-
-    @Override
-    public long bufferBytes()
-    {
-        return out == null ? 0 : 8L * out.values().length;
+        inputGradient(gradient, inputGradient, from, to);
     }
 }

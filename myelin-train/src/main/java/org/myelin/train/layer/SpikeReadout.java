@@ -28,20 +28,16 @@ import org.myelin.util.Check;
  * losses. The simulator's readout fires at {@code v ≥ vTh}; this layer at {@code v > vTh}: the
  * two differ only when the membrane lands exactly on the threshold.
  */
-public final class SpikeReadout extends Layer
+public final class SpikeReadout extends WeightedLayer
 {
     private final double tau;
     private final double vTh;
     private final boolean softReset;
     private final boolean detachReset;
     private final Surrogate surrogate;
-    private final DenseWeights weights;
-    private final WeightInit init;
     private double dt = Double.NaN;
     private double decay;
-    private int steps;
     private boolean smooth;
-    private Signal out;
     private double[] drive;
     private double[] x;
     private double[] membrane;
@@ -51,21 +47,17 @@ public final class SpikeReadout extends Layer
     private double[] slope;
     private double[] heldResetSpikes;
     private boolean holdDetached;
-    private int[] deltaOffsets;
-    private int[] inputOffsets;
 
     private SpikeReadout(final String name, final int inputs, final int size, final double tau, final double vTh,
         final boolean softReset, final boolean detachReset, final Surrogate surrogate, final WeightInit init)
     {
-        super("SpikeReadout", name, inputs, size);
+        super("SpikeReadout", name, inputs, size, init);
         final String owner = "SpikeReadout layer '" + name + "'";
         this.tau = Check.positive(owner, "tau", tau, "ms");
         this.vTh = Check.positive(owner, "vTh", vTh, "mV");
         this.softReset = softReset;
         this.detachReset = detachReset;
         this.surrogate = surrogate;
-        this.weights = new DenseWeights(name + ".weights", inputs, size);
-        this.init = init;
     }
 
     /**
@@ -101,30 +93,6 @@ public final class SpikeReadout extends Layer
         return softReset;
     }
 
-    /** The weights. */
-    public DenseWeights weights()
-    {
-        return weights;
-    }
-
-    @Override
-    public List<Parameter> parameters()
-    {
-        return List.of(weights.parameter());
-    }
-
-    @Override
-    public void initialize(final long seed)
-    {
-        weights.initialize(init, seed);
-    }
-
-    @Override
-    public void parametersChanged()
-    {
-        weights.constrain();
-    }
-
     @Override
     public boolean spiking()
     {
@@ -139,21 +107,14 @@ public final class SpikeReadout extends Layer
             dt = Check.positive("SpikeReadout layer '" + name() + "'", "dt", dtMs, "ms");
             decay = Math.exp(-dtMs / tau);
         }
-        if (out == null)
-        {
-            out = Signal.dense(outputs());
-        }
-        out.resize(batch, stepCount);
+        super.prepare(batch, stepCount, dtMs, smoothSpikes);
         smooth = smoothSpikes;
-        steps = stepCount;
         final int cells = batch * stepCount * outputs();
         if (x == null || x.length < cells)
         {
             x = new double[cells];
             drive = new double[cells];
             membrane = softReset || detachReset ? null : new double[cells];
-            deltaOffsets = new int[batch * stepCount];
-            inputOffsets = new int[batch * stepCount];
         }
         if (smoothSpikes && detachReset && (heldResetSpikes == null || heldResetSpikes.length < cells))
         {
@@ -166,12 +127,6 @@ public final class SpikeReadout extends Layer
             pending = new double[batch * outputs()];
             slope = new double[batch * outputs()];
         }
-    }
-
-    @Override
-    public Signal output()
-    {
-        return out;
     }
 
     @Override
@@ -255,13 +210,7 @@ public final class SpikeReadout extends Layer
                 }
             }
         }
-        InputGradients.inputGradient(weights, gradient, inputGradient, deltaOffsets, inputOffsets, steps, from, to);
-    }
-
-    @Override
-    public void accumulateGradients(final Signal in, final double[] gradient, final int part, final int parts)
-    {
-        weights.accumulateGradient(in, 0, gradient, outputs(), 0, part, parts);
+        inputGradient(gradient, inputGradient, from, to);
     }
 
     @Override

@@ -168,17 +168,19 @@ public final class Sequential
         {
             layer.prepare(size, input.steps(), dtMs, false);
         }
-        workers.run((size + BLOCK - 1) / BLOCK, block ->
+        workers.run((size + BLOCK - 1) / BLOCK, block -> forwardBlock(input, block * BLOCK,
+            Math.min(size, block * BLOCK + BLOCK)));
+    }
+
+    /** Samples {@code [from, to)} through every layer. */
+    private void forwardBlock(final Signal input, final int from, final int to)
+    {
+        Signal in = input;
+        for (final Layer layer : layers)
         {
-            final int from = block * BLOCK;
-            final int to = Math.min(size, from + BLOCK);
-            Signal in = input;
-            for (final Layer layer : layers)
-            {
-                layer.forward(in, from, to);
-                in = layer.output();
-            }
-        });
+            layer.forward(in, from, to);
+            in = layer.output();
+        }
     }
 
     /**
@@ -227,12 +229,7 @@ public final class Sequential
         {
             final int from = block * BLOCK;
             final int to = Math.min(size, from + BLOCK);
-            Signal in = input;
-            for (final Layer layer : layers)
-            {
-                layer.forward(in, from, to);
-                in = layer.output();
-            }
+            forwardBlock(input, from, to);
             final Signal out = layers.get(last).output();
             for (int b = from; b < to; b++)
             {
