@@ -59,12 +59,15 @@ def main(out):
                 units = group["timestamps"].attrs["units"]
                 units = units.decode() if isinstance(units, bytes) else str(units)
                 sorting = group.attrs["sorting"]
+                members = h5py.check_enum_dtype(group.attrs.get_id("sorting").dtype)
+                if members:  # the HDF5 enumeration of the SONATA spec
+                    sorting = {v: k for k, v in members.items()}[int(sorting)]
                 sorting = sorting.decode() if isinstance(sorting, bytes) else str(sorting)
                 if units != "ms" or sorting != "by_time":
                     fail(f"spikes.h5 /spikes/{name}: units={units!r} sorting={sorting!r}")
                 if ids.dtype != np.uint64 or ts.dtype != np.float64:
                     fail(f"spikes.h5 /spikes/{name}: dtypes {ts.dtype}, {ids.dtype}")
-                mask = np.array([p == name for p in populations], dtype=bool)  # silent populations have no group
+                mask = np.array([p == name for p in populations], dtype=bool)  # a recorded population without spikes has an empty group
                 if len(ts) != mask.sum() or not np.allclose(ts, csv_times[mask], atol=1e-3):
                     fail(f"spikes.h5 /spikes/{name}: timestamps disagree with spikes.csv")
                 offset = csv_neurons[mask].astype(np.int64) - ids.astype(np.int64)

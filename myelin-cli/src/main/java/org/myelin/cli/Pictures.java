@@ -8,6 +8,7 @@ import java.util.Locale;
 
 import org.myelin.io.RunInfo;
 import org.myelin.io.SavedRun;
+import org.myelin.io.SpikeCursor;
 import org.myelin.plot.HistogramPlot;
 import org.myelin.plot.RasterPlot;
 import org.myelin.plot.TracePlot;
@@ -28,29 +29,51 @@ final class Pictures
     {
     }
 
-    /** The mean rate [Hz] over all recorded neurons. */
-    static double meanRateHz(final RunInfo info, final int spikes)
+    /** The mean rate [Hz] over the neurons whose spikes were recorded. */
+    static double meanRateHz(final RunInfo info, final long spikes)
     {
-        return info.neuronCount() == 0 ? 0 : spikes / (double) info.neuronCount() / (info.durationMs() / 1000.0);
+        final long recorded = info.recorded().stream().mapToLong(RunInfo.Population::size).sum();
+        return recorded == 0 ? 0 : spikes / (double) recorded / (info.durationMs() / 1000.0);
     }
 
-    /** A spike raster with the population rate under it; the first population blue, the others red. */
-    static void raster(final Path target, final RunInfo info, final long[] steps, final int[] neurons)
-        throws IOException
+    /** Spikes read from disk each time the raster asks, one at a time. */
+    static RasterPlot.Spikes spikes(final SpikeCursor.Source source)
+    {
+        return consumer ->
+        {
+            try (SpikeCursor c = source.open())
+            {
+                while (c.next())
+                {
+                    consumer.accept(c.step(), c.neuron());
+                }
+            }
+        };
+    }
+
+    /**
+     * A spike raster of every population, each in its colour (those not recorded as grey bands),
+     * with the rate of the recorded ones under it; the spikes are streamed, never held.
+     */
+    static void raster(final Path target, final RunInfo info, final RasterPlot.Spikes spikes) throws IOException
     {
         requireSpikes(info);
-        final int[] s = new int[steps.length];
-        for (int k = 0; k < s.length; k++)
+        final RasterPlot.Builder plot = RasterPlot.builder().spikes(spikes).dtMs(info.dtMs())
+            .durationMs(info.durationMs());
+        for (final RunInfo.Population p : info.populations())
         {
-            s[k] = (int) Math.min(Integer.MAX_VALUE, steps[k]);
+            if (p.size() > 0)
+            {
+                plot.population(p.name(), p.first(), p.size(), p.recorded());
+            }
         }
-        final String title = String.format(Locale.ROOT, "%s, N = %d, %s ms, mean rate %.1f Hz", info.model(),
-            info.neuronCount(), Units.format(info.durationMs()), meanRateHz(info, steps.length));
-        final List<String> names = info.populations().stream().map(RunInfo.Population::name).toList();
-        RasterPlot.builder().spikes(s, neurons, s.length).dtMs(info.dtMs())
-            .populations(info.populations().get(0).size(), info.neuronCount()).durationMs(info.durationMs())
-            .title(title).labels(names.get(0), String.join(", ", names.subList(1, names.size())))
-            .build().write(target);
+        final RasterPlot built = plot.build();
+        final boolean all = info.recorded().size() == info.populations().size();
+        final String rateOf = all ? "" : " of " + String.join(", ", info.recorded().stream().map(
+            RunInfo.Population::name).toList());
+        built.title(String.format(Locale.ROOT, "%s, N = %d, %s ms, mean rate%s %.1f Hz", info.model(),
+            info.neuronCount(), Units.format(info.durationMs()), rateOf, meanRateHz(info, built.spikesInWindow())));
+        built.write(target);
     }
 
     /** Each population's rate over time in bins of {@code binMs}. */
@@ -67,7 +90,7 @@ final class Pictures
         final TracePlot.Builder plot = TracePlot.builder().xLabel("time (ms)").yLabel("rate (Hz)")
             .title(String.format(Locale.ROOT, "%s: population rates, %s ms bins", info.model(), Units.format(binMs)))
             .xRange(0, info.durationMs());
-        for (final RunInfo.Population p : info.populations())
+        for (final RunInfo.Population p : info.recorded())
         {
             plot.series(p.name(), centres, SpikeStatistics.populationRate(run.steps(), run.neurons(), info.dtMs(),
                 p.first(), p.size(), info.durationMs(), binMs));
@@ -119,7 +142,7 @@ final class Pictures
             show.addAll(neurons);
         }
         final String name = chosen.state().population() + "." + chosen.state().variable();
-        final TracePlot.Builder plot = TracePlot.builder().xLabel("time (ms)").yLabel(chosen.state().variable())
+        final TracePlot.Builder plot = TracePlot.builder().xLabel("time (ms)").yLabel(valueLabel(chosen.state()))
             .title(run.info().model() + ": " + name);
         for (final int neuron : show)
         {
@@ -132,6 +155,13 @@ final class Pictures
             plot.series(chosen.state().population() + " " + neuron, chosen.timesMs(), chosen.trace(k));
         }
         plot.build().write(target);
+    }
+
+    /** The axis title of a recorded variable, with its unit. */
+    static String valueLabel(final RunInfo.State state)
+    {
+        return state.variable() + (state.unit().isEmpty() ? " (unit of the projections' weights)"
+            : " (" + state.unit() + ")");
     }
 
     /** Histograms of inter-spike intervals and of each neuron's CV of its intervals. */
@@ -154,18 +184,20 @@ final class Pictures
         HistogramPlot.builder()
             .title(String.format(Locale.ROOT, "%s: %d intervals, mean %.1f ms; mean CV %.2f over %d neurons",
                 info.model(), isi.length, java.util.Arrays.stream(isi).average().orElse(0), meanCv, cv.length))
-            .panel("inter-spike interval (ms)", "intervals", SpikeStatistics.edges(0, isiMax, HISTOGRAM_BINS),
+            .panel("inter-spike interval (ms)", "intervals (count)", SpikeStatistics.edges(0, isiMax, HISTOGRAM_BINS),
                 SpikeStatistics.histogram(isi, 0, isiMax, HISTOGRAM_BINS), "ISI, all neurons (up to the 99th percentile)")
-            .panel("coefficient of variation of the ISI", "neurons", SpikeStatistics.edges(0, cvMax, HISTOGRAM_BINS),
+            .panel("coefficient of variation of the ISI (1)", "neurons (count)", SpikeStatistics.edges(0, cvMax, HISTOGRAM_BINS),
                 SpikeStatistics.histogram(cv, 0, cvMax, HISTOGRAM_BINS), "CV per neuron (>= 3 spikes)")
             .build().write(target);
     }
 
     private static void requireSpikes(final RunInfo info)
     {
-        if (info.populations().isEmpty())
+        if (info.recorded().isEmpty())
         {
-            throw new ModelException("no spikes were recorded in this run (see --record)");
+            throw new ModelException("no spikes were recorded in this run (" + (info.populations().isEmpty()
+                ? "it has no population" : "populations " + String.join(", ", info.populations().stream().map(
+                    RunInfo.Population::name).toList()) + " not recorded") + "); run it again with --record spikes");
         }
     }
 

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import org.myelin.io.RunInfo;
 import org.myelin.io.SavedRun;
 import org.myelin.units.Dimension;
 import org.myelin.units.Units;
@@ -33,14 +34,23 @@ final class PlotKinds
 
         abstract String kind();
 
-        abstract void draw(Path target, SavedRun run) throws IOException;
+        /** Draws from the saved run in {@code dir}, reading what this kind needs. */
+        void draw(final Path target, final Path dir) throws IOException
+        {
+            draw(target, SavedRun.read(dir));
+        }
+
+        /** Draws from the spikes and recordings read into memory. */
+        void draw(final Path target, final SavedRun run) throws IOException
+        {
+            throw new UnsupportedOperationException(kind());
+        }
 
         @Override
         public Integer call() throws IOException
         {
-            final SavedRun run = SavedRun.read(options.dir);
             final Path target = options.target(kind());
-            draw(target, run);
+            draw(target, options.dir);
             final PrintWriter out = spec.commandLine().getOut();
             out.println("wrote " + target);
             out.flush();
@@ -60,9 +70,11 @@ final class PlotKinds
         }
 
         @Override
-        void draw(final Path target, final SavedRun run) throws IOException
+        void draw(final Path target, final Path dir) throws IOException
         {
-            Pictures.raster(target, run.info(), run.steps(), run.neurons());
+            // streamed from the files, so a raster of any number of spikes fits in memory
+            final RunInfo info = RunInfo.read(dir);
+            Pictures.raster(target, info, Pictures.spikes(() -> SavedRun.spikes(dir, info)));
         }
     }
 

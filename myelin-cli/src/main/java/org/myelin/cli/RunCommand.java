@@ -4,14 +4,15 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.stream.IntStream;
 
 import org.myelin.io.Models;
+import org.myelin.io.RunFolder;
 import org.myelin.io.RunInfo;
 import org.myelin.io.SonataSpikes;
 import org.myelin.io.SpikeSpool;
@@ -20,9 +21,10 @@ import org.myelin.io.model.ModelFile;
 import org.myelin.io.model.ModelLoader;
 import org.myelin.io.model.Recording;
 import org.myelin.monitor.SpikeMonitor;
-import org.myelin.monitor.SpikeRaster;
 import org.myelin.monitor.StateMonitor;
 import org.myelin.neuron.Lif;
+import org.myelin.base.Population;
+import org.myelin.plot.RasterPlot;
 import org.myelin.projection.AlignPostProjection;
 import org.myelin.sim.Network;
 import org.myelin.sim.ReferenceNetworks;
@@ -60,8 +62,10 @@ final class RunCommand implements Callable<Integer>
 {
     /** Steps between two moves of the recorded spikes to disk. */
     static final long CHUNK_STEPS = 1000;
-    /** Most spikes for the writers that need them all in memory (SONATA, the raster). */
-    static final long IN_MEMORY_SPIKES = 50_000_000;
+    /** Most bytes of state samples held between two moves to disk. */
+    static final long CHUNK_STATE_BYTES = 8L << 20;
+    /** Neurons of each population of a reference network whose v is recorded when states are asked for. */
+    static final int REFERENCE_TRACES = 5;
 
     @Spec
     private CommandSpec spec;
@@ -100,8 +104,9 @@ final class RunCommand implements Callable<Integer>
     private static final int AUTO_THREADS = 0;
 
     @Option(names = "--record", paramLabel = "WHAT", split = ",",
-        description = "What to keep: all (default), none, spikes, states, or population names (their spikes and "
-            + "states), comma-separated.")
+        description = {"What to keep, comma-separated: all, none, spikes, states, or population names (their spikes",
+            "and states). Default: all the model file monitors; for a reference network its spikes (states: v of",
+            "the first 5 neurons of each population)."})
     private List<String> record;
 
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "out",
@@ -123,9 +128,10 @@ final class RunCommand implements Callable<Integer>
      * @param stateMonitors the state monitors.
      * @param durationMs    [ms] run time.
      * @param threads       worker threads.
+     * @param notes         what the summary should say about the recordings.
      */
     record Setup(String name, Network network, List<SpikeMonitor> spikeMonitors, List<StateMonitor> stateMonitors,
-        double durationMs, int threads)
+        double durationMs, int threads, List<String> notes)
     {
     }
 
@@ -143,27 +149,114 @@ final class RunCommand implements Callable<Integer>
         {
             throw new Main.UsageException(e.getMessage());
         }
-        prepareOutputFolder(out);
-        final int workers = setup.threads() == AUTO_THREADS ? Simulation.defaultThreads(setup.network())
-            : setup.threads();
-        final Simulation sim = new Simulation(setup.network(), workers);
-        final long t1 = System.nanoTime();
+        final RunFolder folder;
+        try
+        {
+            folder = RunFolder.open(out);
+        }
+        catch (final ModelException e)
+        {
+            throw new Main.UsageException(e.getMessage());
+        }
         final PrintStream err = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true,
             StandardCharsets.UTF_8);
-        try (SpikeSpool spool = new SpikeSpool(out, setup.spikeMonitors(), setup.network().dt());
-            Progress progress = new Progress(err, setup.network().dt(), !noProgress))
+        try (folder; Progress progress = new Progress(err, setup.network().dt(), !noProgress,
+            Progress.stderrIsTerminal(), System::nanoTime); Interruption stop = Interruption.install(folder, progress,
+                spec.commandLine().getErr()))
         {
-            // in chunks: the monitors' spikes go to disk after each, so memory stays bounded on long runs
-            for (long done = 0; done < steps; done += CHUNK_STEPS)
+            final Path staging = folder.staging();
+            final int workers = setup.threads() == AUTO_THREADS ? Simulation.defaultThreads(setup.network())
+                : setup.threads();
+            if (!noPlot && !setup.spikeMonitors().isEmpty() && workers < Runtime.getRuntime().availableProcessors())
             {
-                final long offset = done;
-                sim.runSteps(Math.min(CHUNK_STEPS, steps - done), (d, t) -> progress.progress(offset + d, steps));
-                spool.drain();
+                // on a core the simulation leaves free: a first raster in a fresh JVM is mostly loading and compiling
+                Thread.ofPlatform().daemon().name("myelin-plot-warm-up").start(RasterPlot::warmUp);
             }
-            final long t2 = System.nanoTime();
-            report(setup, sim, spool, t1 - t0, t2 - t1);
+            final Simulation sim = new Simulation(setup.network(), workers);
+            final long t1 = System.nanoTime();
+            final List<String> notes = new ArrayList<>(folder.cleaned());
+            notes.addAll(setup.notes());
+            long writingNanos = 0;
+            try (SpikeSpool spool = setup.spikeMonitors().isEmpty() ? null
+                : new SpikeSpool(staging, setup.network().populations(), setup.spikeMonitors(), setup.network().dt());
+                StateFiles.Spool states = new StateFiles.Spool(staging, setup.stateMonitors(), setup.network().dt(),
+                    samples(setup.stateMonitors(), steps)))
+            {
+                // in chunks: spikes and samples go to their files after each, so memory stays bounded on long runs
+                final long chunk = chunkSteps(setup.stateMonitors());
+                for (long done = 0; done < steps; done += chunk)
+                {
+                    final long offset = done;
+                    sim.runSteps(Math.min(chunk, steps - done), (d, t) -> progress.progress(offset + d, steps));
+                    final long w = System.nanoTime();
+                    if (spool != null)
+                    {
+                        spool.drain();
+                    }
+                    states.drain();
+                    writingNanos += System.nanoTime() - w;
+                }
+                progress.close();
+                final long t2 = System.nanoTime();
+                final long simulationResident = MemoryUse.peakResidentBytes();
+                final List<Path> written = new ArrayList<>();
+                final RunInfo info = RunInfo.of(setup.name(), setup.network().populations(), setup.spikeMonitors(),
+                    setup.network().dt(), setup.durationMs(), setup.stateMonitors());
+                if (spool != null)
+                {
+                    written.addAll(spool.finish());
+                    final long[] counts = new long[info.populations().size()];
+                    for (int p = 0; p < counts.length; p++)
+                    {
+                        counts[p] = spool.total(setup.network().populations().get(p));
+                    }
+                    final Path h5 = staging.resolve(SonataSpikes.FILE);
+                    SonataSpikes.write(h5, info.populations(), counts, spool::open, setup.network().dt());
+                    written.add(h5);
+                    if (!noPlot)
+                    {
+                        final Path png = staging.resolve("raster.png");
+                        Pictures.raster(png, info, Pictures.spikes(spool::open));
+                        written.add(png);
+                    }
+                }
+                written.addAll(states.finish());
+                notes.addAll(states.notes());
+                written.add(info.write(staging));
+                final Path text = staging.resolve("summary.txt");
+                written.add(text);
+                final long t3 = System.nanoTime();
+                final RunSummary summary = summarise(setup, sim, t1 - t0, t2 - t1 - writingNanos,
+                    t3 - t2 + writingNanos, simulationResident);
+                final String report = summary.format(written.stream().map(p -> out.resolve(p.getFileName()))
+                    .toList(), notes);
+                AtomicFiles.write(text, o -> o.write(report.getBytes(StandardCharsets.UTF_8)));
+                folder.commit();
+                final PrintWriter stdout = spec.commandLine().getOut();
+                stdout.print(report);
+                stdout.flush();
+            }
         }
         return 0;
+    }
+
+    /**
+     * Steps between two moves of the recordings to disk: {@value #CHUNK_STEPS}, fewer when the
+     * state monitors would hold more than {@value #CHUNK_STATE_BYTES} bytes of samples in one chunk.
+     */
+    static long chunkSteps(final List<StateMonitor> monitors)
+    {
+        double bytesPerStep = 0;
+        for (final StateMonitor m : monitors)
+        {
+            bytesPerStep += 8.0 * m.indices().length / m.every();
+        }
+        return Math.max(1, Math.min(CHUNK_STEPS, (long) (CHUNK_STATE_BYTES / Math.max(1, bytesPerStep))));
+    }
+
+    private static long samples(final List<StateMonitor> monitors, final long steps)
+    {
+        return monitors.stream().mapToLong(m -> StateFiles.Spool.samples(steps, m.every())).max().orElse(0);
     }
 
     private boolean given(final String option)
@@ -220,9 +313,21 @@ final class RunCommand implements Callable<Integer>
         final Recording keep = record == null ? Recording.ALL
             : Recording.parse(record, built.groups().stream().map(Lif::name).toList());
         final List<SpikeMonitor> monitors = new ArrayList<>();
-        built.groups().stream().filter(g -> keep.spikes(g.name()))
-            .forEach(g -> monitors.add(built.network().monitorSpikes(g)));
-        return new Setup(built.name(), built.network(), monitors, List.of(), durationMs, workers);
+        final List<StateMonitor> states = new ArrayList<>();
+        for (final Lif g : built.groups())
+        {
+            if (record == null || keep.spikes(g.name()))
+            {
+                monitors.add(built.network().monitorSpikes(g));
+            }
+            // asked for by name only: the plain command keeps to spikes
+            if (record != null && keep.states(g.name()))
+            {
+                states.add(built.network().monitorState(g, "v", IntStream.range(0, Math.min(REFERENCE_TRACES,
+                    g.size())).toArray(), 1));
+            }
+        }
+        return new Setup(built.name(), built.network(), monitors, states, durationMs, workers, List.of());
     }
 
     private Setup fromFile()
@@ -239,117 +344,63 @@ final class RunCommand implements Callable<Integer>
             given("--dt") ? time("--dt", dt) : null, given("--duration") ? time("--duration", duration) : null,
             given("--seed") ? seed : null, record);
         final ModelFile file = Models.load(modelFile, overrides);
-        return new Setup(file.name(), file.network(), file.spikeMonitors(), file.stateMonitors(), file.durationMs(),
-            workers(file.threads()));
-    }
-
-    private void report(final Setup setup, final Simulation sim, final SpikeSpool spool, final long buildNanos,
-        final long runNanos) throws IOException
-    {
-        final PrintWriter stdout = spec.commandLine().getOut();
-        final double dtMs = setup.network().dt();
-        final RunSummary summary = summarise(setup, sim, spool, buildNanos, runNanos);
-        final List<Path> written = new ArrayList<>();
         final List<String> notes = new ArrayList<>();
-        final RunInfo info = RunInfo.of(setup.name(), setup.spikeMonitors(), dtMs, setup.durationMs(),
-            setup.stateMonitors());
-        if (!setup.spikeMonitors().isEmpty())
+        if (record != null && record.stream().map(String::strip).anyMatch(w -> w.equals("states") || w.equals("all"))
+            && file.stateMonitors().isEmpty())
         {
-            written.addAll(spool.writeSpikeFiles(out));
-            if (spool.total() <= IN_MEMORY_SPIKES)
-            {
-                final SpikeRaster raster = spool.raster();
-                final Path h5 = out.resolve(SonataSpikes.FILE);
-                SonataSpikes.write(h5, raster);
-                written.add(h5);
-                if (!noPlot)
-                {
-                    final Path png = out.resolve("raster.png");
-                    Pictures.raster(png, info, raster.steps(), raster.neurons());
-                    written.add(png);
-                }
-            }
-            else
-            {
-                notes.add(String.format(Locale.ROOT, "%s and raster.png skipped: they need all %,d spikes in memory "
-                    + "(limit %,d); choose fewer with --record", SonataSpikes.FILE, spool.total(), IN_MEMORY_SPIKES));
-            }
+            notes.add("no states recorded: " + modelFile.getFileName() + " monitors none (add 'monitors: states:' to"
+                + " it, see docs/MODEL-FILES.md)");
         }
-        written.addAll(StateFiles.write(out, setup.stateMonitors(), dtMs));
-        written.add(info.write(out));
-        final Path text = out.resolve("summary.txt");
-        written.add(text);
-        final StringBuilder report = new StringBuilder(summary.format(written));
-        notes.forEach(n -> report.append("  note               ").append(n).append(System.lineSeparator()));
-        AtomicFiles.write(text, o -> o.write(report.toString().getBytes(StandardCharsets.UTF_8)));
-        stdout.print(report);
-        stdout.flush();
+        return new Setup(file.name(), file.network(), file.spikeMonitors(), file.stateMonitors(), file.durationMs(),
+            workers(file.threads()), notes);
     }
 
-    private static void prepareOutputFolder(final Path dir)
-    {
-        try
-        {
-            Files.createDirectories(dir);
-            final Path probe = Files.createTempFile(dir, ".myelin-write-check", ".tmp");
-            Files.delete(probe);
-        }
-        catch (final IOException | SecurityException e)
-        {
-            throw new Main.UsageException("--out '" + dir + "' is not a writable folder (" + describe(e) + ")");
-        }
-    }
-
-    private static String describe(final Exception e)
-    {
-        if (e instanceof java.nio.file.AccessDeniedException)
-        {
-            return "permission denied";
-        }
-        if (e instanceof java.nio.file.FileAlreadyExistsException)
-        {
-            return "a file of that name exists";
-        }
-        if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null)
-        {
-            return f.getReason();
-        }
-        return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
-    }
-
-    private RunSummary summarise(
-        final Setup setup, final Simulation sim, final SpikeSpool spool, final long buildNanos, final long runNanos)
+    private RunSummary summarise(final Setup setup, final Simulation sim, final long buildNanos, final long runNanos,
+        final long outputNanos, final long simulationResident)
     {
         long synapses = 0;
         long bytes = 0;
         long events = 0;
-        final List<SpikeMonitor> monitors = setup.spikeMonitors();
         for (final AlignPostProjection p : setup.network().projections())
         {
             synapses += p.connectivity().synapseCount();
             bytes += p.connectivity().memoryBytes();
-            for (int m = 0; m < monitors.size(); m++)
+            for (int i = 0; i < p.source().size(); i++)
             {
-                if (monitors.get(m).population() == p.source())
+                final long spikes = sim.spikeCount(p.source(), i);
+                if (spikes > 0)
                 {
-                    for (int i = 0; i < p.source().size(); i++)
-                    {
-                        events += spool.count(m, i) * p.connectivity().outDegree(i);
-                    }
+                    events += spikes * p.connectivity().outDegree(i);
                 }
             }
         }
-        final List<RunSummary.PopulationRate> rates = new ArrayList<>();
-        long recorded = 0;
-        for (int m = 0; m < monitors.size(); m++)
+        final List<RunSummary.PopulationCount> counts = new ArrayList<>();
+        for (final Population p : setup.network().populations())
         {
-            final int size = monitors.get(m).population().size();
-            rates.add(new RunSummary.PopulationRate(monitors.get(m).population().name(), size,
-                spool.total(m) / (double) size / (setup.durationMs() / 1000.0)));
-            recorded += size;
+            counts.add(new RunSummary.PopulationCount(p.name(), p.size(), sim.spikeCount(p),
+                setup.spikeMonitors().stream().anyMatch(m -> m.population() == p)));
         }
-        return new RunSummary(setup.name(), (int) setup.network().neuronCount(), (int) recorded, synapses, bytes,
-            spool.total(), rates, setup.durationMs(), sim.network().dt(), sim.network().seed(), sim.threads(),
-            buildNanos / 1e9, runNanos / 1e9, events, MemoryUse.peakHeapBytes());
+        return new RunSummary(setup.name(), setup.network().neuronCount(), synapses, bytes, counts,
+            recorded(setup), setup.durationMs(), sim.network().dt(), sim.network().seed(), sim.threads(),
+            buildNanos / 1e9, runNanos / 1e9, outputNanos / 1e9, events, MemoryUse.peakHeapBytes(),
+            simulationResident, MemoryUse.peakResidentBytes());
+    }
+
+    /** What was recorded, in words: {@code spikes of E, I; E.v (5 neurons)}. */
+    private static String recorded(final Setup setup)
+    {
+        final List<String> parts = new ArrayList<>();
+        if (!setup.spikeMonitors().isEmpty())
+        {
+            parts.add("spikes of " + String.join(", ", setup.spikeMonitors().stream().map(m -> m.population().name())
+                .toList()));
+        }
+        for (final StateMonitor m : setup.stateMonitors())
+        {
+            final int n = m.indices().length;
+            parts.add(String.format(Locale.ROOT, "%s.%s (%d neuron%s%s)", m.population().name(), m.variable(), n,
+                n == 1 ? "" : "s", m.every() == 1 ? "" : ", every " + m.every() + " steps"));
+        }
+        return parts.isEmpty() ? "nothing (--record none)" : String.join("; ", parts);
     }
 }

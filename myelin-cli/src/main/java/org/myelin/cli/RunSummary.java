@@ -5,42 +5,59 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The figures printed after a run.
+ * The figures printed after a run. Spikes and rates come from the engine's counts, for every
+ * population whatever was recorded.
  *
- * @param model         model name.
- * @param neurons       total neurons.
- * @param recordedNeurons neurons whose spikes were recorded (the mean rate is over these).
- * @param synapses      total synapses.
+ * @param model             model name.
+ * @param neurons           total neurons.
+ * @param synapses          total synapses.
  * @param connectivityBytes bytes held by the connectivity.
- * @param spikes        total spikes.
- * @param rates         mean rate per population.
- * @param durationMs    [ms] simulated time.
- * @param dtMs          [ms] time step.
- * @param seed          the seed.
- * @param threads       worker threads.
- * @param buildSeconds  wall time to build the network.
- * @param runSeconds    wall time of the simulation loop.
- * @param synapticEvents spikes delivered to synapses.
- * @param peakHeapBytes peak heap use.
+ * @param populations       each population's size and spikes.
+ * @param recorded          what was recorded, in words.
+ * @param durationMs        [ms] simulated time.
+ * @param dtMs              [ms] time step.
+ * @param seed              the seed.
+ * @param threads           worker threads.
+ * @param buildSeconds      wall time to build the network.
+ * @param runSeconds        wall time of the simulation loop, without writing.
+ * @param outputSeconds     wall time spent writing outputs, during and after the loop.
+ * @param synapticEvents    spikes delivered to synapses.
+ * @param peakHeapBytes     peak heap use.
+ * @param simulationResidentBytes peak resident memory of the process at the end of the simulation, -1 if unknown.
+ * @param peakResidentBytes peak resident memory of the whole process, outputs included, -1 if unknown.
  */
 record RunSummary(
-    String model, int neurons, int recordedNeurons, long synapses, long connectivityBytes, long spikes, List<PopulationRate> rates,
-    double durationMs, double dtMs, long seed, int threads, double buildSeconds, double runSeconds,
-    long synapticEvents, long peakHeapBytes)
+    String model, long neurons, long synapses, long connectivityBytes, List<PopulationCount> populations,
+    String recorded, double durationMs, double dtMs, long seed, int threads, double buildSeconds, double runSeconds,
+    double outputSeconds, long synapticEvents, long peakHeapBytes, long simulationResidentBytes,
+    long peakResidentBytes)
 {
-    /** One population's rate. */
-    record PopulationRate(String name, int size, double hz)
+    /**
+     * One population's spikes.
+     *
+     * @param name     its name.
+     * @param size     its neurons.
+     * @param spikes   its spikes over the run.
+     * @param recorded whether its spikes were recorded.
+     */
+    record PopulationCount(String name, int size, long spikes, boolean recorded)
     {
     }
 
-    /** Mean rate over the recorded neurons [Hz], 0 when none was recorded. */
+    /** Spikes of every population. */
+    long spikes()
+    {
+        return populations.stream().mapToLong(PopulationCount::spikes).sum();
+    }
+
+    /** Mean rate over every neuron [Hz]. */
     double meanRateHz()
     {
-        return recordedNeurons == 0 ? 0.0 : spikes / (double) recordedNeurons / (durationMs / 1000.0);
+        return neurons == 0 ? 0.0 : spikes() / (double) neurons / (durationMs / 1000.0);
     }
 
-    /** The report, one figure a line. */
-    String format(final List<Path> written)
+    /** The report, one figure a line, then the notes and the files written. */
+    String format(final List<Path> written, final List<String> notes)
     {
         final StringBuilder s = new StringBuilder();
         s.append(String.format(Locale.ROOT, "Myelin %s: N = %d, %s ms of biological time, dt = %s ms, seed %d, %d thread%s%n",
@@ -49,20 +66,43 @@ record RunSummary(
         line(s, "synapses", String.format(Locale.ROOT, "%,d", synapses));
         line(s, "bytes per synapse", String.format(Locale.ROOT, "%.2f (connectivity %.1f MiB)",
             synapses == 0 ? 0.0 : connectivityBytes / (double) synapses, connectivityBytes / 1048576.0));
-        line(s, "spikes", String.format(Locale.ROOT, "%,d", spikes));
-        final StringBuilder r = new StringBuilder();
-        for (final PopulationRate p : rates)
+        final StringBuilder spikes = new StringBuilder(String.format(Locale.ROOT, "%,d", spikes()));
+        final StringBuilder rates = new StringBuilder();
+        if (populations.size() > 1)
         {
-            r.append(String.format(Locale.ROOT, "%s %.2f Hz, ", p.name(), p.hz()));
+            spikes.append(" (");
+            for (final PopulationCount p : populations)
+            {
+                spikes.append(String.format(Locale.ROOT, "%s %,d, ", p.name(), p.spikes()));
+                rates.append(String.format(Locale.ROOT, "%s %.2f Hz, ", p.name(),
+                    p.spikes() / (double) p.size() / (durationMs / 1000.0)));
+            }
+            spikes.setLength(spikes.length() - 2);
+            spikes.append(')');
         }
-        r.append(String.format(Locale.ROOT, "all %.2f Hz", meanRateHz()));
-        line(s, "mean rate", r.toString());
-        line(s, "wall time", String.format(Locale.ROOT, "%.3f s (build %.3f s, run %.3f s)",
-            buildSeconds + runSeconds, buildSeconds, runSeconds));
+        rates.append(String.format(Locale.ROOT, "all %.2f Hz", meanRateHz()));
+        line(s, "spikes", spikes.toString());
+        line(s, "mean rate", rates.toString());
+        line(s, "recorded", recorded);
+        line(s, "wall time", String.format(Locale.ROOT, "%.3f s (build %.3f s, run %.3f s, outputs %.3f s)",
+            buildSeconds + runSeconds + outputSeconds, buildSeconds, runSeconds, outputSeconds));
         line(s, "speed", String.format(Locale.ROOT, "%.2f bio-s per wall-s, %.3g synaptic events per s",
             durationMs / 1000.0 / runSeconds, synapticEvents / runSeconds));
         line(s, "synaptic events", String.format(Locale.ROOT, "%,d", synapticEvents));
-        line(s, "peak heap", String.format(Locale.ROOT, "%.1f MiB", peakHeapBytes / 1048576.0));
+        if (peakResidentBytes > 0)
+        {
+            line(s, "memory", String.format(Locale.ROOT, "peak %.1f MiB resident, whole process (%.1f MiB by the end of"
+                + " the simulation); peak heap %.1f MiB", peakResidentBytes / 1048576.0,
+                simulationResidentBytes / 1048576.0, peakHeapBytes / 1048576.0));
+        }
+        else
+        {
+            line(s, "memory", String.format(Locale.ROOT, "peak heap %.1f MiB", peakHeapBytes / 1048576.0));
+        }
+        for (final String n : notes)
+        {
+            line(s, "note", n);
+        }
         for (final Path p : written)
         {
             line(s, "wrote", p.toString());

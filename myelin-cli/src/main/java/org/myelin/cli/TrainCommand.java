@@ -8,10 +8,6 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
-import me.tongfei.progressbar.ConsoleProgressBarConsumer;
-import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 import org.myelin.train.network.BatchResult;
 import org.myelin.train.run.TrainingRun;
 import org.myelin.train.spec.TrainingSpec;
@@ -114,21 +110,27 @@ final class TrainCommand implements Callable<Integer>
         return 0;
     }
 
-    /** A progress bar over the batches of each epoch, and one line per epoch on stdout. */
+    /**
+     * A progress line over the batches of each epoch on stderr (redrawn on a terminal, at most five
+     * times a second; nothing when stderr is not a terminal), and one line per epoch on stdout.
+     */
     private static final class EpochProgress implements TrainingListener, AutoCloseable
     {
+        private static final int BAR = 24;
+        private static final long REDRAW_NANOS = 200_000_000L;
+
         private final PrintStream err;
         private final int epochs;
         private final boolean enabled;
         private final PrintWriter out;
-        private ProgressBar bar;
-        private int barEpoch;
+        private long lastShown;
+        private boolean shown;
 
         EpochProgress(final PrintStream err, final int epochs, final boolean enabled, final PrintWriter out)
         {
             this.err = err;
             this.epochs = epochs;
-            this.enabled = enabled;
+            this.enabled = enabled && Progress.stderrIsTerminal();
             this.out = out;
         }
 
@@ -136,26 +138,18 @@ final class TrainCommand implements Callable<Integer>
         public void batchDone(final int epoch, final int batch, final int batches, final BatchResult result,
             final double samplesPerSecond)
         {
-            if (!enabled)
+            final long now = System.nanoTime();
+            if (!enabled || (now - lastShown < REDRAW_NANOS && batch < batches))
             {
                 return;
             }
-            if (bar == null || barEpoch != epoch)
-            {
-                close();
-                bar = new ProgressBarBuilder()
-                    .setTaskName(String.format(Locale.ROOT, "epoch %d/%d", epoch, epochs))
-                    .setInitialMax(batches)
-                    .setStyle(ProgressBarStyle.ASCII)
-                    .setUnit(" batches", 1)
-                    .setUpdateIntervalMillis(250)
-                    .setConsumer(new ConsoleProgressBarConsumer(err))
-                    .build();
-                barEpoch = epoch;
-            }
-            bar.stepTo(batch);
-            bar.setExtraMessage(String.format(Locale.ROOT, "loss %.4f acc %.1f%% %.0f samples/s", result.total(),
-                100.0 * result.correct() / result.samples(), samplesPerSecond));
+            lastShown = now;
+            final int filled = (int) ((long) BAR * batch / batches);
+            err.printf(Locale.ROOT, "\repoch %d/%d [%s%s] %d/%d batches  loss %.4f  acc %.1f%%  %.0f samples/s\u001b[K",
+                epoch, epochs, "#".repeat(filled), " ".repeat(BAR - filled), batch, batches, result.total(),
+                100.0 * result.correct() / result.samples(), samplesPerSecond);
+            err.flush();
+            shown = true;
         }
 
         @Override
@@ -171,10 +165,11 @@ final class TrainCommand implements Callable<Integer>
         @Override
         public void close()
         {
-            if (bar != null)
+            if (shown)
             {
-                bar.close();
-                bar = null;
+                err.print("\r\u001b[K");
+                err.flush();
+                shown = false;
             }
         }
     }

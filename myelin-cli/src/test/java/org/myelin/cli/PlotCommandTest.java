@@ -57,6 +57,15 @@ class PlotCommandTest
     }
 
     @Test
+    void aTraceAxisCarriesTheUnitOfItsVariable()
+    {
+        assertThat(Pictures.valueLabel(new org.myelin.io.RunInfo.State("E", "v", "states_E_v", "mV")))
+            .isEqualTo("v (mV)");
+        assertThat(Pictures.valueLabel(new org.myelin.io.RunInfo.State("E", "ge", "states_E_ge", "")))
+            .isEqualTo("ge (unit of the projections' weights)");
+    }
+
+    @Test
     void aFolderWithoutAResultIsNamed()
     {
         final RunAndValidateCommandTest.Result r = RunAndValidateCommandTest.run("plot", "raster", dir.toString());

@@ -116,7 +116,7 @@ class RunAndValidateCommandTest
         assertThat(steps).isSorted();
         assertThat(steps[steps.length - 1]).isGreaterThan(2000);
         assertThat(r.out()).contains("  spikes             " + String.format(java.util.Locale.ROOT, "%,d",
-            steps.length) + "\n");
+            steps.length) + " (E ");
         try (var files = Files.list(outDir))
         {
             assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.startsWith("."));

@@ -103,7 +103,8 @@ class RunCommandTest
         final CliRun r = run("run", "-N", "100", "--duration", "10ms", "--out", file.toString());
 
         assertThat(r.code()).isEqualTo(Main.EXIT_USAGE);
-        assertThat(r.err()).startsWith("myelin run: --out '" + file + "' is not a writable folder");
+        assertThat(r.err()).isEqualTo("myelin run: --out '" + file + "' is a file, not a folder"
+            + System.lineSeparator());
         assertThat(r.err().lines()).hasSize(1);
     }
 
@@ -123,6 +124,22 @@ class RunCommandTest
             assertThat(r.code()).isEqualTo(Main.EXIT_USAGE);
             assertThat(r.err()).contains("is not a writable folder (permission denied)");
         }
+    }
+
+    @Test
+    void largeStateRecordingsGoToDiskInSmallerChunks()
+    {
+        final org.myelin.sim.ReferenceNetworks.Built built = org.myelin.sim.ReferenceNetworks.coba(400, 0.1, 1);
+        final int[] all = java.util.stream.IntStream.range(0, 320).toArray();
+        final java.util.List<org.myelin.monitor.StateMonitor> many = new java.util.ArrayList<>();
+        for (int k = 0; k < 20; k++)
+        {
+            many.add(built.network().monitorState(built.excitatory(), "v", all, 1));
+        }
+        // 20 x 320 values of 8 bytes a step: 8 MiB last 163 steps
+        assertThat(RunCommand.chunkSteps(many)).isEqualTo(163);
+        assertThat(RunCommand.chunkSteps(many.subList(0, 1))).isEqualTo(RunCommand.CHUNK_STEPS);
+        assertThat(RunCommand.chunkSteps(java.util.List.of())).isEqualTo(RunCommand.CHUNK_STEPS);
     }
 
     @Test

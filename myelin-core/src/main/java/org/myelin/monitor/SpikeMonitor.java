@@ -126,6 +126,24 @@ public final class SpikeMonitor
         }
     }
 
+    /** Number of steps with at least one recorded spike: the runs of spikes of one step. */
+    public int runs()
+    {
+        return stepCount;
+    }
+
+    /** The step of run {@code r}; its spikes are {@code [runStart(r), runStart(r + 1))}. */
+    public long runStep(final int r)
+    {
+        return stepValues[r];
+    }
+
+    /** The index of the first spike of run {@code r}; {@link #size()} for {@code r == runs()}. */
+    public int runStart(final int r)
+    {
+        return r == stepCount ? size : stepFirstSpike[r];
+    }
+
     /** A copy of the steps of all spikes. */
     public long[] steps()
     {

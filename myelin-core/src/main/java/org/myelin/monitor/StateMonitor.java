@@ -135,6 +135,12 @@ public final class StateMonitor
         return variable;
     }
 
+    /** Steps between two samples. */
+    public int every()
+    {
+        return every;
+    }
+
     /** The recorded population. */
     public Population population()
     {

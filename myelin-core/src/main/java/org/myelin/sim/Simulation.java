@@ -72,6 +72,8 @@ public final class Simulation
     private final int[][] stateMonitorSliceStarts;
     /** Per population, the work its deliveries need on its new spikes (presynaptic states). */
     private final SpikeObserver[][] spikeObservers;
+    /** Per population, each neuron's spikes since construction, counted by the worker that owns it. */
+    private final long[][] spikeCounts;
     /**
      * Per worker and parity of the step (one cache line apart), the population index + 1 of a
      * slice whose update reported a NaN or infinite state, 0 if none. A worker writes its slot of
@@ -150,6 +152,11 @@ public final class Simulation
         for (int k = 0; k < populations.length; k++)
         {
             spikeObservers[k] = run.spikeObservers(populations[k]);
+        }
+        this.spikeCounts = new long[populations.length][];
+        for (int k = 0; k < populations.length; k++)
+        {
+            spikeCounts[k] = new long[populations[k].size()];
         }
         this.spikeMonitors = network.spikeMonitors().toArray(new SpikeMonitor[0]);
         this.stateMonitors = network.stateMonitors().toArray(new StateMonitor[0]);
@@ -267,11 +274,41 @@ public final class Simulation
      */
     public int[] sliceStarts(final Population population)
     {
+        return sliceStarts[indexOf(population)].clone();
+    }
+
+    /**
+     * Spikes of {@code population} since this simulation was made, whatever the monitors record.
+     *
+     * @throws ModelException if the population is not in this simulation's network.
+     */
+    public long spikeCount(final Population population)
+    {
+        long total = 0;
+        for (final long c : spikeCounts[indexOf(population)])
+        {
+            total += c;
+        }
+        return total;
+    }
+
+    /**
+     * Spikes of neuron {@code neuron} of {@code population} since this simulation was made.
+     *
+     * @throws ModelException if the population is not in this simulation's network.
+     */
+    public long spikeCount(final Population population, final int neuron)
+    {
+        return spikeCounts[indexOf(population)][neuron];
+    }
+
+    private int indexOf(final Population population)
+    {
         for (int k = 0; k < populations.length; k++)
         {
             if (populations[k] == population)
             {
-                return sliceStarts[k].clone();
+                return k;
             }
         }
         throw new ModelException("Simulation: population '" + (population == null ? null : population.name())
@@ -472,12 +509,20 @@ public final class Simulation
             final int to = sliceStarts[k][worker + 1];
             final SpikeHistory history = p.history();
             final int slot = history.slotOf(n);
-            final int result = p.update(n, from, to, history.ids(slot), history.sliceStart(worker));
+            final int[] ids = history.ids(slot);
+            final int offset = history.sliceStart(worker);
+            final int result = p.update(n, from, to, ids, offset);
             if (Population.nonFinite(result) && nonFinite[flag] == 0)
             {
                 nonFinite[flag] = k + 1;
             }
-            history.setCount(slot, worker, Population.spikeCount(result));
+            final int count = Population.spikeCount(result);
+            history.setCount(slot, worker, count);
+            final long[] counts = spikeCounts[k];
+            for (int j = offset; j < offset + count; j++)
+            {
+                counts[ids[j]]++;
+            }
             for (final SpikeObserver o : spikeObservers[k])
             {
                 o.observe(history, slot, worker, n);

@@ -75,6 +75,31 @@ class SimulationTest
         assertThat(Simulation.defaultThreads(forty)).isEqualTo(Math.min(2, processors));
     }
 
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2})
+    void shouldCountEverySpikeOfEveryPopulationWhetherMonitoredOrNot(final int threads)
+    {
+        final ReferenceNetworks.Built built = ReferenceNetworks.build("coba", 1000, 0.1, 42);
+        final Lif e = built.groups().get(0);
+        final Lif i = built.groups().get(1);
+        final SpikeMonitor monitor = built.network().monitorSpikes(e);
+        final Simulation sim = new Simulation(built.network(), threads);
+        sim.runSteps(700, ProgressListener.NONE);
+        sim.runSteps(300, ProgressListener.NONE);
+
+        assertThat(sim.spikeCount(e)).isEqualTo(monitor.size()).isGreaterThan(100);
+        for (int n = 0; n < e.size(); n++)
+        {
+            assertThat(sim.spikeCount(e, n)).as("neuron %d", n).isEqualTo(monitor.count(n));
+        }
+        final Trains unmonitored = run("coba", 1000, 42, 1, 100);
+        assertThat(sim.spikeCount(i)).isEqualTo(unmonitored.neurons().get(1).length).isGreaterThan(10);
+        final Lif stranger = new Lif("X", 3, new Lif.Parameters(-60, -50, -60, 20, 1, 5, 0, Integrator.EULER),
+            Initializer.constant(-60));
+        assertThatThrownBy(() -> sim.spikeCount(stranger)).isInstanceOf(ModelException.class)
+            .hasMessage("Simulation: population 'X' is not in this network");
+    }
+
     @Test
     void cobaShouldGiveBitIdenticalSpikeTrainsForOneTwoAndThreeThreads()
     {

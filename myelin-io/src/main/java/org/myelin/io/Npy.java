@@ -1,14 +1,14 @@
 package org.myelin.io;
 
-import java.io.DataInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -113,7 +113,171 @@ public final class Npy
         });
     }
 
+    /**
+     * A {@code .npy} file written as its values arrive, in C order, for arrays whose length is
+     * known only at the end: the header is reserved at a fixed {@value #APPENDER_HEADER_BYTES}
+     * bytes and written with the final shape by {@link #finish}. Until then the file is not a
+     * valid array; {@link #close()} without {@link #finish} deletes it.
+     */
+    public static final class Appender implements AutoCloseable
+    {
+        private final Path path;
+        private final String descr;
+        private final int itemSize;
+        private final FileChannel channel;
+        private final ByteBuffer buffer;
+        private long items;
+        private boolean finished;
+
+        /**
+         * Creates (or truncates) {@code path}.
+         *
+         * @param descr    the NumPy type, e.g. {@code "<f8"}.
+         * @param itemSize its bytes.
+         */
+        public Appender(final Path path, final String descr, final int itemSize) throws IOException
+        {
+            this.path = path;
+            this.descr = descr;
+            this.itemSize = itemSize;
+            this.channel = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING);
+            this.buffer = ByteBuffer.allocateDirect(CHUNK * 8).order(ByteOrder.LITTLE_ENDIAN);
+            channel.position(APPENDER_HEADER_BYTES);
+        }
+
+        /** The buffer to put the next {@code count} items into (at most {@value #CHUNK}). */
+        public ByteBuffer room(final int count) throws IOException
+        {
+            if (buffer.remaining() < count * itemSize)
+            {
+                flush();
+            }
+            items += count;
+            return buffer;
+        }
+
+        /** Appends one int64. */
+        public void putLong(final long value) throws IOException
+        {
+            room(1).putLong(value);
+        }
+
+        /** Appends one int32. */
+        public void putInt(final int value) throws IOException
+        {
+            room(1).putInt(value);
+        }
+
+        /** Appends one float64. */
+        public void putDouble(final double value) throws IOException
+        {
+            room(1).putDouble(value);
+        }
+
+        /** Items appended so far. */
+        public long items()
+        {
+            return items;
+        }
+
+        private void flush() throws IOException
+        {
+            buffer.flip();
+            while (buffer.hasRemaining())
+            {
+                channel.write(buffer);
+            }
+            buffer.clear();
+        }
+
+        /**
+         * Writes the header with {@code shape} (one dimension of every item when empty) and
+         * closes the file.
+         *
+         * @throws IllegalArgumentException if the shape does not hold the items appended.
+         */
+        public Path finish(final long... shape) throws IOException
+        {
+            final long[] dims = shape.length == 0 ? new long[] {items} : shape.clone();
+            if (Arrays.stream(dims).reduce(1, (a, b) -> a * b) != items)
+            {
+                throw new IllegalArgumentException("shape " + Arrays.toString(dims) + " does not hold " + items
+                    + " values");
+            }
+            flush();
+            final ByteBuffer header = ByteBuffer.wrap(header(descr, dims, APPENDER_HEADER_BYTES));
+            long at = 0;
+            while (header.hasRemaining())
+            {
+                at += channel.write(header, at);
+            }
+            finished = true;
+            channel.close();
+            return path;
+        }
+
+        /** Closes; deletes the file unless {@link #finish} was called. */
+        @Override
+        public void close() throws IOException
+        {
+            if (!finished)
+            {
+                channel.close();
+                Files.deleteIfExists(path);
+            }
+        }
+    }
+
+    /** Bytes of the header an {@link Appender} reserves. */
+    public static final int APPENDER_HEADER_BYTES = 128;
+
+    /**
+     * Reads a header and leaves {@code channel} at the first value.
+     *
+     * @return the type and shape, without values.
+     */
+    public static Array header(final Path path, final FileChannel channel) throws IOException
+    {
+        final ByteBuffer start = ByteBuffer.allocate(MAGIC.length + 2).order(ByteOrder.LITTLE_ENDIAN);
+        readFully(channel, start);
+        if (start.get(0) != MAGIC[0] || start.get(1) != 'N')
+        {
+            throw new IOException(path + ": not a .npy file");
+        }
+        final ByteBuffer text = ByteBuffer.allocate(Short.toUnsignedInt(start.getShort(MAGIC.length)));
+        readFully(channel, text);
+        final String header = new String(text.array(), StandardCharsets.US_ASCII);
+        final Matcher d = DESCR.matcher(header);
+        final Matcher s = SHAPE.matcher(header);
+        if (!d.find() || !s.find())
+        {
+            throw new IOException(path + ": malformed .npy header: " + header.trim());
+        }
+        final long[] shape = Arrays.stream(s.group(1).split(",")).map(String::trim).filter(x -> !x.isEmpty())
+            .mapToLong(Long::parseLong).toArray();
+        return new Array(d.group(1), shape, new double[0]);
+    }
+
+    private static void readFully(final FileChannel channel, final ByteBuffer buffer) throws IOException
+    {
+        while (buffer.hasRemaining())
+        {
+            if (channel.read(buffer) < 0)
+            {
+                throw new java.io.EOFException("a .npy file ends before its header says");
+            }
+        }
+        buffer.flip();
+    }
+
     private static byte[] header(final String descr, final long[] shape)
+    {
+        return header(descr, shape, 0);
+    }
+
+    /** A header padded to a multiple of 64 bytes, and to at least {@code minimum} bytes. */
+    private static byte[] header(final String descr, final long[] shape, final int minimum)
     {
         final StringBuilder dims = new StringBuilder();
         for (final long d : shape)
@@ -131,8 +295,13 @@ public final class Npy
         final StringBuilder dict = new StringBuilder("{'descr': '" + descr + "', 'fortran_order': False, 'shape': ("
             + dims.toString().trim() + "), }");
         final int total = MAGIC.length + 2 + dict.length() + 1;
-        dict.append(" ".repeat((64 - total % 64) % 64)).append('\n');
+        dict.append(" ".repeat(Math.max((64 - total % 64) % 64, minimum - total))).append('\n');
         final byte[] text = dict.toString().getBytes(StandardCharsets.US_ASCII);
+        if (minimum > 0 && MAGIC.length + 2 + text.length != minimum)
+        {
+            throw new IllegalArgumentException("a .npy header for shape " + Arrays.toString(shape) + " does not fit "
+                + minimum + " bytes");
+        }
         final ByteBuffer header = ByteBuffer.allocate(MAGIC.length + 2 + text.length).order(ByteOrder.LITTLE_ENDIAN);
         header.put(MAGIC).putShort((short) text.length).put(text);
         return header.array();
@@ -146,28 +315,14 @@ public final class Npy
     /** Reads a little-endian {@code <i4}, {@code <i8} or {@code <f8} file written by {@link Npy}. */
     public static Array read(final Path path) throws IOException
     {
-        try (InputStream raw = Files.newInputStream(path); DataInputStream in = new DataInputStream(raw))
+        try (FileChannel channel = FileChannel.open(path))
         {
-            final byte[] magic = in.readNBytes(MAGIC.length);
-            if (magic.length < 6 || magic[0] != MAGIC[0] || magic[1] != 'N')
-            {
-                throw new IOException(path + ": not a .npy file");
-            }
-            final int headerLength = Short.toUnsignedInt(Short.reverseBytes(in.readShort()));
-            final String header = new String(in.readNBytes(headerLength), StandardCharsets.US_ASCII);
-            final Matcher d = DESCR.matcher(header);
-            final Matcher s = SHAPE.matcher(header);
-            if (!d.find() || !s.find())
-            {
-                throw new IOException(path + ": malformed .npy header: " + header.trim());
-            }
-            final long[] shape = Arrays.stream(s.group(1).split(",")).map(String::trim).filter(x -> !x.isEmpty())
-                .mapToLong(Long::parseLong).toArray();
-            final long count = Arrays.stream(shape).reduce(1, (a, b) -> a * b);
-            final String descr = d.group(1);
+            final Array header = header(path, channel);
+            final long count = Arrays.stream(header.shape()).reduce(1, (a, b) -> a * b);
+            final String descr = header.descr();
             final int itemSize = Integer.parseInt(descr.substring(2));
-            final ByteBuffer data = ByteBuffer.wrap(in.readNBytes((int) (count * itemSize)))
-                .order(ByteOrder.LITTLE_ENDIAN);
+            final ByteBuffer data = ByteBuffer.allocate((int) (count * itemSize)).order(ByteOrder.LITTLE_ENDIAN);
+            readFully(channel, data);
             final double[] values = new double[(int) count];
             for (int i = 0; i < count; i++)
             {
@@ -179,7 +334,7 @@ public final class Npy
                     default -> throw new IOException(path + ": unsupported dtype " + descr);
                 };
             }
-            return new Array(descr, shape, values);
+            return new Array(descr, header.shape(), values);
         }
     }
 }

@@ -25,7 +25,7 @@ import org.myelin.util.ModelException;
  * @param model       the model's name.
  * @param dtMs        [ms] time step.
  * @param durationMs  [ms] simulated time.
- * @param populations the recorded populations, in numbering order.
+ * @param populations every population of the network, in numbering order, recorded or not.
  * @param states      the state recordings.
  */
 public record RunInfo(String model, double dtMs, double durationMs, List<Population> populations,
@@ -37,11 +37,12 @@ public record RunInfo(String model, double dtMs, double durationMs, List<Populat
     /**
      * One population of the numbering.
      *
-     * @param name  its name.
-     * @param first its first global neuron index.
-     * @param size  its number of neurons.
+     * @param name     its name.
+     * @param first    its first global neuron index.
+     * @param size     its number of neurons.
+     * @param recorded whether its spikes were recorded.
      */
-    public record Population(String name, int first, int size)
+    public record Population(String name, int first, int size, boolean recorded)
     {
     }
 
@@ -51,31 +52,52 @@ public record RunInfo(String model, double dtMs, double durationMs, List<Populat
      * @param population the population.
      * @param variable   the variable.
      * @param base       the base name of its files, e.g. {@code states_E_v}.
+     * @param unit       the unit of its values, e.g. {@code mV}; empty when not known.
      */
-    public record State(String population, String variable, String base)
+    public record State(String population, String variable, String base, String unit)
     {
     }
 
     /**
-     * The run info of a run: the spike-monitored populations, numbered in order, and the state
-     * recordings.
+     * The run info of a run: every population of the network, numbered in order, which of them
+     * had their spikes recorded, and the state recordings.
      */
-    public static RunInfo of(final String model, final List<SpikeMonitor> spikeMonitors, final double dtMs,
-        final double durationMs, final List<StateMonitor> stateMonitors)
+    public static RunInfo of(final String model, final List<? extends org.myelin.base.Population> numbering,
+        final List<SpikeMonitor> spikeMonitors, final double dtMs, final double durationMs,
+        final List<StateMonitor> stateMonitors)
     {
         final List<State> states = new ArrayList<>();
         for (final StateMonitor m : stateMonitors)
         {
-            states.add(new State(m.population().name(), m.variable(), StateFiles.baseName(m)));
+            states.add(new State(m.population().name(), m.variable(), StateFiles.baseName(m),
+                StateFiles.unit(m.variable())));
         }
         final List<Population> pops = new ArrayList<>();
         int first = 0;
-        for (final SpikeMonitor m : spikeMonitors)
+        for (final org.myelin.base.Population p : numbering)
         {
-            pops.add(new Population(m.population().name(), first, m.population().size()));
-            first += m.population().size();
+            final boolean recorded = spikeMonitors.stream().anyMatch(m -> m.population() == p);
+            pops.add(new Population(p.name(), first, p.size(), recorded));
+            first += p.size();
         }
         return new RunInfo(model, dtMs, durationMs, List.copyOf(pops), List.copyOf(states));
+    }
+
+    /** The populations whose spikes were recorded. */
+    public List<Population> recorded()
+    {
+        return populations.stream().filter(Population::recorded).toList();
+    }
+
+    /** The first global index of each population, with the total appended. */
+    public int[] offsets()
+    {
+        final int[] offsets = new int[populations.size() + 1];
+        for (int p = 0; p < populations.size(); p++)
+        {
+            offsets[p + 1] = populations.get(p).first() + populations.get(p).size();
+        }
+        return offsets;
     }
 
     /** Total neurons of the numbering. */
@@ -94,14 +116,14 @@ public record RunInfo(String model, double dtMs, double durationMs, List<Populat
         s.append("populations:\n");
         for (final Population p : populations)
         {
-            s.append(String.format(Locale.ROOT, "  - {name: '%s', first: %d, size: %d}%n", quote(p.name()), p.first(),
-                p.size()));
+            s.append(String.format(Locale.ROOT, "  - {name: '%s', first: %d, size: %d, spikes: %s}%n", quote(p.name()),
+                p.first(), p.size(), p.recorded() ? "recorded" : "not recorded"));
         }
         s.append("states:").append(states.isEmpty() ? " []\n" : "\n");
         for (final State st : states)
         {
-            s.append(String.format(Locale.ROOT, "  - {population: '%s', variable: '%s', base: '%s'}%n",
-                quote(st.population()), quote(st.variable()), quote(st.base())));
+            s.append(String.format(Locale.ROOT, "  - {population: '%s', variable: '%s', base: '%s', unit: '%s'}%n",
+                quote(st.population()), quote(st.variable()), quote(st.base()), quote(st.unit())));
         }
         final Path path = dir.resolve(FILE);
         AtomicFiles.write(path, out -> out.write(s.toString().getBytes(StandardCharsets.UTF_8)));
@@ -136,7 +158,8 @@ public record RunInfo(String model, double dtMs, double durationMs, List<Populat
         {
             pops.add(new Population(p.require("name").text(),
                 (int) p.require("first").integer("run info", "first", 0, Integer.MAX_VALUE),
-                (int) p.require("size").integer("run info", "size", 0, Integer.MAX_VALUE)));
+                (int) p.require("size").integer("run info", "size", 0, Integer.MAX_VALUE),
+                p.get("spikes") == null || "recorded".equals(p.get("spikes").text().strip())));
         }
         final List<State> states = new ArrayList<>();
         if (root.get("states") != null)
@@ -144,7 +167,7 @@ public record RunInfo(String model, double dtMs, double durationMs, List<Populat
             for (final YamlNode st : root.get("states").items())
             {
                 states.add(new State(st.require("population").text(), st.require("variable").text(),
-                    st.require("base").text()));
+                    st.require("base").text(), st.get("unit") == null ? "" : st.get("unit").text()));
             }
         }
         return new RunInfo(root.require("model").text(), root.require("dt").quantity("run info", "dt", Dimension.TIME),

@@ -48,26 +48,44 @@ public record SavedRun(Path dir, RunInfo info, long[] steps, int[] neurons)
     public static SavedRun read(final Path dir)
     {
         final RunInfo info = RunInfo.read(dir);
-        final Path stepFile = dir.resolve(SpikeFiles.STEP_NPY);
-        if (!Files.exists(stepFile))
+        if (!Files.exists(dir.resolve(SpikeFiles.STEP_NPY)))
         {
             return new SavedRun(dir, info, new long[0], new int[0]);
         }
-        final double[] steps = array(stepFile);
-        final double[] neurons = array(dir.resolve(SpikeFiles.NEURON_NPY));
-        if (steps.length != neurons.length)
+        try
         {
-            throw new ModelException(dir + ": " + SpikeFiles.STEP_NPY + " and " + SpikeFiles.NEURON_NPY
-                + " have different lengths (" + steps.length + ", " + neurons.length + ")");
+            final long count = SpikeFiles.count(dir);
+            if (count > Integer.MAX_VALUE - 8)
+            {
+                throw new ModelException(dir + ": " + count + " spikes are too many to read into arrays; the raster"
+                    + " streams them, other plots need fewer (record fewer populations with --record)");
+            }
+            final long[] s = new long[(int) count];
+            final int[] n = new int[(int) count];
+            try (SpikeCursor c = spikes(dir, info))
+            {
+                for (int k = 0; c.next(); k++)
+                {
+                    s[k] = c.step();
+                    n[k] = c.neuron();
+                }
+            }
+            return new SavedRun(dir, info, s, n);
         }
-        final long[] s = new long[steps.length];
-        final int[] n = new int[steps.length];
-        for (int k = 0; k < s.length; k++)
+        catch (final IOException e)
         {
-            s[k] = (long) steps[k];
-            n[k] = (int) neurons[k];
+            throw new ModelException(dir + ": cannot read the spikes (" + e.getMessage() + ")", e);
         }
-        return new SavedRun(dir, info, s, n);
+    }
+
+    /**
+     * A cursor over the saved spikes of {@code dir}, read from disk one at a time.
+     *
+     * @throws ModelException if a spike file is missing or damaged.
+     */
+    public static SpikeCursor spikes(final Path dir, final RunInfo info) throws IOException
+    {
+        return SpikeFiles.cursor(dir, info.offsets());
     }
 
     /** The state recordings, in the order they were made. */

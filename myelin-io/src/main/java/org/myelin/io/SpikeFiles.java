@@ -1,20 +1,26 @@
 package org.myelin.io;
 
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
 import org.myelin.monitor.SpikeRaster;
-import org.myelin.util.AtomicFiles;
+import org.myelin.util.ModelException;
 
 /**
- * Writes spikes as a pair of {@code .npy} arrays ({@code spikes_step.npy}: int64 steps,
+ * Spikes as a pair of {@code .npy} arrays ({@code spikes_step.npy}: int64 steps,
  * {@code spikes_neuron.npy}: int32 global neuron ids) and as {@code spikes.csv} with columns
- * {@code step,time_ms,neuron,population}. Each file is written atomically.
+ * {@code step,time_ms,neuron,population}, written as the spikes arrive in time order
+ * ({@link Writer}) and read back one at a time ({@link #cursor}): no step of either holds the
+ * spikes in memory.
  */
 public final class SpikeFiles
 {
@@ -25,82 +31,309 @@ public final class SpikeFiles
     /** File name of the CSV table. */
     public static final String CSV = "spikes.csv";
 
+    private static final int BUFFER = 1 << 16;
+
     private SpikeFiles()
     {
     }
 
     /**
-     * Writes the three files into {@code dir}.
+     * Writes the three files of a raster in memory into {@code dir}, each atomically.
      *
      * @return the paths written.
      */
     public static List<Path> write(final Path dir, final SpikeRaster raster) throws IOException
     {
-        return write(dir, () -> SpikeCursor.of(raster), raster.size(), raster.populations(), raster.dt());
+        return StagedFiles.write(dir, staging ->
+        {
+            try (Writer w = new Writer(staging, raster.populations(), raster.offsets(), raster.dt()))
+            {
+                for (int k = 0; k < raster.size(); k++)
+                {
+                    w.add(raster.steps()[k], raster.neurons()[k], raster.populationOf(raster.neurons()[k]));
+                }
+                return w.finish();
+            }
+        });
     }
 
     /**
-     * Writes the three files from spikes read in order, three passes over {@code source}, without
-     * holding the spikes in memory.
-     *
-     * @param source      opens a cursor over the spikes.
-     * @param count       the number of spikes.
-     * @param populations population names by index.
-     * @param dt          [ms] the time step.
-     * @return the paths written.
+     * Writes spikes as they arrive, in time order (ties by population), into the three files of
+     * a folder that becomes visible only as a whole (a run's staging folder): until
+     * {@link #finish} the {@code .npy} files have no valid header.
      */
-    public static List<Path> write(final Path dir, final SpikeCursor.Source source, final long count,
-        final List<String> populations, final double dt) throws IOException
+    public static final class Writer implements AutoCloseable
     {
-        final Path steps = dir.resolve(STEP_NPY);
-        final Path neurons = dir.resolve(NEURON_NPY);
-        final Path csv = dir.resolve(CSV);
-        try (SpikeCursor cursor = source.open())
+        private final Npy.Appender steps;
+        private final Npy.Appender neurons;
+        private final Path csvPath;
+        private final FileChannel csv;
+        private final ByteBuffer line = ByteBuffer.allocateDirect(BUFFER);
+        private final byte[][] populationSuffix;
+        private final byte[] digits = new byte[20];
+        private final double dt;
+        /** Hundred-microsecond ticks per step when dt is a whole number of them, else 0. */
+        private final long ticksPerStep;
+        private boolean finished;
+
+        /**
+         * @param dir         the folder.
+         * @param populations population names in numbering order.
+         * @param offsets     the first global index of each population, with the total appended.
+         * @param dt          [ms] the time step.
+         */
+        public Writer(final Path dir, final List<String> populations, final int[] offsets, final double dt)
+            throws IOException
         {
-            Npy.writeStreaming(steps, "<i8", count, 8, (buf, from, to) ->
+            this.dt = dt;
+            final double ticks = dt * 1e4;
+            this.ticksPerStep = Math.abs(ticks - Math.rint(ticks)) < 1e-9 * Math.max(1, ticks) ? Math.round(ticks) : 0;
+            this.populationSuffix = new byte[populations.size()][];
+            for (int p = 0; p < populations.size(); p++)
             {
-                for (long i = from; i < to && cursor.next(); i++)
-                {
-                    buf.putLong(cursor.step());
-                }
-            });
+                populationSuffix[p] = ("," + populations.get(p) + "\n").getBytes(StandardCharsets.UTF_8);
+            }
+            this.steps = new Npy.Appender(dir.resolve(STEP_NPY), "<i8", 8);
+            this.neurons = new Npy.Appender(dir.resolve(NEURON_NPY), "<i4", 4);
+            this.csvPath = dir.resolve(CSV);
+            this.csv = FileChannel.open(csvPath, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING);
+            line.put("step,time_ms,neuron,population\n".getBytes(StandardCharsets.US_ASCII));
         }
-        try (SpikeCursor cursor = source.open())
+
+        /** Appends a spike. */
+        public void add(final long step, final int neuron, final int population) throws IOException
         {
-            Npy.writeStreaming(neurons, "<i4", count, 4, (buf, from, to) ->
+            steps.putLong(step);
+            neurons.putInt(neuron);
+            if (line.remaining() < 64 + populationSuffix[population].length)
             {
-                for (long i = from; i < to && cursor.next(); i++)
-                {
-                    buf.putInt(cursor.neuron());
-                }
-            });
+                flushCsv();
+            }
+            putDecimal(step);
+            line.put((byte) ',');
+            if (ticksPerStep > 0)
+            {
+                final long t = step * ticksPerStep;
+                putDecimal(t / 10_000);
+                line.put((byte) '.');
+                final long fraction = t % 10_000;
+                line.put((byte) ('0' + fraction / 1000)).put((byte) ('0' + fraction / 100 % 10))
+                    .put((byte) ('0' + fraction / 10 % 10)).put((byte) ('0' + fraction % 10));
+            }
+            else
+            {
+                line.put(String.format(Locale.ROOT, "%.4f", step * dt).getBytes(StandardCharsets.US_ASCII));
+            }
+            line.put((byte) ',');
+            putDecimal(neuron);
+            line.put(populationSuffix[population]);
         }
-        try (SpikeCursor cursor = source.open())
+
+        private void putDecimal(final long value)
         {
-            writeCsv(csv, cursor, populations, dt);
+            long v = value;
+            if (v < 0)
+            {
+                line.put((byte) '-');
+                v = -v;
+            }
+            int n = 0;
+            do
+            {
+                digits[n++] = (byte) ('0' + v % 10);
+                v /= 10;
+            }
+            while (v > 0);
+            while (n > 0)
+            {
+                line.put(digits[--n]);
+            }
         }
-        return List.of(steps, neurons, csv);
+
+        private void flushCsv() throws IOException
+        {
+            line.flip();
+            while (line.hasRemaining())
+            {
+                csv.write(line);
+            }
+            line.clear();
+        }
+
+        /** Spikes written so far. */
+        public long count()
+        {
+            return steps.items();
+        }
+
+        /** Completes the three files and returns their paths. */
+        public List<Path> finish() throws IOException
+        {
+            flushCsv();
+            csv.close();
+            final Path s = steps.finish();
+            final Path n = neurons.finish();
+            finished = true;
+            return List.of(s, n, csvPath);
+        }
+
+        /** Closes; deletes the files unless {@link #finish} was called. */
+        @Override
+        public void close() throws IOException
+        {
+            steps.close();
+            neurons.close();
+            if (!finished)
+            {
+                csv.close();
+                Files.deleteIfExists(csvPath);
+            }
+        }
     }
 
-    private static void writeCsv(final Path path, final SpikeCursor cursor, final List<String> populations,
-        final double dt) throws IOException
+    /**
+     * Reads the spikes of {@code dir}'s {@code .npy} pair one at a time.
+     *
+     * @param offsets the first global index of each population, with the total appended.
+     * @throws ModelException if a file is missing or the two do not match.
+     */
+    public static SpikeCursor cursor(final Path dir, final int[] offsets) throws IOException
     {
-        AtomicFiles.write(path, out ->
+        final Path stepPath = dir.resolve(STEP_NPY);
+        final Path neuronPath = dir.resolve(NEURON_NPY);
+        if (!Files.exists(stepPath) || !Files.exists(neuronPath))
         {
-            final Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-            w.write("step,time_ms,neuron,population\n");
-            final StringBuilder line = new StringBuilder(64);
-            while (cursor.next())
+            throw new ModelException(dir + ": " + (Files.exists(stepPath) ? NEURON_NPY : STEP_NPY)
+                + " is missing; the output folder is incomplete");
+        }
+        final FileChannel stepChannel = FileChannel.open(stepPath);
+        final FileChannel neuronChannel = FileChannel.open(neuronPath);
+        try
+        {
+            final Npy.Array stepHeader = Npy.header(stepPath, stepChannel);
+            final Npy.Array neuronHeader = Npy.header(neuronPath, neuronChannel);
+            if (!"<i8".equals(stepHeader.descr()) || !"<i4".equals(neuronHeader.descr())
+                || stepHeader.shape().length != 1 || !Arrays.equals(stepHeader.shape(), neuronHeader.shape()))
             {
-                final long step = cursor.step();
-                line.setLength(0);
-                line.append(step).append(',')
-                    .append(String.format(Locale.ROOT, "%.4f", step * dt)).append(',')
-                    .append(cursor.neuron()).append(',')
-                    .append(populations.get(cursor.population())).append('\n');
-                w.append(line);
+                throw new ModelException(dir + ": " + STEP_NPY + " (" + stepHeader.descr() + " "
+                    + Arrays.toString(stepHeader.shape()) + ") and " + NEURON_NPY + " (" + neuronHeader.descr() + " "
+                    + Arrays.toString(neuronHeader.shape()) + ") are not an int64/int32 pair of one length");
             }
-            w.flush();
-        });
+            return new FileCursor(stepChannel, neuronChannel, stepHeader.shape()[0], offsets.clone());
+        }
+        catch (final IOException | RuntimeException e)
+        {
+            stepChannel.close();
+            neuronChannel.close();
+            throw e;
+        }
+    }
+
+    /** The number of spikes in {@code dir}'s {@code .npy} pair, read from its header. */
+    public static long count(final Path dir) throws IOException
+    {
+        final Path stepPath = dir.resolve(STEP_NPY);
+        try (FileChannel channel = FileChannel.open(stepPath))
+        {
+            return Npy.header(stepPath, channel).shape()[0];
+        }
+    }
+
+    private static final class FileCursor implements SpikeCursor
+    {
+        private final FileChannel stepChannel;
+        private final FileChannel neuronChannel;
+        private final ByteBuffer stepBuffer = ByteBuffer.allocateDirect(BUFFER * 8).order(ByteOrder.LITTLE_ENDIAN);
+        private final ByteBuffer neuronBuffer = ByteBuffer.allocateDirect(BUFFER * 4).order(ByteOrder.LITTLE_ENDIAN);
+        private final int[] offsets;
+        private long left;
+        private long step;
+        private int neuron;
+        private int population;
+
+        FileCursor(final FileChannel steps, final FileChannel neurons, final long count, final int[] offsets)
+        {
+            this.stepChannel = steps;
+            this.neuronChannel = neurons;
+            this.left = count;
+            this.offsets = offsets;
+            stepBuffer.flip();
+            neuronBuffer.flip();
+        }
+
+        @Override
+        public boolean next() throws IOException
+        {
+            if (left == 0)
+            {
+                return false;
+            }
+            if (!stepBuffer.hasRemaining())
+            {
+                refill(stepChannel, stepBuffer, 8);
+            }
+            if (!neuronBuffer.hasRemaining())
+            {
+                refill(neuronChannel, neuronBuffer, 4);
+            }
+            step = stepBuffer.getLong();
+            neuron = neuronBuffer.getInt();
+            if (neuron < offsets[population] || neuron >= offsets[population + 1])
+            {
+                if (neuron < 0 || neuron >= offsets[offsets.length - 1])
+                {
+                    throw new ModelException("a spike of neuron " + neuron + " is outside the numbering [0, "
+                        + offsets[offsets.length - 1] + ")");
+                }
+                final int at = Arrays.binarySearch(offsets, neuron);
+                population = Math.max(0, at >= 0 ? at : -at - 2);
+                while (offsets[population + 1] <= neuron)
+                {
+                    population++; // past empty populations that start at the same index
+                }
+            }
+            left--;
+            return true;
+        }
+
+        private void refill(final FileChannel channel, final ByteBuffer buffer, final int itemSize) throws IOException
+        {
+            buffer.clear();
+            buffer.limit((int) Math.min(buffer.capacity(), left * itemSize));
+            while (buffer.hasRemaining())
+            {
+                if (channel.read(buffer) < 0)
+                {
+                    throw new java.io.EOFException("a spike file ends before the length its header gives");
+                }
+            }
+            buffer.flip();
+        }
+
+        @Override
+        public long step()
+        {
+            return step;
+        }
+
+        @Override
+        public int neuron()
+        {
+            return neuron;
+        }
+
+        @Override
+        public int population()
+        {
+            return population;
+        }
+
+        @Override
+        public void close() throws IOException
+        {
+            stepChannel.close();
+            neuronChannel.close();
+        }
     }
 }

@@ -1,244 +1,169 @@
 package org.myelin.io;
 
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.EOFException;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 import org.myelin.monitor.SpikeMonitor;
-import org.myelin.monitor.SpikeRaster;
+import org.myelin.base.Population;
 
 /**
  * Streams spike monitors to disk in chunks so a long run holds only the spikes of the last chunk
- * in memory: {@link #drain()} appends each monitor's spikes to its own hidden spool file in the
- * output folder and clears the monitor, keeping the per-neuron counts. At the end the spike files
- * are written from the spools in one ordered merge ({@link #writeSpikeFiles}), and the spools are
- * deleted by {@link #close()}.
+ * in memory: {@link #drain()} appends the monitors' spikes, merged in time order, to the spike
+ * files of {@link SpikeFiles} in the output folder and clears the monitors. {@link #finish()}
+ * completes the files; {@link #open()} then reads them back one spike at a time for the writers
+ * that come after (SONATA, the raster). Neurons are numbered over {@code numbering}, every
+ * population of the network, recorded or not, so a neuron's number does not depend on what is
+ * recorded.
  */
 public final class SpikeSpool implements AutoCloseable
 {
-    private static final int BUFFER = 1 << 16;
-
+    private final Path dir;
     private final List<SpikeMonitor> monitors;
-    private final double dt;
-    private final List<Path> files = new ArrayList<>();
-    private final List<DataOutputStream> outs = new ArrayList<>();
-    private final long[][] counts;
-    private final long[] totals;
+    /** Numbering index of each monitor's population. */
+    private final int[] populationOf;
     private final int[] offsets;
+    private final List<String> names;
+    private final long[] totals;
+    private final int[] run;
+    private final SpikeFiles.Writer writer;
+    private boolean finished;
 
-    /**
-     * @param dir      the folder for the spool files (the output folder).
-     * @param monitors the monitors to stream, in numbering order.
-     * @param dt       [ms] the time step.
-     */
+    /** Spools {@code monitors} numbered over their own populations, in order. */
     public SpikeSpool(final Path dir, final List<SpikeMonitor> monitors, final double dt) throws IOException
     {
-        this.monitors = List.copyOf(monitors);
-        this.dt = dt;
-        this.counts = new long[monitors.size()][];
-        this.totals = new long[monitors.size()];
-        this.offsets = new int[monitors.size() + 1];
-        for (int m = 0; m < monitors.size(); m++)
-        {
-            counts[m] = new long[monitors.get(m).population().size()];
-            offsets[m + 1] = offsets[m] + monitors.get(m).population().size();
-            final Path file = Files.createTempFile(dir, ".myelin-spikes-", ".spool");
-            files.add(file);
-            outs.add(new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file), BUFFER)));
-        }
+        this(dir, monitors.stream().map(m -> (Population) m.population()).toList(), monitors, dt);
     }
 
-    /** Moves every monitor's spikes to its spool file and clears the monitor. */
-    public void drain() throws IOException
+    /**
+     * @param dir       the folder for the spike files.
+     * @param numbering the populations of the global numbering, in order.
+     * @param monitors  the monitors to stream, each of a population of {@code numbering}.
+     * @param dt        [ms] the time step.
+     */
+    public SpikeSpool(final Path dir, final List<? extends Population> numbering, final List<SpikeMonitor> monitors,
+        final double dt) throws IOException
     {
+        this.dir = dir;
+        this.offsets = new int[numbering.size() + 1];
+        final List<String> n = new ArrayList<>();
+        for (int p = 0; p < numbering.size(); p++)
+        {
+            offsets[p + 1] = offsets[p] + numbering.get(p).size();
+            n.add(numbering.get(p).name());
+        }
+        this.names = List.copyOf(n);
+        // in numbering order, so that spikes of one step come out by population
+        this.monitors = monitors.stream().sorted(java.util.Comparator.comparingInt(m -> numbering.indexOf(
+            m.population()))).toList();
+        this.populationOf = new int[monitors.size()];
         for (int m = 0; m < monitors.size(); m++)
         {
-            final SpikeMonitor monitor = monitors.get(m);
-            final DataOutputStream out = outs.get(m);
-            final long[] count = counts[m];
-            for (int k = 0; k < monitor.size(); k++)
+            populationOf[m] = numbering.indexOf(this.monitors.get(m).population());
+            if (populationOf[m] < 0)
             {
-                final int neuron = monitor.neuron(k);
-                out.writeLong(monitor.step(k));
-                out.writeInt(neuron);
-                count[neuron]++;
+                throw new IllegalArgumentException("SpikeSpool: the monitor of '" + this.monitors.get(m).population()
+                    .name() + "' records a population outside the numbering " + names);
             }
-            totals[m] += monitor.size();
-            monitor.clear();
+        }
+        this.totals = new long[monitors.size()];
+        this.run = new int[monitors.size()];
+        this.writer = new SpikeFiles.Writer(dir, names, offsets, dt);
+    }
+
+    /** Moves every monitor's spikes to the spike files, in time order, and clears the monitors. */
+    public void drain() throws IOException
+    {
+        final int count = monitors.size();
+        java.util.Arrays.fill(run, 0);
+        while (true)
+        {
+            int best = -1;
+            long bestStep = Long.MAX_VALUE;
+            for (int m = 0; m < count; m++)
+            {
+                final SpikeMonitor monitor = monitors.get(m);
+                if (run[m] < monitor.runs() && monitor.runStep(run[m]) < bestStep)
+                {
+                    best = m;
+                    bestStep = monitor.runStep(run[m]);
+                }
+            }
+            if (best < 0)
+            {
+                break;
+            }
+            final SpikeMonitor monitor = monitors.get(best);
+            final int p = populationOf[best];
+            final int offset = offsets[p];
+            final int end = monitor.runStart(run[best] + 1);
+            for (int k = monitor.runStart(run[best]); k < end; k++)
+            {
+                writer.add(bestStep, offset + monitor.neuron(k), p);
+            }
+            run[best]++;
+        }
+        for (int m = 0; m < count; m++)
+        {
+            totals[m] += monitors.get(m).size();
+            monitors.get(m).clear();
         }
     }
 
     /** Spikes streamed so far. */
     public long total()
     {
-        long sum = 0;
-        for (final long t : totals)
+        return writer.count();
+    }
+
+    /** Spikes streamed so far of {@code population}, 0 when it is not recorded. */
+    public long total(final Population population)
+    {
+        for (int m = 0; m < monitors.size(); m++)
         {
-            sum += t;
+            if (monitors.get(m).population() == population)
+            {
+                return totals[m];
+            }
         }
-        return sum;
+        return 0;
     }
 
-    /** Spikes of monitor {@code m}. */
-    public long total(final int m)
-    {
-        return totals[m];
-    }
-
-    /** Spikes of neuron {@code i} of monitor {@code m}. */
-    public long count(final int m, final int i)
-    {
-        return counts[m][i];
-    }
-
-    /** The population names in numbering order. */
+    /** The population names of the numbering, in order. */
     public List<String> populations()
     {
-        return monitors.stream().map(s -> s.population().name()).toList();
+        return names;
     }
 
-    /** Writes spikes_step.npy, spikes_neuron.npy and spikes.csv from the spools, streaming. */
-    public List<Path> writeSpikeFiles(final Path dir) throws IOException
+    /** The first global index of each population of the numbering, with the total appended. */
+    public int[] offsets()
     {
-        flush();
-        return SpikeFiles.write(dir, this::cursor, total(), populations(), dt);
+        return offsets.clone();
     }
 
-    /** All spikes in memory, for writers that need arrays (SONATA, the raster picture). */
-    public SpikeRaster raster() throws IOException
+    /** Completes the spike files and returns their paths. */
+    public List<Path> finish() throws IOException
     {
-        flush();
-        final long total = total();
-        if (total > Integer.MAX_VALUE - 8)
-        {
-            throw new IOException("too many spikes to hold in memory: " + total);
-        }
-        final long[] steps = new long[(int) total];
-        final int[] neurons = new int[(int) total];
-        try (SpikeCursor c = cursor())
-        {
-            int k = 0;
-            while (c.next())
-            {
-                steps[k] = c.step();
-                neurons[k] = c.neuron();
-                k++;
-            }
-        }
-        return new SpikeRaster(steps, neurons, populations(), offsets.clone(), dt);
+        final List<Path> written = writer.finish();
+        finished = true;
+        return written;
     }
 
-    private void flush() throws IOException
+    /** A cursor over the spikes written, after {@link #finish()}. */
+    public SpikeCursor open() throws IOException
     {
-        for (final DataOutputStream out : outs)
+        if (!finished)
         {
-            out.flush();
+            throw new IllegalStateException("SpikeSpool: finish() before reading the spikes back");
         }
+        return SpikeFiles.cursor(dir, offsets);
     }
 
-    /** A merge of the spools in time order; ties go to the lower population, then file order. */
-    private SpikeCursor cursor() throws IOException
-    {
-        final int n = files.size();
-        final DataInputStream[] ins = new DataInputStream[n];
-        final long[] headStep = new long[n];
-        final int[] headNeuron = new int[n];
-        final boolean[] live = new boolean[n];
-        for (int m = 0; m < n; m++)
-        {
-            ins[m] = new DataInputStream(new BufferedInputStream(Files.newInputStream(files.get(m)), BUFFER));
-            live[m] = advance(ins[m], m, headStep, headNeuron);
-        }
-        return new SpikeCursor()
-        {
-            private long step;
-            private int neuron;
-            private int population;
-
-            @Override
-            public boolean next() throws IOException
-            {
-                int best = -1;
-                for (int m = 0; m < n; m++)
-                {
-                    if (live[m] && (best < 0 || headStep[m] < headStep[best]))
-                    {
-                        best = m;
-                    }
-                }
-                if (best < 0)
-                {
-                    return false;
-                }
-                step = headStep[best];
-                neuron = offsets[best] + headNeuron[best];
-                population = best;
-                live[best] = advance(ins[best], best, headStep, headNeuron);
-                return true;
-            }
-
-            @Override
-            public long step()
-            {
-                return step;
-            }
-
-            @Override
-            public int neuron()
-            {
-                return neuron;
-            }
-
-            @Override
-            public int population()
-            {
-                return population;
-            }
-
-            @Override
-            public void close() throws IOException
-            {
-                for (final DataInputStream in : ins)
-                {
-                    in.close();
-                }
-            }
-        };
-    }
-
-    private static boolean advance(final DataInputStream in, final int m, final long[] step, final int[] neuron)
-        throws IOException
-    {
-        try
-        {
-            step[m] = in.readLong();
-            neuron[m] = in.readInt();
-            return true;
-        }
-        catch (final EOFException e)
-        {
-            return false;
-        }
-    }
-
-    /** Closes and deletes the spool files. */
+    /** Closes; the spike files are deleted unless {@link #finish()} completed them. */
     @Override
     public void close() throws IOException
     {
-        for (final DataOutputStream out : outs)
-        {
-            out.close();
-        }
-        for (final Path f : files)
-        {
-            Files.deleteIfExists(f);
-        }
+        writer.close();
     }
 }

@@ -1,16 +1,18 @@
 package org.myelin.io;
 
+import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 import org.myelin.monitor.StateMonitor;
 import org.myelin.units.Units;
-import org.myelin.util.AtomicFiles;
 
 /**
  * Writes what state monitors recorded, one set of files per monitor, named
@@ -19,12 +21,21 @@ import org.myelin.util.AtomicFiles;
  * <ul>
  *   <li>{@code .npy}: float64, shape (samples, neurons), in the engine's unit of the variable;</li>
  *   <li>{@code _t.npy}: float64 sample times [ms]; {@code _neurons.npy}: int32 neuron indices;</li>
- *   <li>{@code .csv}: a header {@code time_ms,<index>,<index>...} then one line per sample.</li>
+ *   <li>{@code .csv}: a header {@code time_ms,<index>,<index>...} then one line per sample, for
+ *       recordings of at most {@value #CSV_LIMIT} values (the {@code .npy} holds any size).</li>
  * </ul>
- * Each file is written atomically.
+ * A {@link Spool} writes them as the run goes, so a recording larger than memory streams to
+ * disk in chunks; {@link #write} writes monitors that hold a whole run, each file atomically.
  */
 public final class StateFiles
 {
+    /** Most values of a recording that also go to a CSV table (about 20 bytes of text each). */
+    public static final long CSV_LIMIT = 20_000_000;
+
+    /** The engine's units of the neuron state variables that all models name alike. */
+    private static final Map<String, String> UNITS = Map.of("v", "mV", "theta", "mV", "u", "mV", "w", "pA",
+        "i1", "pA", "i2", "pA", "m", "1", "h", "1", "n", "1");
+
     private StateFiles()
     {
     }
@@ -42,7 +53,17 @@ public final class StateFiles
     }
 
     /**
-     * Writes the files of every monitor into {@code dir}.
+     * The unit the engine holds {@code variable} in ({@code "1"} for a plain number), or an empty
+     * string for a variable whose unit depends on the model (a receptor's state is in the unit of
+     * its projections' weights).
+     */
+    public static String unit(final String variable)
+    {
+        return UNITS.getOrDefault(variable, "");
+    }
+
+    /**
+     * Writes the files of every monitor into {@code dir}; the monitors keep their samples.
      *
      * @param dt [ms] the time step.
      * @return the paths written.
@@ -50,58 +71,165 @@ public final class StateFiles
     public static List<Path> write(final Path dir, final List<StateMonitor> monitors, final double dt)
         throws IOException
     {
-        final List<Path> written = new ArrayList<>();
-        for (final StateMonitor m : monitors)
+        return StagedFiles.write(dir, staging ->
         {
-            final String base = baseName(m);
-            final int samples = m.sampleCount();
-            final int[] indices = m.indices();
-            final double[] values = new double[samples * indices.length];
-            final double[] times = new double[samples];
-            for (int s = 0; s < samples; s++)
+            try (Spool spool = new Spool(staging, monitors, dt, Long.MAX_VALUE))
             {
-                times[s] = m.sampleStep(s) * dt;
-                for (int k = 0; k < indices.length; k++)
-                {
-                    values[s * indices.length + k] = m.value(s, k);
-                }
+                spool.append(false);
+                return spool.finish();
             }
-            final Path npy = dir.resolve(base + ".npy");
-            final Path t = dir.resolve(base + "_t.npy");
-            final Path neurons = dir.resolve(base + "_neurons.npy");
-            final Path csv = dir.resolve(base + ".csv");
-            Npy.write(npy, values, samples, indices.length);
-            Npy.write(t, times);
-            Npy.write(neurons, indices);
-            writeCsv(csv, times, indices, values);
-            written.addAll(List.of(npy, t, neurons, csv));
-        }
-        return written;
+        });
     }
 
-    private static void writeCsv(final Path path, final double[] times, final int[] indices, final double[] values)
-        throws IOException
+    /**
+     * Streams state monitors to their files in a run's output folder: {@link #drain()} after each
+     * chunk of steps appends the samples and clears the monitors, {@link #finish()} completes the
+     * files. Memory holds one chunk of samples.
+     */
+    public static final class Spool implements AutoCloseable
     {
-        AtomicFiles.write(path, out ->
+        private final Path dir;
+        private final List<StateMonitor> monitors;
+        private final double dt;
+        private final List<Npy.Appender> values = new ArrayList<>();
+        private final List<Npy.Appender> times = new ArrayList<>();
+        private final List<Writer> csvs = new ArrayList<>();
+        private final List<String> skippedCsv = new ArrayList<>();
+        private final StringBuilder line = new StringBuilder(256);
+        private boolean finished;
+
+        /**
+         * @param dir          the folder.
+         * @param monitors     the monitors.
+         * @param dt           [ms] the time step.
+         * @param totalSamples the samples each monitor will have recorded at the end (at most), to
+         *                     decide which recordings are small enough for a CSV table.
+         */
+        public Spool(final Path dir, final List<StateMonitor> monitors, final double dt, final long totalSamples)
+            throws IOException
         {
-            final Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-            final StringBuilder line = new StringBuilder("time_ms");
-            for (final int i : indices)
+            this.dir = dir;
+            this.monitors = List.copyOf(monitors);
+            this.dt = dt;
+            for (final StateMonitor m : this.monitors)
             {
-                line.append(',').append(i);
-            }
-            w.append(line).append('\n');
-            for (int s = 0; s < times.length; s++)
-            {
-                line.setLength(0);
-                line.append(Units.format(times[s]));
-                for (int k = 0; k < indices.length; k++)
+                final String base = baseName(m);
+                values.add(new Npy.Appender(dir.resolve(base + ".npy"), "<f8", 8));
+                times.add(new Npy.Appender(dir.resolve(base + "_t.npy"), "<f8", 8));
+                final int[] indices = m.indices();
+                final long expected = totalSamples == Long.MAX_VALUE ? m.sampleCount() : totalSamples;
+                if (expected * indices.length > CSV_LIMIT)
                 {
-                    line.append(',').append(values[s * indices.length + k]);
+                    csvs.add(null);
+                    skippedCsv.add(String.format(Locale.ROOT, "%s.csv not written: %,d values (more than %,d); %s.npy"
+                        + " holds them", base, expected * indices.length, CSV_LIMIT, base));
+                    continue;
                 }
-                w.append(line).append('\n');
+                final Writer csv = new BufferedWriter(Files.newBufferedWriter(dir.resolve(base + ".csv"),
+                    StandardCharsets.UTF_8), 1 << 16);
+                line.setLength(0);
+                line.append("time_ms");
+                for (final int i : indices)
+                {
+                    line.append(',').append(i);
+                }
+                csv.append(line).append('\n');
+                csvs.add(csv);
             }
-            w.flush();
-        });
+        }
+
+        /** Expected samples of a monitor recording every {@code every} steps over {@code steps} steps from 0. */
+        public static long samples(final long steps, final int every)
+        {
+            return (steps + every - 1) / every;
+        }
+
+        /** Appends every monitor's samples and clears the monitors. */
+        public void drain() throws IOException
+        {
+            append(true);
+        }
+
+        private void append(final boolean clear) throws IOException
+        {
+            for (int m = 0; m < monitors.size(); m++)
+            {
+                final StateMonitor monitor = monitors.get(m);
+                final int neurons = monitor.indices().length;
+                final Npy.Appender v = values.get(m);
+                final Npy.Appender t = times.get(m);
+                final Writer csv = csvs.get(m);
+                for (int s = 0; s < monitor.sampleCount(); s++)
+                {
+                    final double time = monitor.sampleStep(s) * dt;
+                    t.putDouble(time);
+                    for (int k = 0; k < neurons; k++)
+                    {
+                        v.putDouble(monitor.value(s, k));
+                    }
+                    if (csv != null)
+                    {
+                        line.setLength(0);
+                        line.append(Units.format(time));
+                        for (int k = 0; k < neurons; k++)
+                        {
+                            line.append(',').append(monitor.value(s, k));
+                        }
+                        csv.append(line).append('\n');
+                    }
+                }
+                if (clear)
+                {
+                    monitor.clear();
+                }
+            }
+        }
+
+        /** The notes on CSV tables left out because of their size, one line each. */
+        public List<String> notes()
+        {
+            return List.copyOf(skippedCsv);
+        }
+
+        /** Completes every file and returns the paths. */
+        public List<Path> finish() throws IOException
+        {
+            final List<Path> written = new ArrayList<>();
+            for (int m = 0; m < monitors.size(); m++)
+            {
+                final StateMonitor monitor = monitors.get(m);
+                final String base = baseName(monitor);
+                final int[] indices = monitor.indices();
+                final long samples = times.get(m).items();
+                written.add(values.get(m).finish(samples, indices.length));
+                written.add(times.get(m).finish());
+                final Path neurons = dir.resolve(base + "_neurons.npy");
+                Npy.write(neurons, indices);
+                written.add(neurons);
+                if (csvs.get(m) != null)
+                {
+                    csvs.get(m).close();
+                    written.add(dir.resolve(base + ".csv"));
+                }
+            }
+            finished = true;
+            return written;
+        }
+
+        /** Closes; the files are deleted unless {@link #finish()} completed them. */
+        @Override
+        public void close() throws IOException
+        {
+            for (int m = 0; m < monitors.size(); m++)
+            {
+                values.get(m).close();
+                times.get(m).close();
+                if (!finished && csvs.get(m) != null)
+                {
+                    csvs.get(m).close();
+                    Files.deleteIfExists(dir.resolve(baseName(monitors.get(m)) + ".csv"));
+                }
+            }
+        }
     }
 }

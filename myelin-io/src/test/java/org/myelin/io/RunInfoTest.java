@@ -17,11 +17,14 @@ class RunInfoTest
     @Test
     void runInfoReadsBackWhatWasWrittenEvenWithQuotesInNames(@TempDir final Path dir) throws IOException
     {
-        final RunInfo info = new RunInfo("it's a model", 0.025, 1500, List.of(new RunInfo.Population("E'x", 0, 30),
-            new RunInfo.Population("I", 30, 10)), List.of(new RunInfo.State("E'x", "g_P->E", "states_E_x_g_P-_E")));
+        final RunInfo info = new RunInfo("it's a model", 0.025, 1500, List.of(new RunInfo.Population("E'x", 0, 30,
+            false), new RunInfo.Population("I", 30, 10, true)), List.of(new RunInfo.State("E'x", "g_P->E",
+                "states_E_x_g_P-_E", "")));
         info.write(dir);
         assertThat(RunInfo.read(dir)).isEqualTo(info);
         assertThat(info.neuronCount()).isEqualTo(40);
+        assertThat(info.recorded()).extracting(RunInfo.Population::name).containsExactly("I");
+        assertThat(info.offsets()).containsExactly(0, 30, 40);
     }
 
     @Test

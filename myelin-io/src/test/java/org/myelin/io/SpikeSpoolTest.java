@@ -1,18 +1,22 @@
 package org.myelin.io;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.myelin.monitor.SpikeMonitor;
 import org.myelin.monitor.SpikeRaster;
+import org.myelin.base.Population;
 import org.myelin.sim.ReferenceNetworks;
 import org.myelin.sim.Simulation;
+import org.myelin.util.ModelException;
 
 class SpikeSpoolTest
 {
@@ -30,10 +34,11 @@ class SpikeSpoolTest
         SpikeFiles.write(whole, raster);
 
         final ReferenceNetworks.Built b = ReferenceNetworks.coba(400, 0.1, 5);
-        final List<SpikeMonitor> bm = List.of(b.network().monitorSpikes(b.excitatory()),
-            b.network().monitorSpikes(b.inhibitory()));
+        // monitors added in the other order: the spool numbers them by population all the same
+        final List<SpikeMonitor> bm = List.of(b.network().monitorSpikes(b.inhibitory()),
+            b.network().monitorSpikes(b.excitatory()));
         final Simulation sim = new Simulation(b.network(), 1);
-        try (SpikeSpool spool = new SpikeSpool(streamed, bm, 0.1))
+        try (SpikeSpool spool = new SpikeSpool(streamed, List.of(b.excitatory(), b.inhibitory()), bm, 0.1))
         {
             for (int chunk = 0; chunk < 6; chunk++)
             {
@@ -42,19 +47,84 @@ class SpikeSpoolTest
                 assertThat(bm.get(0).size()).isZero();
             }
             assertThat(spool.total()).isEqualTo(raster.size());
-            assertThat(spool.count(0, 7)).isEqualTo(am.get(0).count(7));
-            spool.writeSpikeFiles(streamed);
-            final SpikeRaster back = spool.raster();
-            assertThat(back.steps()).isEqualTo(raster.steps());
-            assertThat(back.neurons()).isEqualTo(raster.neurons());
+            assertThat(spool.total(b.excitatory())).isEqualTo(am.get(0).size());
+            assertThat(spool.finish()).containsExactly(streamed.resolve(SpikeFiles.STEP_NPY),
+                streamed.resolve(SpikeFiles.NEURON_NPY), streamed.resolve(SpikeFiles.CSV));
+            final List<long[]> back = new ArrayList<>();
+            try (SpikeCursor c = spool.open())
+            {
+                while (c.next())
+                {
+                    back.add(new long[] {c.step(), c.neuron(), c.population()});
+                }
+            }
+            assertThat(back).hasSize(raster.size());
+            for (int k = 0; k < raster.size(); k++)
+            {
+                assertThat(back.get(k)).containsExactly(raster.steps()[k], raster.neurons()[k],
+                    raster.populationOf(raster.neurons()[k]));
+            }
         }
         for (final String f : List.of(SpikeFiles.STEP_NPY, SpikeFiles.NEURON_NPY, SpikeFiles.CSV))
         {
-            assertThat(streamed.resolve(f)).hasSameBinaryContentAs(whole.resolve(f));
+            assertThat(Files.readAllBytes(streamed.resolve(f))).as(f)
+                .isEqualTo(Files.readAllBytes(whole.resolve(f)));
         }
-        try (var files = Files.list(streamed))
+        assertThat(Npy.read(streamed.resolve(SpikeFiles.STEP_NPY)).shape()).containsExactly(raster.size());
+        try (var files = Files.list(whole))
         {
-            assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".spool"));
+            assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.startsWith("."));
         }
+    }
+
+    @Test
+    void neuronsAreNumberedOverEveryPopulationEvenWhenOnlyOneIsRecorded(@TempDir final Path dir) throws IOException
+    {
+        final ReferenceNetworks.Built b = ReferenceNetworks.coba(400, 0.1, 5);
+        final SpikeMonitor inhibitory = b.network().monitorSpikes(b.inhibitory());
+        final List<Population> numbering = List.of(b.excitatory(), b.inhibitory());
+        try (SpikeSpool spool = new SpikeSpool(dir, numbering, List.of(inhibitory), 0.1))
+        {
+            new Simulation(b.network(), 1).runSteps(300, null);
+            spool.drain();
+            spool.finish();
+            assertThat(spool.total(b.excitatory())).isZero();
+            assertThat(spool.offsets()).containsExactly(0, 320, 400);
+            try (SpikeCursor c = spool.open())
+            {
+                assertThat(c.next()).isTrue();
+                assertThat(c.neuron()).isBetween(320, 399);
+                assertThat(c.population()).isEqualTo(1);
+            }
+        }
+        assertThat(Files.readString(dir.resolve(SpikeFiles.CSV)).lines().skip(1)).allMatch(l -> l.endsWith(",I"));
+    }
+
+    @Test
+    void anUnfinishedSpoolLeavesNoFileBehind(@TempDir final Path dir) throws IOException
+    {
+        final ReferenceNetworks.Built b = ReferenceNetworks.coba(400, 0.1, 5);
+        final SpikeMonitor e = b.network().monitorSpikes(b.excitatory());
+        try (SpikeSpool spool = new SpikeSpool(dir, List.of(e), 0.1))
+        {
+            new Simulation(b.network(), 1).runSteps(100, null);
+            spool.drain();
+            assertThatThrownBy(spool::open).isInstanceOf(IllegalStateException.class)
+                .hasMessage("SpikeSpool: finish() before reading the spikes back");
+        }
+        try (var files = Files.list(dir))
+        {
+            assertThat(files).isEmpty();
+        }
+    }
+
+    @Test
+    void spikeFilesOfDifferentLengthsAreNamedAsDamaged(@TempDir final Path dir) throws IOException
+    {
+        Npy.write(dir.resolve(SpikeFiles.STEP_NPY), new long[] {1, 2, 3});
+        Npy.write(dir.resolve(SpikeFiles.NEURON_NPY), new int[] {0, 1});
+        assertThatThrownBy(() -> SpikeFiles.cursor(dir, new int[] {0, 5})).isInstanceOf(ModelException.class)
+            .hasMessage(dir + ": spikes_step.npy (<i8 [3]) and spikes_neuron.npy (<i4 [2]) are not an int64/int32 pair"
+                + " of one length");
     }
 }

@@ -32,6 +32,43 @@ final class PlotStyle
     /** Colour of the second (inhibitory) population in rasters: a red. */
     static final Color INHIBITORY = new Color(0xD0, 0x1C, 0x1C);
 
+
+    /**
+     * {@code count} distinct colours for the populations of a raster: the fixed palette first,
+     * then hues a golden angle apart, alternating two saturations and brightnesses so that
+     * neighbours in the list differ in more than hue.
+     */
+    static Color[] populationColours(final int count)
+    {
+        final Color[] out = new Color[count];
+        final java.util.Set<Integer> used = new java.util.HashSet<>();
+        for (int k = 0; k < count; k++)
+        {
+            Color c;
+            if (k < POPULATIONS.length)
+            {
+                c = POPULATIONS[k];
+            }
+            else
+            {
+                int j = k;
+                do
+                {
+                    final float hue = (float) ((j * 0.6180339887498949) % 1.0);
+                    c = Color.getHSBColor(hue, j % 2 == 0 ? 0.85f : 0.55f, j % 3 == 0 ? 0.55f : 0.8f);
+                    j += count;
+                }
+                while (used.contains(c.getRGB()) || c.equals(NOT_RECORDED_SWATCH));
+            }
+            used.add(c.getRGB());
+            out[k] = c;
+        }
+        return out;
+    }
+
+    /** The legend swatch of a population that was not recorded. */
+    static final Color NOT_RECORDED_SWATCH = new Color(0xEE, 0xEE, 0xEE).darker();
+
     /** Colour of the population-rate line. */
     static final Color RATE = new Color(0x33, 0x33, 0x33);
 
@@ -46,21 +83,30 @@ final class PlotStyle
         new Color(0x00, 0x00, 0x00),
     };
 
+    /**
+     * Raster colours of the first populations: the blue and red of the two-population rasters,
+     * then Okabe-Ito's green, orange, sky blue and reddish purple, then brown, black and grey.
+     */
+    private static final Color[] POPULATIONS = {
+        EXCITATORY, INHIBITORY, SERIES[2], SERIES[4], SERIES[5], SERIES[3], new Color(0x8C, 0x51, 0x0A), SERIES[6],
+        new Color(0x88, 0x88, 0x88),
+    };
+
     /** Colour of all text. */
     static final Color TEXT = new Color(0x20, 0x20, 0x20);
     /** Colour of secondary text such as subtitles. */
     static final Color SUBTLE_TEXT = new Color(0x55, 0x55, 0x55);
     /** Background of the figure and of every plot area. */
     static final Color BACKGROUND = Color.WHITE;
-    private static final Color GRID = new Color(0xE4, 0xE4, 0xE4);
-    private static final Color BORDER = new Color(0x80, 0x80, 0x80);
+    static final Color GRID = new Color(0xE4, 0xE4, 0xE4);
+    static final Color BORDER = new Color(0x80, 0x80, 0x80);
 
     /** Font of the figure title. */
     static final Font TITLE_FONT = new Font(Font.SANS_SERIF, Font.BOLD, 18);
     /** Font of the subtitle and header legend. */
     static final Font SUBTITLE_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 13);
-    private static final Font AXIS_TITLE_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 14);
-    private static final Font TICK_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
+    static final Font AXIS_TITLE_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 14);
+    static final Font TICK_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
     private static final Font LEGEND_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 13);
 
     /** Stroke for trace and rate lines. */

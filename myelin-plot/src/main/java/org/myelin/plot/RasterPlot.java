@@ -1,45 +1,46 @@
 package org.myelin.plot;
 
-import org.myelin.util.AtomicFiles;
 import java.awt.Color;
+import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferInt;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.Locale;
+import java.util.ArrayList;
+import java.util.List;
 
-import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYSeries;
-import org.knowm.xchart.style.XYStyler;
-import org.knowm.xchart.style.lines.SeriesLines;
-import org.knowm.xchart.style.markers.SeriesMarkers;
+import org.myelin.util.AtomicFiles;
 
 /**
- * Spike raster plot of one or two populations, written as a PNG, with an optional population-rate panel below.
+ * Spike raster of any number of populations, each in its own colour with a legend, written as a
+ * PNG (or SVG), with an optional population-rate panel below.
  *
- * <p>Spikes come as two parallel primitive arrays: spike {@code k} is neuron {@code spikeNeurons[k]} at step
- * {@code spikeSteps[k]}, i.e. at time {@code spikeSteps[k] * dtMs}. Neurons {@code [0, nExcitatory)} are drawn in
- * dark blue and {@code [nExcitatory, nTotal)} in red; with {@code nExcitatory == nTotal} there is one (blue)
- * population. The x axis is time from 0 to {@code durationMs}; spikes later than {@code durationMs} are not drawn
- * and not counted. Each spike is a small square (2 px by default), so tens of thousands of spikes stay readable.
+ * <p>Instances hold no spike and can be written again; only the title can change after
+ * {@link Builder#build()}.
  *
- * <p>When more than {@link #DEFAULT_MAX_DRAWN_SPIKES} spikes (configurable) fall in the window, the raster draws
- * every {@code k}-th neuron only ({@code neuron % k == 0}), with the smallest {@code k} that brings the drawn spike
- * count under the limit. This is deterministic, keeps both populations and the full index range visible, and is
- * stated in the figure's note line. The rate panel always uses all spikes.
+ * <p>The spikes are read twice from a {@link Spikes} source, in any order, and never held: the
+ * first pass counts them into the rate bins, the second counts the hits of each spike's square
+ * marker straight into the pixels of an image laid over the raster's plot area. So a raster
+ * costs a few nanoseconds per spike and memory for its pixels only, for any number of spikes. A
+ * pixel hit as often as the hit pixels are on average, or more, gets its population's colour, a
+ * pixel hit less often a lighter shade of it; where the markers would cover more than a quarter
+ * of the plot area, each spike is one pixel. Spike
+ * {@code (step, neuron)} is drawn at time {@code step * dtMs}, with neuron 0 at the bottom;
+ * spikes after {@code durationMs} are not drawn and not counted. A population whose spikes were
+ * not recorded is shown as a grey band, named in the legend.
  *
  * <pre>{@code
  * RasterPlot.builder()
- *     .spikes(monitor.steps(), monitor.neurons(), monitor.count())
+ *     .spikes(steps, neurons, count)          // or .spikes(consumer -> ...) streaming from disk
  *     .dtMs(0.1)
- *     .populations(3200, 4000)
+ *     .population("E", 0, 3200)
+ *     .population("I", 3200, 800)
  *     .durationMs(1000.0)
  *     .title("COBA, N = 4000, 1000 ms, mean rate 20.1 Hz")
  *     .build()
  *     .write(Path.of("raster.png"));
  * }</pre>
- *
- * <p>Instances are immutable once built, but the spike arrays are not copied: do not modify them until the plot is
- * written.
  */
 public final class RasterPlot
 {
@@ -54,9 +55,6 @@ public final class RasterPlot
     /** Default image height in pixels. */
     public static final int DEFAULT_HEIGHT = 800;
 
-    /** Default limit on the number of spikes drawn before neurons are subsampled. */
-    public static final int DEFAULT_MAX_DRAWN_SPIKES = 200_000;
-
     /** Default bin width of the population-rate panel, in ms. */
     public static final double DEFAULT_RATE_BIN_MS = 5.0;
 
@@ -69,119 +67,122 @@ public final class RasterPlot
     /** Smallest accepted image height in pixels. */
     public static final int MIN_HEIGHT = 240;
 
+    /** The band of a population whose spikes were not recorded. */
+    static final Color NOT_RECORDED = new Color(0xEE, 0xEE, 0xEE);
+
     private static final String OWNER = "RasterPlot";
     private static final double RASTER_WEIGHT = 3.0;
     private static final double RATE_WEIGHT = 1.0;
-    private static final double PLOT_CONTENT_SIZE = 0.98;
+    private static final String TIME_AXIS = "time (ms)";
+    private static final String NEURON_AXIS = "neuron (index)";
+    private static final String RATE_AXIS = "rate (Hz)";
+    /** Most bins of the rate panel: about two pixels a bin, more would not show. */
+    static final int MAX_RATE_BINS = 500;
 
-    private final int[] spikeSteps;
-    private final int[] spikeNeurons;
-    private final int count;
+    /** Receives spikes one at a time. */
+    @FunctionalInterface
+    public interface SpikeConsumer
+    {
+        /** One spike of global neuron {@code neuron} at {@code step}. */
+        void accept(long step, int neuron);
+    }
+
+    /** Spikes that can be read more than once, e.g. from arrays or from files. */
+    @FunctionalInterface
+    public interface Spikes
+    {
+        /** Gives every spike to {@code consumer}. */
+        void forEach(SpikeConsumer consumer) throws IOException;
+    }
+
+    /**
+     * One population: neurons {@code [first, first + size)}.
+     *
+     * @param name     legend name.
+     * @param first    first neuron.
+     * @param size     neurons.
+     * @param recorded whether its spikes were recorded.
+     */
+    public record Population(String name, int first, int size, boolean recorded)
+    {
+    }
+
+    private final Spikes spikes;
     private final double dtMs;
-    private final int nExcitatory;
+    private final List<Population> populations;
+    private final Color[] colours;
     private final int nTotal;
+    private final int recordedNeurons;
     private final double durationMs;
-    private final String title;
+    private String title;
     private final int width;
     private final int height;
     private final boolean ratePanel;
     private final double rateBinMs;
     private final int markerSize;
-    private final String firstLabel;
-    private final String secondLabel;
-    private final int[] spikesPerNeuron;
-    private final int spikesInWindow;
-    private final int neuronStride;
-    private final int drawnSpikeCount;
+    private final long[] rateCounts;
+    private final long spikesInWindow;
 
-    private RasterPlot(final Builder builder)
+    private RasterPlot(final Builder builder) throws IOException
     {
-        spikeSteps = builder.spikeSteps;
-        spikeNeurons = builder.spikeNeurons;
-        count = builder.count;
+        spikes = builder.spikes;
         dtMs = builder.dtMs;
-        nExcitatory = builder.nExcitatory;
-        nTotal = builder.nTotal;
+        populations = List.copyOf(builder.populations);
+        colours = PlotStyle.populationColours(populations.size());
+        final Population last = populations.getLast();
+        nTotal = last.first() + last.size();
+        recordedNeurons = populations.stream().filter(Population::recorded).mapToInt(Population::size).sum();
         durationMs = builder.durationMs;
         title = builder.title;
         width = builder.width;
         height = builder.height;
         ratePanel = builder.ratePanel;
-        rateBinMs = builder.rateBinMs;
+        rateBinMs = Math.max(builder.rateBinMs, niceAtLeast(durationMs / MAX_RATE_BINS));
         markerSize = builder.markerSize;
-        firstLabel = builder.firstLabel;
-        secondLabel = builder.secondLabel;
-
-        spikesPerNeuron = new int[nTotal];
-        int inWindow = 0;
-        for (int k = 0; k < count; k++)
+        rateCounts = new long[Math.max(1, (int) Math.ceil(durationMs / rateBinMs - 1e-9))];
+        final long[] inWindow = new long[1];
+        final long[] index = new long[1];
+        spikes.forEach((step, neuron) ->
         {
-            if (inWindow(spikeSteps[k]))
+            if (neuron < 0 || neuron >= nTotal)
             {
-                spikesPerNeuron[spikeNeurons[k]]++;
-                inWindow++;
+                throw new IllegalArgumentException(OWNER + ": spike " + index[0] + " is of neuron " + neuron
+                    + ", outside the populations [0, " + nTotal + ")");
             }
-        }
-        spikesInWindow = inWindow;
-
-        final int maxDrawn = builder.maxDrawnSpikes;
-        int stride = 1;
-        int drawn = inWindow;
-        if (inWindow > maxDrawn)
-        {
-            stride = (int)Math.min(nTotal, ((long)inWindow + maxDrawn - 1) / maxDrawn);
-            drawn = keptSpikes(spikesPerNeuron, stride);
-            while (drawn > maxDrawn && stride < nTotal)
+            if (step < 0)
             {
-                stride++;
-                drawn = keptSpikes(spikesPerNeuron, stride);
+                throw new IllegalArgumentException(OWNER + ": spike " + index[0] + " has step " + step
+                    + "; steps must be >= 0");
             }
-        }
-        neuronStride = stride;
-        drawnSpikeCount = drawn;
+            index[0]++;
+            final double t = step * dtMs;
+            if (t <= durationMs)
+            {
+                inWindow[0]++;
+                rateCounts[Math.min(rateCounts.length - 1, (int) (t / rateBinMs))]++;
+            }
+        });
+        spikesInWindow = inWindow[0];
     }
 
     /**
-     * Writes a raster with the default size, marker, rate panel and subsampling limit.
+     * Writes a two-population raster with the default size, marker and rate panel: neurons
+     * {@code [0, nExcitatory)} "excitatory", the rest "inhibitory".
      *
-     * @param target       PNG file to create or replace; its directory must exist.
-     * @param spikeSteps   step of each spike; only the first {@code count} entries are read.
-     * @param spikeNeurons neuron index of each spike, in {@code [0, nTotal)}; only the first {@code count} are read.
-     * @param count        number of spikes.
-     * @param dtMs         [ms] simulation time step, to convert steps to time.
-     * @param nExcitatory  neurons {@code [0, nExcitatory)} are the first (blue) population; may equal {@code nTotal}.
-     * @param nTotal       number of neurons.
-     * @param durationMs   [ms] end of the time axis.
-     * @param title        shown at the top, e.g. {@code "COBA, N = 4000, 1000 ms, mean rate 20.1 Hz"}.
      * @throws IOException              if the file cannot be written; the target is then unchanged.
      * @throws IllegalArgumentException if an argument is out of range, naming it and its value.
      */
-    public static void write(
-        final Path target,
-        final int[] spikeSteps,
-        final int[] spikeNeurons,
-        final int count,
-        final double dtMs,
-        final int nExcitatory,
-        final int nTotal,
-        final double durationMs,
-        final String title) throws IOException
+    public static void write(final Path target, final int[] spikeSteps, final int[] spikeNeurons, final int count,
+        final double dtMs, final int nExcitatory, final int nTotal, final double durationMs, final String title)
+        throws IOException
     {
-        builder()
-            .spikes(spikeSteps, spikeNeurons, count)
-            .dtMs(dtMs)
-            .populations(nExcitatory, nTotal)
-            .durationMs(durationMs)
-            .title(title)
-            .build()
-            .write(target);
+        builder().spikes(spikeSteps, spikeNeurons, count).dtMs(dtMs).populations(nExcitatory, nTotal)
+            .durationMs(durationMs).title(title).build().write(target);
     }
 
     /**
      * Starts a builder with the defaults: {@value #DEFAULT_WIDTH} x {@value #DEFAULT_HEIGHT} px, rate panel on with
-     * {@value #DEFAULT_RATE_BIN_MS} ms bins, at most {@value #DEFAULT_MAX_DRAWN_SPIKES} drawn spikes.
-     *
-     * @return a new builder.
+     * {@value #DEFAULT_RATE_BIN_MS} ms bins.
      */
     public static Builder builder()
     {
@@ -189,251 +190,381 @@ public final class RasterPlot
     }
 
     /**
-     * Number of spikes with a time in {@code [0, durationMs]}.
-     *
-     * @return the number of spikes in the plotted window.
+     * Renders a small raster in memory and encodes it as a PNG, so that a process has loaded and
+     * compiled the drawing code (AWT, fonts, the axes, the PNG encoder; most of the time of a
+     * first raster in a fresh JVM) before a real raster is due, e.g. on a spare core while a
+     * simulation runs.
      */
-    public int spikesInWindow()
+    public static void warmUp()
+    {
+        try
+        {
+            final int[] steps = new int[2000];
+            final int[] neurons = new int[steps.length];
+            for (int k = 0; k < steps.length; k++)
+            {
+                steps[k] = k * 5;
+                neurons[k] = k * 7 % 100;
+            }
+            final BufferedImage image = builder().spikes(steps, neurons, steps.length).dtMs(0.1).population("A", 0, 80)
+                .population("B", 80, 20).durationMs(1000).title("warm-up").build().render();
+            javax.imageio.ImageIO.write(image, "png", java.io.OutputStream.nullOutputStream());
+        }
+        catch (final IOException | RuntimeException e)
+        {
+            // only a warm-up: the real raster reports its own errors
+        }
+    }
+
+    /** Number of spikes with a time in {@code [0, durationMs]}. */
+    public long spikesInWindow()
     {
         return spikesInWindow;
     }
 
     /**
-     * Subsampling stride: the raster draws neurons with {@code index % neuronStride() == 0}.
+     * Replaces the title, e.g. with one that quotes {@link #spikesInWindow()}, which is known only
+     * once the plot is built.
      *
-     * @return 1 when every neuron is drawn, otherwise the {@code k} of "every k-th neuron".
+     * @return this plot.
      */
-    public int neuronStride()
+    public RasterPlot title(final String text)
     {
-        return neuronStride;
+        this.title = null == text ? "" : text;
+        return this;
     }
 
-    /**
-     * Number of spikes the raster panel draws after subsampling.
-     *
-     * @return the drawn spike count.
-     */
-    public int drawnSpikeCount()
+    /** The colour of each population, in order. */
+    public List<Color> colours()
     {
-        return drawnSpikeCount;
+        return List.of(colours);
     }
 
-    /**
-     * Renders the plot in memory.
-     *
-     * @return an RGB image of the configured width and height.
-     */
+    /** Renders the plot in memory as an RGB image of the configured size. */
     public BufferedImage render()
     {
         return figure().render(width, height);
-    }
-
-    private Figure figure()
-    {
-        final Figure figure = new Figure(title);
-        final boolean twoPopulations = nExcitatory > 0 && nExcitatory < nTotal;
-        if (nExcitatory > 0)
-        {
-            figure.legendEntry(populationLabel(twoPopulations ? firstLabel : "neurons", 0, nExcitatory),
-                PlotStyle.EXCITATORY);
-        }
-        if (nExcitatory < nTotal)
-        {
-            figure.legendEntry(populationLabel(twoPopulations ? secondLabel : "neurons", nExcitatory, nTotal),
-                PlotStyle.INHIBITORY);
-        }
-        if (ratePanel)
-        {
-            figure.legendEntry("population rate, " + format(rateBinMs) + " ms bins", PlotStyle.RATE);
-        }
-        if (neuronStride > 1)
-        {
-            figure.note(subsamplingNote());
-        }
-
-        figure.panel(rasterChart(), RASTER_WEIGHT);
-        if (ratePanel)
-        {
-            figure.panel(rateChart(), RATE_WEIGHT);
-        }
-        return figure;
     }
 
     /**
      * Renders the plot and writes it as a PNG, or as SVG when the name ends in {@code .svg}, atomically (see
      * {@link AtomicFiles}).
      *
-     * @param target PNG or SVG file to create or replace; its directory must exist.
      * @throws IOException if the file cannot be written; the target is then unchanged and no temporary file is left.
      */
     public void write(final Path target) throws IOException
     {
-        figure().write(target, width, height);
+        try
+        {
+            figure().write(target, width, height);
+        }
+        catch (final UncheckedIOException e)
+        {
+            throw e.getCause();
+        }
     }
 
-    private XYChart rasterChart()
+    /** The axis titles of every panel, x then y. */
+    List<String> axisTitles()
     {
-        final XYChart chart = PlotStyle.newChart("time (ms)", "neuron index");
-        final XYStyler styler = chart.getStyler();
-        timeAxis(styler);
-        styler.setXAxisTitleVisible(!ratePanel);
-        styler.setYAxisMin(0.0);
-        styler.setYAxisMax((double)nTotal);
-        PlotStyle.prepareAxes(chart, 0.0, durationMs, 0.0, nTotal);
-        styler.setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
-        styler.setMarkerSize(markerSize);
-        // Crisp, opaque squares: antialiased 2 px markers at fractional positions smear into faint 3 x 3 blobs.
-        styler.setAntiAlias(false);
-
-        addPopulation(chart, firstLabel, 0, nExcitatory, PlotStyle.EXCITATORY);
-        addPopulation(chart, secondLabel, nExcitatory, nTotal, PlotStyle.INHIBITORY);
-        return chart;
+        return ratePanel ? List.of(TIME_AXIS, NEURON_AXIS, TIME_AXIS, RATE_AXIS) : List.of(TIME_AXIS, NEURON_AXIS);
     }
 
-    private void addPopulation(
-        final XYChart chart, final String name, final int firstNeuron, final int endNeuron, final Color colour)
+    private Figure figure()
     {
-        final int[] spikesPerNeuron = this.spikesPerNeuron;
-        final int stride = neuronStride;
-        int drawn = 0;
-        for (int i = firstNeuron; i < endNeuron; i++)
+        final Figure figure = new Figure(title);
+        for (int p = 0; p < populations.size(); p++)
         {
-            if (0 == i % stride)
-            {
-                drawn += spikesPerNeuron[i];
-            }
+            final Population pop = populations.get(p);
+            figure.legendEntry(pop.name() + " " + range(pop) + (pop.recorded() ? "" : ", not recorded"),
+                pop.recorded() ? colours[p] : PlotStyle.NOT_RECORDED_SWATCH);
         }
-        if (0 == drawn)
+        if (ratePanel)
         {
-            return;
+            figure.legendEntry("population rate, " + format(rateBinMs) + " ms bins", PlotStyle.RATE);
         }
-
-        final int[] spikeSteps = this.spikeSteps;
-        final int[] spikeNeurons = this.spikeNeurons;
-        final double dtMs = this.dtMs;
-        final double[] times = new double[drawn];
-        final double[] neurons = new double[drawn];
-        int next = 0;
-        for (int k = 0, n = count; k < n; k++)
-        {
-            final int neuron = spikeNeurons[k];
-            if (neuron >= firstNeuron && neuron < endNeuron && 0 == neuron % stride && inWindow(spikeSteps[k]))
-            {
-                times[next] = spikeSteps[k] * dtMs;
-                neurons[next] = neuron;
-                next++;
-            }
-        }
-
-        final XYSeries series = chart.addSeries(name, times, neurons);
-        series.setMarker(SeriesMarkers.SQUARE);
-        series.setMarkerColor(colour);
-        series.setLineStyle(SeriesLines.NONE);
+        figure.body(this::paintPanels);
+        return figure;
     }
 
-    private XYChart rateChart()
+    /** Tick positions and their labels on one axis. */
+    private record Ticks(double[] values, String[] labels)
     {
-        final int bins = Math.max(1, (int)Math.ceil(durationMs / rateBinMs - 1e-9));
-        final int[] counts = new int[bins];
-        final int[] spikeSteps = this.spikeSteps;
-        for (int k = 0, n = count; k < n; k++)
+        /** About {@code approx} ticks at 1, 2 or 5 times a power of ten over {@code [min, max]}. */
+        static Ticks over(final double min, final double max, final int approx)
         {
-            if (inWindow(spikeSteps[k]))
+            final double step = niceAtLeast((max - min) / approx);
+            final java.text.DecimalFormat format = new java.text.DecimalFormat(PlotStyle.decimalPattern(min, max),
+                java.text.DecimalFormatSymbols.getInstance(java.util.Locale.ROOT));
+            final List<Double> values = new ArrayList<>();
+            for (double v = Math.ceil(min / step - 1e-9) * step; v <= max + step * 1e-9; v += step)
             {
-                final int bin = (int)(spikeSteps[k] * dtMs / rateBinMs);
-                counts[Math.min(bin, bins - 1)]++;
+                values.add(Math.abs(v) < step * 1e-9 ? 0.0 : v);
             }
+            final double[] at = values.stream().mapToDouble(Double::doubleValue).toArray();
+            final String[] text = new String[at.length];
+            for (int k = 0; k < at.length; k++)
+            {
+                text[k] = format.format(at[k]);
+            }
+            return new Ticks(at, text);
         }
+    }
 
-        final double[] centres = new double[bins];
-        final double[] ratesHz = new double[bins];
-        double maxRateHz = 0.0;
-        for (int b = 0; b < bins; b++)
+    /**
+     * Both panels, drawn with plain Java2D: the raster above, the rate below, one shared time axis,
+     * so the two plot areas line up by construction (no chart library, whose text layout costs a
+     * fresh JVM more than the spikes do).
+     */
+    private void paintPanels(final Graphics2D g, final int top, final int width, final int height)
+    {
+        final double[] rates = rates();
+        double maxRate = 0;
+        for (final double r : rates)
+        {
+            maxRate = Math.max(maxRate, r);
+        }
+        final Ticks time = Ticks.over(0, durationMs, 10);
+        final Ticks neurons = Ticks.over(0, nTotal, 8);
+        final Ticks hz = Ticks.over(0, maxRate > 0 ? maxRate : 1, 4);
+        g.setFont(PlotStyle.TICK_FONT);
+        final java.awt.FontMetrics tick = g.getFontMetrics();
+        int labelWidth = 0;
+        for (final String l : neurons.labels())
+        {
+            labelWidth = Math.max(labelWidth, tick.stringWidth(l));
+        }
+        for (final String l : ratePanel ? hz.labels() : new String[0])
+        {
+            labelWidth = Math.max(labelWidth, tick.stringWidth(l));
+        }
+        g.setFont(PlotStyle.AXIS_TITLE_FONT);
+        final java.awt.FontMetrics titles = g.getFontMetrics();
+        final int tickLength = 4;
+        final int timeLabels = tickLength + 2 + tick.getHeight();
+        final int left = PlotStyle.PADDING + titles.getHeight() + 6 + labelWidth + tickLength + 2;
+        final int right = width - PlotStyle.PADDING - tick.stringWidth(time.labels()[time.labels().length - 1]) / 2;
+        final int bottom = height - PlotStyle.PADDING - titles.getHeight() - 2;
+        final int available = bottom - top;
+        final int rasterBottom = ratePanel ? top + (int) Math.round((available - 2 * timeLabels)
+            * RASTER_WEIGHT / (RASTER_WEIGHT + RATE_WEIGHT)) : bottom - timeLabels;
+        final int rateTop = rasterBottom + timeLabels + 8;
+        final int rateBottom = bottom - timeLabels;
+
+        final double xScale = (right - left) / durationMs;
+        axes(g, left, top + 2, right, rasterBottom, time, xScale, neurons, (rasterBottom - top - 2.0) / nTotal,
+            NEURON_AXIS, tick, titles);
+        drawSpikes(g, left, right, rasterBottom, top + 2);
+        if (ratePanel)
+        {
+            final double hzScale = (rateBottom - rateTop) / (maxRate > 0 ? maxRate : 1);
+            axes(g, left, rateTop, right, rateBottom, time, xScale, hz, hzScale, RATE_AXIS, tick, titles);
+            final java.awt.geom.Path2D.Double line = new java.awt.geom.Path2D.Double();
+            for (int b = 0; b < rates.length; b++)
+            {
+                final double centre = Math.min(durationMs, (b + 0.5) * rateBinMs);
+                final double x = left + centre * xScale;
+                final double y = rateBottom - rates[b] * hzScale;
+                if (b == 0)
+                {
+                    line.moveTo(x, y);
+                }
+                else
+                {
+                    line.lineTo(x, y);
+                }
+            }
+            g.setColor(PlotStyle.RATE);
+            g.setStroke(PlotStyle.LINE);
+            g.draw(line);
+        }
+        g.setFont(PlotStyle.AXIS_TITLE_FONT);
+        g.setColor(PlotStyle.TEXT);
+        g.drawString(TIME_AXIS, (left + right - titles.stringWidth(TIME_AXIS)) / 2, height - PlotStyle.PADDING
+            - titles.getDescent());
+    }
+
+    /** A plot area's grid, frame, ticks with labels on the left and bottom, and its rotated y title. */
+    private static void axes(final Graphics2D g, final int left, final int top, final int right, final int bottom,
+        final Ticks x, final double xScale, final Ticks y, final double yScale, final String yTitle,
+        final java.awt.FontMetrics tick, final java.awt.FontMetrics titles)
+    {
+        g.setStroke(new java.awt.BasicStroke(1f));
+        g.setFont(PlotStyle.TICK_FONT);
+        for (int k = 0; k < x.values().length; k++)
+        {
+            final int px = (int) Math.round(left + x.values()[k] * xScale);
+            g.setColor(PlotStyle.GRID);
+            g.drawLine(px, top, px, bottom);
+            g.setColor(PlotStyle.BORDER);
+            g.drawLine(px, bottom, px, bottom + 4);
+            g.setColor(PlotStyle.TEXT);
+            g.drawString(x.labels()[k], px - tick.stringWidth(x.labels()[k]) / 2, bottom + 6 + tick.getAscent());
+        }
+        for (int k = 0; k < y.values().length; k++)
+        {
+            final int py = (int) Math.round(bottom - y.values()[k] * yScale);
+            g.setColor(PlotStyle.GRID);
+            g.drawLine(left, py, right, py);
+            g.setColor(PlotStyle.BORDER);
+            g.drawLine(left - 4, py, left, py);
+            g.setColor(PlotStyle.TEXT);
+            g.drawString(y.labels()[k], left - 6 - tick.stringWidth(y.labels()[k]),
+                py + (tick.getAscent() - tick.getDescent()) / 2);
+        }
+        g.setColor(PlotStyle.BORDER);
+        g.drawRect(left, top, right - left, bottom - top);
+        final Graphics2D rotated = (Graphics2D) g.create();
+        try
+        {
+            rotated.setFont(PlotStyle.AXIS_TITLE_FONT);
+            rotated.setColor(PlotStyle.TEXT);
+            rotated.translate(PlotStyle.PADDING + titles.getAscent(), (top + bottom + titles.stringWidth(yTitle)) / 2.0);
+            rotated.rotate(-Math.PI / 2);
+            rotated.drawString(yTitle, 0, 0);
+        }
+        finally
+        {
+            rotated.dispose();
+        }
+    }
+
+    /** The population rate [Hz] of the recorded neurons in each bin. */
+    private double[] rates()
+    {
+        final double[] rates = new double[rateCounts.length];
+        for (int b = 0; b < rates.length; b++)
         {
             final double start = b * rateBinMs;
             final double end = Math.min(durationMs, start + rateBinMs);
-            centres[b] = 0.5 * (start + end);
-            ratesHz[b] = counts[b] * 1000.0 / (nTotal * (end - start));
-            maxRateHz = Math.max(maxRateHz, ratesHz[b]);
+            rates[b] = recordedNeurons == 0 || end <= start ? 0 : rateCounts[b] * 1000.0 / (recordedNeurons
+                * (end - start));
         }
-
-        final XYChart chart = PlotStyle.newChart("time (ms)", "rate (Hz)");
-        final XYStyler styler = chart.getStyler();
-        timeAxis(styler);
-        styler.setYAxisMin(0.0);
-        PlotStyle.prepareAxes(chart, 0.0, durationMs, 0.0, maxRateHz > 0.0 ? maxRateHz : 1.0);
-        PlotStyle.styleLine(chart.addSeries("population rate", centres, ratesHz), PlotStyle.RATE, width);
-        return chart;
+        return rates;
     }
 
-    private void timeAxis(final XYStyler styler)
+    /** The second pass: every spike's square straight into the pixels of the plot area. */
+    private void drawSpikes(final Graphics2D g, final double left, final double right, final double bottom,
+        final double top)
     {
-        styler.setXAxisMin(0.0);
-        styler.setXAxisMax(durationMs);
-        styler.setPlotContentSize(PLOT_CONTENT_SIZE);
+        final int x0 = (int) Math.floor(left);
+        final int y0 = (int) Math.floor(top);
+        final int w = Math.max(1, (int) Math.ceil(right) - x0 + 1);
+        final int h = Math.max(1, (int) Math.ceil(bottom) - y0 + 1);
+        final BufferedImage layer = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
+        final int[] pixels = ((DataBufferInt) layer.getRaster().getDataBuffer()).getData();
+        final double xScale = (right - left) / durationMs;
+        final double yScale = (bottom - top) / nTotal;
+        final int[] argb = new int[populations.size()];
+        final int[] starts = new int[populations.size() + 1];
+        for (int p = 0; p < populations.size(); p++)
+        {
+            argb[p] = colours[p].getRGB();
+            starts[p] = populations.get(p).first();
+            starts[p + 1] = populations.get(p).first() + populations.get(p).size();
+            if (!populations.get(p).recorded())
+            {
+                final int from = Math.max(0, (int) Math.floor(bottom - y0 - starts[p + 1] * yScale));
+                final int to = Math.min(h, (int) Math.ceil(bottom - y0 - starts[p] * yScale));
+                java.util.Arrays.fill(pixels, from * w, to * w, NOT_RECORDED.getRGB());
+            }
+        }
+        // dense rasters: one pixel a spike, so that the picture still shows where spikes crowd
+        final int size = spikesInWindow * markerSize * markerSize > (long) w * h / 4 ? 1 : markerSize;
+        final int[] hits = new int[w * h];
+        final int[] populationAt = new int[w * h];
+        final int[] current = {0};
+        try
+        {
+            spikes.forEach((step, neuron) ->
+            {
+                final double t = step * dtMs;
+                if (t > durationMs)
+                {
+                    return;
+                }
+                int p = current[0];
+                if (neuron < starts[p] || neuron >= starts[p + 1])
+                {
+                    p = 0;
+                    while (neuron >= starts[p + 1])
+                    {
+                        p++;
+                    }
+                    current[0] = p;
+                }
+                final int x = (int) (left - x0 + t * xScale) - size / 2;
+                final int y = (int) (bottom - y0 - (neuron + 0.5) * yScale) - size / 2;
+                for (int dy = Math.max(0, y); dy < Math.min(h, y + size); dy++)
+                {
+                    final int row = dy * w;
+                    for (int dx = Math.max(0, x); dx < Math.min(w, x + size); dx++)
+                    {
+                        hits[row + dx]++;
+                        populationAt[row + dx] = p;
+                    }
+                }
+            });
+        }
+        catch (final IOException e)
+        {
+            throw new UncheckedIOException(e);
+        }
+        // a pixel with the mean number of hits of the hit pixels or more gets its population's colour;
+        // fewer hits blend it with the background, so sparse rasters are all full colour
+        long hitSum = 0;
+        int hitPixels = 0;
+        for (final int n : hits)
+        {
+            if (n > 0)
+            {
+                hitSum += n;
+                hitPixels++;
+            }
+        }
+        final double full = hitPixels == 0 ? 1 : Math.max(1, hitSum / (double) hitPixels);
+        for (int k = 0; k < hits.length; k++)
+        {
+            if (hits[k] > 0)
+            {
+                final int colour = argb[populationAt[k]];
+                pixels[k] = hits[k] >= full ? colour : blend(colour, Math.sqrt(hits[k] / full));
+            }
+        }
+        g.drawImage(layer, x0, y0, null);
     }
 
-    private boolean inWindow(final int step)
+    /** The smallest of 1, 2, 5 times a power of ten that is at least {@code value}. */
+    static double niceAtLeast(final double value)
     {
-        return step * dtMs <= durationMs;
+        final double power = Math.pow(10, Math.floor(Math.log10(value)));
+        for (final double m : new double[] {1, 2, 5, 10})
+        {
+            if (m * power >= value * (1 - 1e-12))
+            {
+                return m * power;
+            }
+        }
+        return 10 * power;
     }
 
-    private String subsamplingNote()
+    /** {@code argb} at {@code share} over white, opaque. */
+    private static int blend(final int argb, final double share)
     {
-        final int drawnNeurons = (nTotal + neuronStride - 1) / neuronStride;
-        return String.format(Locale.ROOT,
-            "Subsampled for drawing: every %s neuron (%,d of %,d neurons, %,d of %,d spikes shown)%s",
-            ordinal(neuronStride), drawnNeurons, nTotal, drawnSpikeCount, spikesInWindow,
-            ratePanel ? "; the rate panel uses all spikes" : "");
+        final int r = (int) Math.round(255 - share * (255 - (argb >> 16 & 0xff)));
+        final int gr = (int) Math.round(255 - share * (255 - (argb >> 8 & 0xff)));
+        final int b = (int) Math.round(255 - share * (255 - (argb & 0xff)));
+        return 0xff000000 | r << 16 | gr << 8 | b;
     }
 
-    private static String populationLabel(final String name, final int first, final int end)
+    private static String range(final Population p)
     {
-        return end - first == 1 ? name + " (" + first + ")" : name + " (" + first + "\u2013" + (end - 1) + ")";
-    }
-
-    private static int keptSpikes(final int[] spikesPerNeuron, final int stride)
-    {
-        int kept = 0;
-        for (int i = 0; i < spikesPerNeuron.length; i += stride)
-        {
-            kept += spikesPerNeuron[i];
-        }
-        return kept;
-    }
-
-    /** English ordinal of {@code k} for the subsampling note: 1st, 2nd, 3rd, 4th, 11th, 21st, ... */
-    static String ordinal(final int k)
-    {
-        final int lastTwo = k % 100;
-        final int last = k % 10;
-        final String suffix;
-        if (lastTwo >= 11 && lastTwo <= 13)
-        {
-            suffix = "th";
-        }
-        else if (1 == last)
-        {
-            suffix = "st";
-        }
-        else if (2 == last)
-        {
-            suffix = "nd";
-        }
-        else if (3 == last)
-        {
-            suffix = "rd";
-        }
-        else
-        {
-            suffix = "th";
-        }
-        return k + suffix;
+        return p.size() == 1 ? "(" + p.first() + ")" : "(" + p.first() + "\u2013" + (p.first() + p.size() - 1) + ")";
     }
 
     private static String format(final double value)
     {
-        return value == Math.rint(value) ? Long.toString((long)value) : Double.toString(value);
+        return value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value);
     }
 
     /**
@@ -442,176 +573,34 @@ public final class RasterPlot
      */
     public static final class Builder
     {
-        private int[] spikeSteps;
-        private int[] spikeNeurons;
-        private int count = -1;
+        private Spikes spikes;
         private double dtMs = Double.NaN;
-        private int nExcitatory = -1;
-        private int nTotal = -1;
+        private final List<Population> populations = new ArrayList<>();
         private double durationMs = Double.NaN;
         private String title = "";
         private int width = DEFAULT_WIDTH;
         private int height = DEFAULT_HEIGHT;
         private boolean ratePanel = true;
         private double rateBinMs = DEFAULT_RATE_BIN_MS;
-        private int maxDrawnSpikes = DEFAULT_MAX_DRAWN_SPIKES;
         private int markerSize = DEFAULT_MARKER_SIZE;
-        private String firstLabel = "excitatory";
-        private String secondLabel = "inhibitory";
 
         private Builder()
         {
         }
 
-        /**
-         * Sets the legend names of the two populations (default "excitatory" and "inhibitory").
-         *
-         * @param first  name of {@code [0, nExcitatory)}.
-         * @param second name of {@code [nExcitatory, nTotal)}.
-         * @return this builder.
-         */
-        public Builder labels(final String first, final String second)
+        /** Sets spikes read from a source that can be read twice. */
+        public Builder spikes(final Spikes source)
         {
-            this.firstLabel = first;
-            this.secondLabel = second;
+            this.spikes = source;
             return this;
         }
 
         /**
-         * Sets the spikes; the arrays may be longer than {@code count} and are not copied.
+         * Sets the spikes from arrays; only the first {@code count} entries are read, and the arrays are not copied.
          *
-         * @param spikeSteps   step of each spike, {@code >= 0}.
-         * @param spikeNeurons neuron index of each spike, in {@code [0, nTotal)}.
-         * @param count        number of spikes, at most the length of either array.
-         * @return this builder.
+         * @throws IllegalArgumentException if {@code count} is negative or longer than either array.
          */
         public Builder spikes(final int[] spikeSteps, final int[] spikeNeurons, final int count)
-        {
-            this.spikeSteps = spikeSteps;
-            this.spikeNeurons = spikeNeurons;
-            this.count = count;
-            return this;
-        }
-
-        /**
-         * Sets the simulation time step that converts steps to time.
-         *
-         * @param dtMs [ms] time step, {@code > 0}.
-         * @return this builder.
-         */
-        public Builder dtMs(final double dtMs)
-        {
-            this.dtMs = dtMs;
-            return this;
-        }
-
-        /**
-         * Sets the populations: {@code [0, nExcitatory)} blue, {@code [nExcitatory, nTotal)} red.
-         *
-         * @param nExcitatory size of the first population, in {@code [0, nTotal]}; {@code nTotal} for one population.
-         * @param nTotal      number of neurons, {@code >= 1}; the y axis spans {@code [0, nTotal]}.
-         * @return this builder.
-         */
-        public Builder populations(final int nExcitatory, final int nTotal)
-        {
-            this.nExcitatory = nExcitatory;
-            this.nTotal = nTotal;
-            return this;
-        }
-
-        /**
-         * Sets the end of the time axis.
-         *
-         * @param durationMs [ms] simulated duration, {@code > 0}.
-         * @return this builder.
-         */
-        public Builder durationMs(final double durationMs)
-        {
-            this.durationMs = durationMs;
-            return this;
-        }
-
-        /**
-         * Sets the title at the top of the figure.
-         *
-         * @param title e.g. {@code "COBA, N = 4000, 1000 ms, mean rate 20.1 Hz"}; null or empty for none.
-         * @return this builder.
-         */
-        public Builder title(final String title)
-        {
-            this.title = null == title ? "" : title;
-            return this;
-        }
-
-        /**
-         * Sets the image size.
-         *
-         * @param width  in pixels, at least {@value #MIN_WIDTH}.
-         * @param height in pixels, at least {@value #MIN_HEIGHT}.
-         * @return this builder.
-         */
-        public Builder size(final int width, final int height)
-        {
-            this.width = width;
-            this.height = height;
-            return this;
-        }
-
-        /**
-         * Turns the population-rate panel under the raster on or off (on by default).
-         *
-         * @param ratePanel whether to draw it.
-         * @return this builder.
-         */
-        public Builder ratePanel(final boolean ratePanel)
-        {
-            this.ratePanel = ratePanel;
-            return this;
-        }
-
-        /**
-         * Sets the bin width of the population rate.
-         *
-         * @param rateBinMs [ms] bin width, {@code > 0}.
-         * @return this builder.
-         */
-        public Builder rateBinMs(final double rateBinMs)
-        {
-            this.rateBinMs = rateBinMs;
-            return this;
-        }
-
-        /**
-         * Sets how many spikes the raster may draw before it subsamples neurons.
-         *
-         * @param maxDrawnSpikes limit, {@code >= 1}.
-         * @return this builder.
-         */
-        public Builder maxDrawnSpikes(final int maxDrawnSpikes)
-        {
-            this.maxDrawnSpikes = maxDrawnSpikes;
-            return this;
-        }
-
-        /**
-         * Sets the side of each spike's square marker.
-         *
-         * @param markerSize in pixels, in {@code [1, 10]}.
-         * @return this builder.
-         */
-        public Builder markerSize(final int markerSize)
-        {
-            this.markerSize = markerSize;
-            return this;
-        }
-
-        /**
-         * Checks the inputs and counts the spikes per neuron (one pass over the spikes).
-         *
-         * @return the plot, ready to render or write.
-         * @throws IllegalArgumentException naming the first input that is missing or out of range, with its value.
-         */
-        public RasterPlot build()
         {
             if (null == spikeSteps || null == spikeNeurons)
             {
@@ -624,9 +613,55 @@ public final class RasterPlot
                 throw new IllegalArgumentException(OWNER + ": count must be in [0, min(spikeSteps.length=" +
                     spikeSteps.length + ", spikeNeurons.length=" + spikeNeurons.length + ")], got count=" + count);
             }
-            requirePositive("dtMs", dtMs);
-            requirePositive("durationMs", durationMs);
-            requirePositive("rateBinMs", rateBinMs);
+            this.spikes = consumer ->
+            {
+                for (int k = 0; k < count; k++)
+                {
+                    consumer.accept(spikeSteps[k], spikeNeurons[k]);
+                }
+            };
+            return this;
+        }
+
+        /** Sets the simulation time step [ms] that converts steps to time, {@code > 0}. */
+        public Builder dtMs(final double dtMs)
+        {
+            this.dtMs = dtMs;
+            return this;
+        }
+
+        /** Adds a population whose spikes were recorded, after the previous ones. */
+        public Builder population(final String name, final int first, final int size)
+        {
+            return population(name, first, size, true);
+        }
+
+        /**
+         * Adds a population after the previous ones: neurons {@code [first, first + size)}.
+         *
+         * @throws IllegalArgumentException if it does not start where the previous one ends or is empty.
+         */
+        public Builder population(final String name, final int first, final int size, final boolean recorded)
+        {
+            final int expected = populations.isEmpty() ? 0 : populations.getLast().first() + populations.getLast()
+                .size();
+            if (first != expected || size < 1)
+            {
+                throw new IllegalArgumentException(OWNER + ": population '" + name + "' must start at neuron "
+                    + expected + " and hold at least one neuron, got first=" + first + ", size=" + size);
+            }
+            populations.add(new Population(name, first, size, recorded));
+            return this;
+        }
+
+        /**
+         * Sets two populations, "excitatory" {@code [0, nExcitatory)} and "inhibitory" {@code [nExcitatory, nTotal)}
+         * (one when either is empty).
+         *
+         * @throws IllegalArgumentException if {@code nTotal < 1} or {@code nExcitatory} is outside {@code [0, nTotal]}.
+         */
+        public Builder populations(final int nExcitatory, final int nTotal)
+        {
             if (nTotal < 1)
             {
                 throw new IllegalArgumentException(OWNER + ": nTotal must be >= 1, got nTotal=" + nTotal);
@@ -636,44 +671,94 @@ public final class RasterPlot
                 throw new IllegalArgumentException(OWNER + ": nExcitatory must be in [0, nTotal=" + nTotal +
                     "], got nExcitatory=" + nExcitatory);
             }
+            populations.clear();
+            if (nExcitatory > 0)
+            {
+                population("excitatory", 0, nExcitatory);
+            }
+            if (nExcitatory < nTotal)
+            {
+                population("inhibitory", nExcitatory, nTotal - nExcitatory);
+            }
+            return this;
+        }
+
+        /** Sets the end of the time axis [ms], {@code > 0}. */
+        public Builder durationMs(final double durationMs)
+        {
+            this.durationMs = durationMs;
+            return this;
+        }
+
+        /** Sets the title at the top of the figure; null or empty for none. */
+        public Builder title(final String title)
+        {
+            this.title = null == title ? "" : title;
+            return this;
+        }
+
+        /** Sets the image size in pixels, at least {@value #MIN_WIDTH} x {@value #MIN_HEIGHT}. */
+        public Builder size(final int width, final int height)
+        {
+            this.width = width;
+            this.height = height;
+            return this;
+        }
+
+        /** Turns the population-rate panel under the raster on or off (on by default). */
+        public Builder ratePanel(final boolean ratePanel)
+        {
+            this.ratePanel = ratePanel;
+            return this;
+        }
+
+        /**
+         * Sets the bin width [ms] of the population rate, {@code > 0}; a long run gets wider bins, at most
+         * {@value #MAX_RATE_BINS} of them (1, 2 or 5 times a power of ten ms), as the legend says.
+         */
+        public Builder rateBinMs(final double rateBinMs)
+        {
+            this.rateBinMs = rateBinMs;
+            return this;
+        }
+
+        /** Sets the side of each spike's square marker in pixels, in {@code [1, 10]}. */
+        public Builder markerSize(final int markerSize)
+        {
+            this.markerSize = markerSize;
+            return this;
+        }
+
+        /**
+         * Checks the inputs and counts the spikes into the rate bins (the first pass over the spikes).
+         *
+         * @throws IllegalArgumentException naming the first input that is missing or out of range, with its value.
+         * @throws IOException              if the spikes cannot be read.
+         */
+        public RasterPlot build() throws IOException
+        {
+            if (null == spikes)
+            {
+                throw new IllegalArgumentException(OWNER + ": spikes must be set");
+            }
+            requirePositive("dtMs", dtMs);
+            requirePositive("durationMs", durationMs);
+            requirePositive("rateBinMs", rateBinMs);
+            if (populations.isEmpty())
+            {
+                throw new IllegalArgumentException(OWNER + ": at least one population is needed, got none");
+            }
             if (width < MIN_WIDTH || height < MIN_HEIGHT)
             {
                 throw new IllegalArgumentException(OWNER + ": size must be at least " + MIN_WIDTH + " x " +
                     MIN_HEIGHT + " px, got width=" + width + ", height=" + height);
-            }
-            if (maxDrawnSpikes < 1)
-            {
-                throw new IllegalArgumentException(OWNER + ": maxDrawnSpikes must be >= 1, got maxDrawnSpikes=" +
-                    maxDrawnSpikes);
             }
             if (markerSize < 1 || markerSize > 10)
             {
                 throw new IllegalArgumentException(OWNER + ": markerSize must be in [1, 10] px, got markerSize=" +
                     markerSize);
             }
-            checkSpikes();
             return new RasterPlot(this);
-        }
-
-        private void checkSpikes()
-        {
-            final int[] spikeSteps = this.spikeSteps;
-            final int[] spikeNeurons = this.spikeNeurons;
-            final int nTotal = this.nTotal;
-            for (int k = 0, n = count; k < n; k++)
-            {
-                final int neuron = spikeNeurons[k];
-                if (neuron < 0 || neuron >= nTotal)
-                {
-                    throw new IllegalArgumentException(OWNER + ": spikeNeurons[" + k + "] must be in [0, nTotal=" +
-                        nTotal + "), got spikeNeurons[" + k + "]=" + neuron);
-                }
-                if (spikeSteps[k] < 0)
-                {
-                    throw new IllegalArgumentException(OWNER + ": spikeSteps[" + k + "] must be >= 0, got spikeSteps[" +
-                        k + "]=" + spikeSteps[k]);
-                }
-            }
         }
 
         private static void requirePositive(final String name, final double value)

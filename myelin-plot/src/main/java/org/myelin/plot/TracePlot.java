@@ -104,6 +104,12 @@ public final class TracePlot
         return figure().render(width, height);
     }
 
+    /** The axis titles of every panel, x then y. */
+    List<String> axisTitles()
+    {
+        return figure().axisTitles();
+    }
+
     private Figure figure()
     {
         final XYChart chart = PlotStyle.newChart(xLabel, yLabel);

@@ -9,7 +9,10 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
+import java.awt.Color;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Locale;
 
@@ -18,8 +21,6 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
 
 class RasterPlotTest
 {
@@ -27,8 +28,8 @@ class RasterPlotTest
     private static final int N_EXCITATORY = 3200;
     private static final double DT_MS = 0.1;
     private static final double DURATION_MS = 1000.0;
-    /** Each spike is a 2 x 2 square, so a population with thousands of spikes covers far more than a legend swatch. */
-    private static final int MANY_PIXELS = 5_000;
+    /** Far more pixels than a legend swatch (121) holds: where spikes are dense, a pixel is hit at least as often as most. */
+    private static final int MANY_PIXELS = 1_000;
 
     /** About 80 000 spikes: 4000 neurons at 20 Hz for 1 s, as in the COBA benchmark. */
     private static PlotFixtures.Spikes coba;
@@ -94,28 +95,26 @@ class RasterPlotTest
     }
 
     @Test
-    void shouldDrawOnlyTheSecondPopulationColourWhenNoNeuronIsExcitatory()
+    void shouldDrawASinglePopulationInTheFirstColourWhateverItsName() throws IOException
     {
         final BufferedImage image = cobaBuilder(0).ratePanel(false).build().render();
 
-        assertThat(countExact(image, PlotStyle.EXCITATORY)).isZero();
-        assertThat(countExact(image, PlotStyle.INHIBITORY)).isGreaterThan(MANY_PIXELS);
+        assertThat(countExact(image, PlotStyle.EXCITATORY)).isGreaterThan(MANY_PIXELS);
+        assertThat(countExact(image, PlotStyle.INHIBITORY)).isZero();
     }
 
     @Test
-    void shouldReadOnlyTheFirstCountEntriesOfLongerArrays()
+    void shouldReadOnlyTheFirstCountEntriesOfLongerArrays() throws IOException
     {
         assertThat(coba.neurons().length).isGreaterThan(coba.count());
 
         final RasterPlot plot = cobaBuilder(N_EXCITATORY).build();
 
         assertThat(plot.spikesInWindow()).isEqualTo(coba.count());
-        assertThat(plot.neuronStride()).isEqualTo(1);
-        assertThat(plot.drawnSpikeCount()).isEqualTo(coba.count());
     }
 
     @Test
-    void shouldLeaveOutSpikesAfterTheDuration()
+    void shouldLeaveOutSpikesAfterTheDuration() throws IOException
     {
         final int[] steps = {0, 5, 10, 11, 50};
         final int[] neurons = {0, 1, 2, 3, 4};
@@ -127,53 +126,7 @@ class RasterPlotTest
     }
 
     @Test
-    void shouldDrawEveryKthNeuronWithTheSmallestKThatMeetsTheLimit()
-    {
-        // Neuron 0 fires 50 spikes and neurons 1..9 fire 10 each: 140 spikes, limit 60.
-        // k = ceil(140 / 60) = 3 keeps 0,3,6,9 = 80 spikes; k = 4 keeps 0,4,8 = 70; k = 5 keeps 0,5 = 60.
-        final int[] spikesPerNeuron = {50, 10, 10, 10, 10, 10, 10, 10, 10, 10};
-        final PlotFixtures.Spikes spikes = regularSpikes(spikesPerNeuron);
-
-        final RasterPlot plot = RasterPlot.builder()
-            .spikes(spikes.steps(), spikes.neurons(), spikes.count())
-            .dtMs(1.0)
-            .populations(8, 10)
-            .durationMs(100.0)
-            .maxDrawnSpikes(60)
-            .build();
-
-        assertThat(plot.spikesInWindow()).isEqualTo(140);
-        assertThat(plot.neuronStride()).isEqualTo(5);
-        assertThat(plot.drawnSpikeCount()).isEqualTo(60);
-        assertThat(plot.render().getWidth()).isEqualTo(RasterPlot.DEFAULT_WIDTH);
-    }
-
-    @Test
-    void shouldSubsampleNeuronsWhenThereAreMoreThanTwoHundredThousandSpikes() throws IOException
-    {
-        // 5000 neurons at 50 Hz for 1 s: about 250 000 spikes, so every 2nd neuron is drawn.
-        final PlotFixtures.Spikes dense = PlotFixtures.modulatedPoisson(5000, 50.0, DURATION_MS, DT_MS, 7L);
-        assertThat(dense.count()).isGreaterThan(RasterPlot.DEFAULT_MAX_DRAWN_SPIKES);
-        final Path target = PlotFixtures.samplePath("raster-subsampled.png");
-
-        final RasterPlot plot = RasterPlot.builder()
-            .spikes(dense.steps(), dense.neurons(), dense.count())
-            .dtMs(DT_MS)
-            .populations(4000, 5000)
-            .durationMs(DURATION_MS)
-            .title(String.format(Locale.ROOT, "Dense test, N = 5000, 1000 ms, %,d spikes", dense.count()))
-            .build();
-        plot.write(target);
-
-        assertThat(plot.neuronStride()).isEqualTo(2);
-        assertThat(plot.drawnSpikeCount()).isLessThanOrEqualTo(RasterPlot.DEFAULT_MAX_DRAWN_SPIKES);
-        final BufferedImage image = ImageIO.read(target.toFile());
-        assertThat(countExact(image, PlotStyle.EXCITATORY)).isGreaterThan(MANY_PIXELS);
-        assertThat(countExact(image, PlotStyle.INHIBITORY)).isGreaterThan(MANY_PIXELS);
-    }
-
-    @Test
-    void shouldRenderAnEmptyRasterWithAxesOnly()
+    void shouldRenderAnEmptyRasterWithAxesOnly() throws IOException
     {
         final BufferedImage image = RasterPlot.builder()
             .spikes(new int[0], new int[0], 0)
@@ -191,7 +144,7 @@ class RasterPlotTest
     }
 
     @Test
-    void shouldFailWithTheTargetInTheMessageAndLeaveNoFileWhenTheDirectoryDoesNotExist()
+    void shouldFailWithTheTargetInTheMessageAndLeaveNoFileWhenTheDirectoryDoesNotExist() throws IOException
     {
         final Path missing = directory.resolve("missing");
         final Path target = missing.resolve("raster.png");
@@ -216,7 +169,7 @@ class RasterPlotTest
     }
 
     @Test
-    void shouldRejectANeuronIndexOutsideThePopulation()
+    void shouldRejectANeuronIndexOutsideThePopulation() throws IOException
     {
         final int[] steps = {0, 1, 2};
         final int[] neurons = {0, 10, 1};
@@ -224,38 +177,37 @@ class RasterPlotTest
         assertThatThrownBy(() -> RasterPlot.builder()
             .spikes(steps, neurons, 3).dtMs(0.1).populations(8, 10).durationMs(1.0).build())
             .isInstanceOf(IllegalArgumentException.class)
-            .hasMessage("RasterPlot: spikeNeurons[1] must be in [0, nTotal=10), got spikeNeurons[1]=10");
+            .hasMessage("RasterPlot: spike 1 is of neuron 10, outside the populations [0, 10)");
     }
 
     @Test
-    void shouldRejectANegativeStep()
+    void shouldRejectANegativeStep() throws IOException
     {
         assertThatThrownBy(() -> RasterPlot.builder()
             .spikes(new int[]{-3}, new int[]{0}, 1).dtMs(0.1).populations(1, 1).durationMs(1.0).build())
             .isInstanceOf(IllegalArgumentException.class)
-            .hasMessage("RasterPlot: spikeSteps[0] must be >= 0, got spikeSteps[0]=-3");
+            .hasMessage("RasterPlot: spike 0 has step -3; steps must be >= 0");
     }
 
     @Test
-    void shouldRejectMoreExcitatoryNeuronsThanNeurons()
+    void shouldRejectMoreExcitatoryNeuronsThanNeurons() throws IOException
     {
-        assertThatThrownBy(() -> cobaBuilder(N_TOTAL + 1).build())
+        assertThatThrownBy(() -> cobaBuilder(N_TOTAL + 1))
             .isInstanceOf(IllegalArgumentException.class)
             .hasMessage("RasterPlot: nExcitatory must be in [0, nTotal=4000], got nExcitatory=4001");
     }
 
     @Test
-    void shouldRejectACountLargerThanTheArrays()
+    void shouldRejectACountLargerThanTheArrays() throws IOException
     {
-        assertThatThrownBy(() -> RasterPlot.builder()
-            .spikes(new int[2], new int[3], 3).dtMs(0.1).populations(1, 1).durationMs(1.0).build())
+        assertThatThrownBy(() -> RasterPlot.builder().spikes(new int[2], new int[3], 3))
             .isInstanceOf(IllegalArgumentException.class)
             .hasMessage(
                 "RasterPlot: count must be in [0, min(spikeSteps.length=2, spikeNeurons.length=3)], got count=3");
     }
 
     @Test
-    void shouldRejectANonPositiveTimeStep()
+    void shouldRejectANonPositiveTimeStep() throws IOException
     {
         assertThatThrownBy(() -> cobaBuilder(N_EXCITATORY).dtMs(0.0).build())
             .isInstanceOf(IllegalArgumentException.class)
@@ -263,26 +215,150 @@ class RasterPlotTest
     }
 
     @Test
-    void shouldRejectMissingSpikes()
+    void shouldRejectMissingSpikes() throws IOException
     {
         assertThatThrownBy(() -> RasterPlot.builder().dtMs(0.1).populations(1, 1).durationMs(1.0).build())
             .isInstanceOf(IllegalArgumentException.class)
-            .hasMessage("RasterPlot: spikes must be set, got spikeSteps=null, spikeNeurons=null");
+            .hasMessage("RasterPlot: spikes must be set");
     }
 
     @Test
-    void shouldRejectATooSmallImage()
+    void shouldRejectATooSmallImage() throws IOException
     {
         assertThatThrownBy(() -> cobaBuilder(N_EXCITATORY).size(100, 100).build())
             .isInstanceOf(IllegalArgumentException.class)
             .hasMessage("RasterPlot: size must be at least 300 x 240 px, got width=100, height=100");
     }
 
-    @ParameterizedTest
-    @CsvSource({"1, 1st", "2, 2nd", "3, 3rd", "4, 4th", "11, 11th", "12, 12th", "13, 13th", "21, 21st", "112, 112th"})
-    void shouldSpellTheStrideAsAnEnglishOrdinal(final int k, final String expected)
+    @Test
+    void shouldDrawAnyNumberOfPopulationsInDistinctColoursNamedInTheLegend() throws IOException
     {
-        assertThat(RasterPlot.ordinal(k)).isEqualTo(expected);
+        final int populations = 12;
+        final RasterPlot.Builder builder = RasterPlot.builder().spikes(coba.steps(), coba.neurons(), coba.count())
+            .dtMs(DT_MS).durationMs(DURATION_MS).ratePanel(false);
+        for (int p = 0; p < populations; p++)
+        {
+            final int first = p * N_TOTAL / populations;
+            builder.population("P" + p, first, (p + 1) * N_TOTAL / populations - first);
+        }
+        final RasterPlot plot = builder.build();
+        final BufferedImage image = plot.render();
+        ImageIO.write(image, "png", PlotFixtures.samplePath("raster-twelve-populations.png").toFile());
+
+        final Set<Integer> distinct = new HashSet<>();
+        for (final Color c : plot.colours())
+        {
+            distinct.add(c.getRGB());
+            assertThat(countExact(image, c)).as("pixels of %s", c).isGreaterThan(MANY_PIXELS / populations);
+        }
+        assertThat(distinct).hasSize(populations);
+        assertThat(plot.colours().subList(0, 2)).containsExactly(PlotStyle.EXCITATORY, PlotStyle.INHIBITORY);
+    }
+
+    @Test
+    void shouldGiveDistinctColoursToAHundredPopulations()
+    {
+        final Set<Integer> distinct = new HashSet<>();
+        for (final Color c : PlotStyle.populationColours(100))
+        {
+            distinct.add(c.getRGB());
+        }
+        assertThat(distinct).hasSize(100);
+    }
+
+    @Test
+    void shouldSetTheMarkerOfASpikeAtItsTimeAndNeuron() throws IOException
+    {
+        final int[] start = marker(100, 1);
+        final int[] middle = marker(5000, 50);
+        final int[] end = marker(9900, 98);
+
+        // linear in time and neuron, spanning the plot area (t = 0 to 1000 ms, neurons 0 to 100)
+        assertThat(end[0] - start[0]).isGreaterThan(900);
+        assertThat(start[1] - end[1]).isGreaterThan(450);
+        final double x = start[0] + (5000.0 - 100) / (9900 - 100) * (end[0] - start[0]);
+        final double y = start[1] - (50.0 - 1) / (98 - 1) * (start[1] - end[1]);
+        assertThat((double) middle[0]).isCloseTo(x, org.assertj.core.data.Offset.offset(1.0));
+        assertThat((double) middle[1]).isCloseTo(y, org.assertj.core.data.Offset.offset(1.0));
+    }
+
+    /** The top-left pixel of the 4 x 4 marker of a single spike, asserting that it is the only one drawn. */
+    private static int[] marker(final int step, final int neuron) throws IOException
+    {
+        final BufferedImage image = RasterPlot.builder().spikes(new int[] {step}, new int[] {neuron}, 1).dtMs(DT_MS)
+            .population("A", 0, 100).durationMs(DURATION_MS).ratePanel(false).markerSize(4).build().render();
+        final List<int[]> blue = new ArrayList<>();
+        for (int y = 0; y < image.getHeight(); y++)
+        {
+            final List<int[]> row = new ArrayList<>();
+            for (int x = 0; x < image.getWidth(); x++)
+            {
+                if (image.getRGB(x, y) == PlotStyle.EXCITATORY.getRGB())
+                {
+                    row.add(new int[] {x, y});
+                }
+            }
+            if (row.size() <= 4) // the legend's swatch has rows of 11
+            {
+                blue.addAll(row);
+            }
+        }
+        assertThat(blue).as("marker pixels of step %d, neuron %d", step, neuron).hasSize(16);
+        final int[] corner = blue.get(0);
+        assertThat(blue).allMatch(p -> p[0] >= corner[0] && p[0] < corner[0] + 4 && p[1] >= corner[1]
+            && p[1] < corner[1] + 4);
+        return corner;
+    }
+
+    @Test
+    void shouldReadAStreamingSourceTwiceAndDrawAPopulationThatWasNotRecordedAsAGreyBand() throws IOException
+    {
+        final int[] passes = {0};
+        final RasterPlot plot = RasterPlot.builder()
+            .spikes(consumer ->
+            {
+                passes[0]++;
+                for (int k = 0; k < coba.count(); k++)
+                {
+                    if (coba.neurons()[k] < N_EXCITATORY)
+                    {
+                        consumer.accept(coba.steps()[k], coba.neurons()[k]);
+                    }
+                }
+            })
+            .dtMs(DT_MS).population("E", 0, N_EXCITATORY).population("I", N_EXCITATORY, N_TOTAL - N_EXCITATORY, false)
+            .durationMs(DURATION_MS).build();
+        final BufferedImage image = plot.render();
+
+        assertThat(passes[0]).isEqualTo(2);
+        assertThat(countExact(image, PlotStyle.EXCITATORY)).isGreaterThan(MANY_PIXELS);
+        assertThat(countExact(image, RasterPlot.NOT_RECORDED)).isGreaterThan(50_000);
+        assertThat(countExact(image, PlotStyle.INHIBITORY)).isZero();
+    }
+
+    @Test
+    void shouldRejectAPopulationThatDoesNotStartWhereThePreviousEnds()
+    {
+        assertThatThrownBy(() -> RasterPlot.builder().population("A", 0, 10).population("B", 12, 5))
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessage("RasterPlot: population 'B' must start at neuron 10 and hold at least one neuron, got first=12,"
+                + " size=5");
+    }
+
+    @Test
+    void everyAxisCarriesItsUnit() throws IOException
+    {
+        assertThat(cobaBuilder(N_EXCITATORY).build().axisTitles()).containsExactly("time (ms)", "neuron (index)",
+            "time (ms)", "rate (Hz)");
+    }
+
+    @Test
+    void aLongRunGetsWiderRateBinsOfRoundWidths()
+    {
+        assertThat(RasterPlot.niceAtLeast(10_000.0 / RasterPlot.MAX_RATE_BINS)).isEqualTo(20.0);
+        assertThat(RasterPlot.niceAtLeast(60_000.0 / RasterPlot.MAX_RATE_BINS)).isEqualTo(200.0);
+        assertThat(RasterPlot.niceAtLeast(5.0)).isEqualTo(5.0);
+        assertThat(RasterPlot.niceAtLeast(0.3)).isEqualTo(0.5);
     }
 
     private static RasterPlot.Builder cobaBuilder(final int nExcitatory)
@@ -300,25 +376,6 @@ class RasterPlotTest
         final double meanRateHz = count / (N_TOTAL * DURATION_MS / 1000.0);
         return String.format(Locale.ROOT, "COBA, N = %d, %.0f ms, mean rate %.1f Hz", N_TOTAL, DURATION_MS,
             meanRateHz);
-    }
-
-    /** {@code spikesPerNeuron[i]} spikes for neuron {@code i}, at steps 0, 1, 2, ... */
-    private static PlotFixtures.Spikes regularSpikes(final int[] spikesPerNeuron)
-    {
-        final int total = Arrays.stream(spikesPerNeuron).sum();
-        final int[] steps = new int[total];
-        final int[] neurons = new int[total];
-        int next = 0;
-        for (int neuron = 0; neuron < spikesPerNeuron.length; neuron++)
-        {
-            for (int s = 0; s < spikesPerNeuron[neuron]; s++)
-            {
-                steps[next] = s;
-                neurons[next] = neuron;
-                next++;
-            }
-        }
-        return new PlotFixtures.Spikes(steps, neurons, total);
     }
 
     private List<Path> listing() throws IOException

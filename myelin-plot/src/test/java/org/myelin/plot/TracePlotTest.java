@@ -56,6 +56,13 @@ class TracePlotTest
     }
 
     @Test
+    void shouldTitleTheAxesWithTheirUnitsAsGiven()
+    {
+        assertThat(TracePlot.builder().xLabel("time (ms)").yLabel("v (mV)").series("a", new double[] {0, 1},
+            new double[] {2, 3}).build().axisTitles()).containsExactly("time (ms)", "v (mV)");
+    }
+
+    @Test
     void shouldRenderAFixedRangeAndANaNGap()
     {
         final double[] x = {0, 1, 2, 3, 4};

@@ -1,0 +1,73 @@
+package org.myelin.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.myelin.io.RunFolder;
+import sun.misc.Signal;
+import sun.misc.SignalHandler;
+
+/**
+ * Ctrl-C (SIGINT) and SIGTERM during a run: the unfinished run is removed, one line says so and
+ * what the output folder holds, and the process ends with 128 + the signal's number (130, 143),
+ * as a shell reports a program stopped by a signal. The handlers are in place while the run is
+ * and the previous ones come back after it.
+ */
+final class Interruption implements AutoCloseable
+{
+    private record Installed(Signal signal, SignalHandler previous)
+    {
+    }
+
+    private final List<Installed> installed = new ArrayList<>();
+
+    private Interruption()
+    {
+    }
+
+    /** Handles SIGINT and SIGTERM for the run into {@code folder} until closed. */
+    static Interruption install(final RunFolder folder, final Progress progress, final PrintWriter err)
+    {
+        final Interruption i = new Interruption();
+        for (final String name : List.of("INT", "TERM"))
+        {
+            try
+            {
+                final Signal signal = new Signal(name);
+                final SignalHandler previous = Signal.handle(signal, s -> stop(folder, progress, err, s));
+                i.installed.add(new Installed(signal, previous));
+            }
+            catch (final IllegalArgumentException e)
+            {
+                // the signal cannot be handled here (the JVM uses it, or the system lacks it): keep the default
+            }
+        }
+        return i;
+    }
+
+    private static void stop(final RunFolder folder, final Progress progress, final PrintWriter err,
+        final Signal signal)
+    {
+        progress.close();
+        final boolean removed = folder.abort();
+        final String where = "'" + folder.target() + "'";
+        err.println("myelin run: stopped by SIG" + signal.getName() + "; " + (removed
+            ? "the unfinished run was removed, " + where + (Files.exists(folder.target()) ? " holds the previous run"
+                : " was not created")
+            : "the run was complete and is in " + where));
+        err.flush();
+        Runtime.getRuntime().halt(128 + signal.getNumber());
+    }
+
+    /** Puts the previous handlers back. */
+    @Override
+    public void close()
+    {
+        for (final Installed i : installed)
+        {
+            Signal.handle(i.signal(), i.previous());
+        }
+    }
+}
