@@ -10,16 +10,18 @@
 #         memory, for myelin also cpu_s (user + system CPU of the whole JVM, build and run; on a loaded
 #         machine it is steadier than wall time) (peak_rss_mb from /usr/bin/time: the JVM process; for Brian2 the python process or any
 #         child it waited for, i.e. the compiler or the standalone binary), then a summary.
-set -u
+set -euo pipefail
 SCRIPT_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 ROOT=$(cd "$SCRIPT_DIR/../.." && pwd)
 N=${1:-100000} T=${2:-1} PD_T=${3:-100}
 T_MS=$(awk -v t="$T" 'BEGIN{print t*1000}')
 
-cd "$ROOT" || exit 1
-[ -f bin/java-env ] && source bin/java-env
-echo "# scale.sh $(date -u +%Y-%m-%dT%H:%MZ) commit=$(git rev-parse --short HEAD 2>/dev/null) cpu=\"$(lscpu | sed -n 's/^Model name: *//p' | head -1)\" cores=$(nproc) java=$(java -version 2>&1 | head -1 | tr -d '"')"
-mvn -q -o -pl myelin-bench -am package -DskipTests || mvn -q -pl myelin-bench -am package -DskipTests || exit 1
+cd "$ROOT"
+source bin/java-env
+myelin_need_maven
+[ -x /usr/bin/time ] || { echo "scale.sh: /usr/bin/time is needed (apt-get install time)" >&2; exit 3; }
+echo "# scale.sh $(date -u +%Y-%m-%dT%H:%MZ) commit=$(git rev-parse --short HEAD 2>/dev/null) cpu=\"$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)\" cores=$(nproc) java=$(java -version 2>&1 | head -1 | tr -d '"')"
+mvn -q -o -pl myelin-bench -am package -DskipTests || mvn -q -pl myelin-bench -am package -DskipTests
 JAR=$ROOT/myelin-bench/target/myelin-benchmarks.jar
 TIME=/usr/bin/time
 
@@ -40,8 +42,9 @@ ratio() { awk -v a="$(field "$1" "$3")" -v b="$(field "$2" "$3")" 'BEGIN{printf 
 
 BRIAN=
 if [ -z "${SKIP_BRIAN2:-}" ]; then
-  BRIAN=$("$SCRIPT_DIR/brian2-run.sh" coba cpp "$T" "$N")
-  echo "$BRIAN"
+  # exit 2: Brian2 is not installed and cannot be; the Myelin runs go on without it
+  BRIAN=$("$SCRIPT_DIR/brian2-run.sh" coba cpp "$T" "$N") || { rc=$?; [ $rc -eq 2 ] || exit $rc; echo "$BRIAN"; BRIAN=; }
+  [ -z "$BRIAN" ] || echo "$BRIAN"
 fi
 M1=$(myelin 1g coba "$N" "$T_MS" 1); echo "$M1"
 M2=$(myelin 1g coba "$N" "$T_MS" 2); echo "$M2"

@@ -19,7 +19,7 @@ import org.myelin.synapse.Exponential;
 import org.myelin.util.MemoryUse;
 
 /**
- * The scale benchmark of issue 6 (not a test): builds and runs one large network and prints one
+ * The scale benchmark (not a test): builds and runs one large network and prints one
  * machine-readable line with build time, run time, synapses, bytes per synapse and peak heap.
  * {@code scripts/scale.sh} runs it beside Brian2.
  *

@@ -134,6 +134,17 @@ final class Progress implements ProgressListener, AutoCloseable
             : String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60);
     }
 
+    /**
+     * Prints a line to {@code target} between two progress lines: on a terminal the redrawn line
+     * is erased first and drawn again at the next update.
+     */
+    public void message(final String text, final java.io.PrintWriter target)
+    {
+        close();
+        target.println(text);
+        target.flush();
+    }
+
     /** Ends the progress output: on a terminal the line is erased, so nothing of it stays. */
     @Override
     public void close()

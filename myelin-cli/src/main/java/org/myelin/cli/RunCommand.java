@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,6 +28,7 @@ import org.myelin.base.Population;
 import org.myelin.plot.RasterPlot;
 import org.myelin.projection.AlignPostProjection;
 import org.myelin.sim.Network;
+import org.myelin.sim.NonFiniteStateException;
 import org.myelin.sim.ReferenceNetworks;
 import org.myelin.sim.Simulation;
 import org.myelin.units.Dimension;
@@ -177,6 +179,8 @@ final class RunCommand implements Callable<Integer>
             final List<String> notes = new ArrayList<>(folder.cleaned());
             notes.addAll(setup.notes());
             long writingNanos = 0;
+            NonFiniteStateException stopped = null;
+            boolean diskChecked = false;
             try (SpikeSpool spool = setup.spikeMonitors().isEmpty() ? null
                 : new SpikeSpool(staging, setup.network().populations(), setup.spikeMonitors(), setup.network().dt());
                 StateFiles.Spool states = new StateFiles.Spool(staging, setup.stateMonitors(), setup.network().dt(),
@@ -184,10 +188,19 @@ final class RunCommand implements Callable<Integer>
             {
                 // in chunks: spikes and samples go to their files after each, so memory stays bounded on long runs
                 final long chunk = chunkSteps(setup.stateMonitors());
-                for (long done = 0; done < steps; done += chunk)
+                for (long done = 0; done < steps && stopped == null; done += chunk)
                 {
                     final long offset = done;
-                    sim.runSteps(Math.min(chunk, steps - done), (d, t) -> progress.progress(offset + d, steps));
+                    try
+                    {
+                        sim.runSteps(Math.min(chunk, steps - done), (d, t) -> progress.progress(offset + d, steps));
+                    }
+                    catch (final NonFiniteStateException e)
+                    {
+                        // the simulation and its monitors are whole up to the step that made the value:
+                        // what was recorded until then is written like a finished run's outputs
+                        stopped = e;
+                    }
                     final long w = System.nanoTime();
                     if (spool != null)
                     {
@@ -195,13 +208,30 @@ final class RunCommand implements Callable<Integer>
                     }
                     states.drain();
                     writingNanos += System.nanoTime() - w;
+                    if (!diskChecked && sim.step() * DISK_CHECK_FRACTION >= steps)
+                    {
+                        diskChecked = true;
+                        final String warning = diskWarning(staging, sim.step(), steps,
+                            spool == null ? 0 : spool.total());
+                        if (warning != null)
+                        {
+                            notes.add(warning);
+                            progress.message("myelin run: " + warning, spec.commandLine().getErr());
+                        }
+                    }
                 }
                 progress.close();
                 final long t2 = System.nanoTime();
+                final double simulatedMs = sim.step() * setup.network().dt();
+                if (stopped != null)
+                {
+                    notes.add(String.format(Locale.ROOT, "the run stopped after %.3f of %.3f ms: %s", simulatedMs,
+                        setup.durationMs(), stopped.getMessage()));
+                }
                 final long simulationResident = MemoryUse.peakResidentBytes();
                 final List<Path> written = new ArrayList<>();
                 final RunInfo info = RunInfo.of(setup.name(), setup.network().populations(), setup.spikeMonitors(),
-                    setup.network().dt(), setup.durationMs(), setup.stateMonitors());
+                    setup.network().dt(), simulatedMs, setup.stateMonitors());
                 if (spool != null)
                 {
                     written.addAll(spool.finish());
@@ -226,7 +256,7 @@ final class RunCommand implements Callable<Integer>
                 final Path text = staging.resolve("summary.txt");
                 written.add(text);
                 final long t3 = System.nanoTime();
-                final RunSummary summary = summarise(setup, sim, t1 - t0, t2 - t1 - writingNanos,
+                final RunSummary summary = summarise(setup, sim, simulatedMs, t1 - t0, t2 - t1 - writingNanos,
                     t3 - t2 + writingNanos, simulationResident);
                 final String report = summary.format(written.stream().map(p -> out.resolve(p.getFileName()))
                     .toList(), notes);
@@ -235,6 +265,12 @@ final class RunCommand implements Callable<Integer>
                 final PrintWriter stdout = spec.commandLine().getOut();
                 stdout.print(report);
                 stdout.flush();
+                if (stopped != null)
+                {
+                    spec.commandLine().getErr().printf(Locale.ROOT, "myelin run: %s; the outputs up to t = %.3f ms "
+                        + "are in %s%n", stopped.getMessage(), simulatedMs, out);
+                    return Main.EXIT_FAILURE;
+                }
             }
         }
         return 0;
@@ -253,6 +289,44 @@ final class RunCommand implements Callable<Integer>
         }
         return Math.max(1, Math.min(CHUNK_STEPS, (long) (CHUNK_STATE_BYTES / Math.max(1, bytesPerStep))));
     }
+
+    /** The share of a run after which the outputs' size is extrapolated (1/20: after 5 %). */
+    static final long DISK_CHECK_FRACTION = 20;
+    /** Bytes of spikes.h5 per spike (float64 time, uint32 node), written at the end. */
+    private static final int SONATA_BYTES_PER_SPIKE = 12;
+
+    /**
+     * A warning when the outputs, extrapolated from what {@code dir} holds after {@code done} of
+     * {@code steps} steps ({@code spikes} spikes so far, whose SONATA file comes at the end), will
+     * not fit in the space left on its disk; null when they fit.
+     */
+    static String diskWarning(final Path dir, final long done, final long steps, final long spikes)
+        throws IOException
+    {
+        long written = 0;
+        try (var files = Files.walk(dir))
+        {
+            for (final Path f : (Iterable<Path>) files::iterator)
+            {
+                if (Files.isRegularFile(f))
+                {
+                    written += Files.size(f);
+                }
+            }
+        }
+        final double scale = (double) steps / Math.max(1, done);
+        final double expected = (written + (double) SONATA_BYTES_PER_SPIKE * spikes) * scale;
+        final long free = Files.getFileStore(dir).getUsableSpace();
+        if (expected - written <= free)
+        {
+            return null;
+        }
+        return String.format(Locale.ROOT, "at the rate of the first %.0f %% of the run, its outputs will take about "
+            + "%.1f GiB, but the disk of %s has %.1f GiB free; record fewer populations (--record), run for less, or "
+            + "write elsewhere (--out)", 100.0 / scale, expected / GIB, dir.getParent(), free / GIB);
+    }
+
+    private static final double GIB = 1024.0 * 1024.0 * 1024.0;
 
     private static long samples(final List<StateMonitor> monitors, final long steps)
     {
@@ -355,8 +429,8 @@ final class RunCommand implements Callable<Integer>
             workers(file.threads()), notes);
     }
 
-    private RunSummary summarise(final Setup setup, final Simulation sim, final long buildNanos, final long runNanos,
-        final long outputNanos, final long simulationResident)
+    private RunSummary summarise(final Setup setup, final Simulation sim, final double simulatedMs,
+        final long buildNanos, final long runNanos, final long outputNanos, final long simulationResident)
     {
         long synapses = 0;
         long bytes = 0;
@@ -381,7 +455,7 @@ final class RunCommand implements Callable<Integer>
                 setup.spikeMonitors().stream().anyMatch(m -> m.population() == p)));
         }
         return new RunSummary(setup.name(), setup.network().neuronCount(), synapses, bytes, counts,
-            recorded(setup), setup.durationMs(), sim.network().dt(), sim.network().seed(), sim.threads(),
+            recorded(setup), simulatedMs, sim.network().dt(), sim.network().seed(), sim.threads(),
             buildNanos / 1e9, runNanos / 1e9, outputNanos / 1e9, events, MemoryUse.peakHeapBytes(),
             simulationResident, MemoryUse.peakResidentBytes());
     }

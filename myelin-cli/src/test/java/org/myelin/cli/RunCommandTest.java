@@ -142,6 +142,56 @@ class RunCommandTest
         assertThat(RunCommand.chunkSteps(java.util.List.of())).isEqualTo(RunCommand.CHUNK_STEPS);
     }
 
+    /**
+     * Forward Euler with dt/τm = 5 multiplies the distance to v∞ by −4 a step: B starts 1 mV below
+     * it and overshoots to −∞ at step 511 (vTh far out of reach); P's spikes until then are kept.
+     */
+    @Test
+    void aRunThatTurnsAStateInfiniteShouldWriteTheOutputsUpToThatStepAndFail() throws IOException
+    {
+        final Path model = dir.resolve("blow-up.yaml");
+        Files.writeString(model, """
+            name: blow-up
+            dt: 0.1 ms
+            duration: 100 ms
+            seed: 3
+            populations:
+              P: {model: PoissonGroup, size: 50, parameters: {rate: 100 Hz}}
+              B:
+                model: LIF
+                size: 3
+                parameters: {vRest: -60 mV, vTh: 1.7e308 mV, vReset: -70 mV, tauM: 0.02 ms, integrator: euler}
+                initial: {v: -61 mV}
+            """);
+        final Path out = dir.resolve("out");
+        final CliRun r = run("run", model.toString(), "--no-progress", "--no-plot", "--out", out.toString());
+
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.err()).isEqualTo("myelin run: LIF 'B': state v became -Infinity at neuron 0, t = 51.200 ms; "
+            + "check the parameters or use a smaller dt; the outputs up to t = 51.200 ms are in " + out
+            + System.lineSeparator());
+        assertThat(r.out()).contains("the run stopped after 51.200 of 100.000 ms: LIF 'B': state v became -Infinity");
+        final Npy.Array steps = Npy.read(out.resolve("spikes_step.npy"));
+        assertThat(steps.values()).isNotEmpty();
+        assertThat(java.util.Arrays.stream(steps.values()).max().orElseThrow()).isLessThanOrEqualTo(511.0);
+        assertThat(Files.readString(out.resolve("run-info.yaml"))).contains("51.2");
+        assertThat(Files.readString(out.resolve("summary.txt"))).isEqualTo(r.out());
+    }
+
+    @Test
+    void shouldWarnWhenTheOutputsAtTheRateSoFarWillNotFitOnTheDisk() throws IOException
+    {
+        final Path staging = Files.createDirectories(dir.resolve(".out.myelin-new"));
+        Files.write(staging.resolve("spikes.csv"), new byte[1024]);
+
+        // 1 KiB after one step of 10^12: about 1 EiB in the end
+        assertThat(RunCommand.diskWarning(staging, 1, 1_000_000_000_000L, 10))
+            .matches("at the rate of the first 0 % of the run, its outputs will take about [0-9.]+ GiB, but the disk "
+                + "of .* has [0-9.]+ GiB free; record fewer populations \\(--record\\), run for less, or write "
+                + "elsewhere \\(--out\\)");
+        assertThat(RunCommand.diskWarning(staging, 1, 20, 10)).isNull();
+    }
+
     @Test
     void shouldPrintHelpWithExamples()
     {

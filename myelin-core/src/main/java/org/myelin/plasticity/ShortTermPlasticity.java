@@ -12,8 +12,8 @@ import org.myelin.util.Check;
  *   du/dt = −u / τf                   between spikes (u relaxes to 0)
  *   dx/dt = (1 − x) / τd              between spikes (x recovers to 1)
  *   on a spike at step n, from u⁻, x⁻ (the state after step n − 1) and uₙ, xₙ (decayed over step n):
- *     seed order (default):  u ← uₙ + U·(1 − u⁻);   x ← xₙ − u·x⁻;        factor u·x
- *     NeuroML order:         x ← xₙ·(1 − uₙ);       u ← uₙ + U·(1 − uₙ);  factor u·x
+ *     brainstate order (default): u ← uₙ + U·(1 − u⁻);   x ← xₙ − u·x⁻;        factor u·x
+ *     NeuroML order:              x ← xₙ·(1 − uₙ);       u ← uₙ + U·(1 − uₙ);  factor u·x
  * </pre>
  *
  * <table>
@@ -22,24 +22,24 @@ import org.myelin.util.Check;
  *   <tr><td>U</td><td>0.15</td><td>1</td><td>U</td><td>utilisation increment, in (0, 1]</td></tr>
  *   <tr><td>tauF</td><td>1500</td><td>ms</td><td>τf</td><td>facilitation time constant, &gt; 0</td></tr>
  *   <tr><td>tauD</td><td>200</td><td>ms</td><td>τd</td><td>depression (recovery) time constant, &gt; 0</td></tr>
- *   <tr><td>order</td><td>seed</td><td></td><td></td><td>order of the event updates, {@link EventOrder}</td></tr>
+ *   <tr><td>order</td><td>brainstate</td><td></td><td></td><td>order of the event updates, {@link EventOrder}</td></tr>
  * </table>
  *
  * <p>State per presynaptic neuron: {@code u} (initial U) and {@code x} (initial 1), dimensionless.
  *
- * <p>Order of the event updates, pinned: the seed (brainstate {@code STP.update}) decays u and x
+ * <p>Order of the event updates, pinned: brainstate's ({@code STP.update}) decays u and x
  * over the step, applies the facilitation jump with the pre-decay u, then depletes x with the new
  * u times the pre-decay x, and transmits u·x after both; this is the default. NeuroML's
  * {@code tsodyksMarkramDepFacMechanism} updates x first, with the u before the jump.
  *
  * <p>Integration: event-driven and exact. Between spikes the state is advanced in closed form
- * ({@code u·e^{−t/τf}}, {@code 1 − (1 − x)·e^{−t/τd}}), which equals the seed's per-step
+ * ({@code u·e^{−t/τf}}, {@code 1 − (1 − x)·e^{−t/τd}}), which equals brainstate's per-step
  * exponential-Euler updates of these linear equations.
  *
- * <p>Steady state of a regular train of period T (dt → 0, seed order): {@code u* = U/(1 − (1 −
+ * <p>Steady state of a regular train of period T (dt → 0, brainstate order): {@code u* = U/(1 − (1 −
  * U)·e^{−T/τf})}, {@code x* = (1 − e^{−T/τd})·(1 − u*)/(1 − (1 − u*)·e^{−T/τd})}.
  *
- * <p>Sources: brainstate {@code STP} (seeds 001/002: U = 0.15, τf = 1500 ms, τd = 200 ms); Tsodyks,
+ * <p>Sources: brainstate {@code STP} (U = 0.15, τf = 1500 ms, τd = 200 ms); Tsodyks,
  * Pawelzik and Markram (1998), Neural Comput. 10:821–835; Tsodyks and Markram (1997), PNAS
  * 94:719–723; NeuroML2 {@code tsodyksMarkramDepFacMechanism}.
  *
@@ -54,7 +54,7 @@ public final class ShortTermPlasticity extends EventDrivenState
     public enum EventOrder
     {
         /** Facilitate with the pre-decay u, then deplete x with the new u (brainstate). */
-        SEED,
+        BRAINSTATE,
         /** Deplete x with the current u, then facilitate (NeuroML). */
         NEUROML
     }
@@ -83,10 +83,10 @@ public final class ShortTermPlasticity extends EventDrivenState
         this.order = order;
     }
 
-    /** brainstate's defaults: U = 0.15, τf = 1500 ms, τd = 200 ms, seed order. */
+    /** brainstate's defaults: U = 0.15, τf = 1500 ms, τd = 200 ms, brainstate order. */
     public ShortTermPlasticity()
     {
-        this(0.15, 1500, 200, EventOrder.SEED);
+        this(0.15, 1500, 200, EventOrder.BRAINSTATE);
     }
 
     @Override
@@ -151,7 +151,7 @@ public final class ShortTermPlasticity extends EventDrivenState
         final double xStep = 1.0 - (1.0 - xBefore) * stepDecayD;
         final double uNew;
         final double xNew;
-        if (order == EventOrder.SEED)
+        if (order == EventOrder.BRAINSTATE)
         {
             uNew = uStep + bigU * (1.0 - uBefore);
             xNew = xStep - uNew * xBefore;

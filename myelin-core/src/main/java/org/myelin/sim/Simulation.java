@@ -349,10 +349,10 @@ public final class Simulation
      * <p>The update loops check every new state for NaN and infinity as they compute it. When a
      * state becomes NaN or infinite at step n, the run ends after that step (its spikes are
      * delivered and recorded, the simulation stands at step n + 1, the monitors hold everything up
-     * to it) and a {@link ModelException} names the population, the variable, the neuron and the
-     * time (n + 1)·dt of the state.
+     * to it) and a {@link NonFiniteStateException} names the population, the variable, the neuron
+     * and the time (n + 1)·dt of the state.
      *
-     * @throws ModelException if a state becomes NaN or infinite.
+     * @throws NonFiniteStateException if a state becomes NaN or infinite.
      */
     public void runSteps(final long steps, final ProgressListener listener)
     {
@@ -421,7 +421,14 @@ public final class Simulation
             final int k = nonFinite[slotOfNonFinite(w, n)] - 1;
             if (k >= 0)
             {
-                populations[k].checkFinite(sliceStarts[k][w], sliceStarts[k][w + 1], timeMs);
+                try
+                {
+                    populations[k].checkFinite(sliceStarts[k][w], sliceStarts[k][w + 1], timeMs);
+                }
+                catch (final ModelException e)
+                {
+                    throw new NonFiniteStateException(e.getMessage(), n + 1);
+                }
             }
         }
         throw new IllegalStateException("the run stopped at step " + n + " for a non-finite state no slice reported");

@@ -122,7 +122,7 @@ class PresynapticProjectionTest
         final PoissonGroup src = net.add(new PoissonGroup("src", 200, 30));
         final Lif exc = net.add(new Lif("exc", 300, Lif.Parameters.defaults().with("iExt", 11).with("tRef", 2)));
         net.connect("src->exc", src, exc, new FixedProbability(0.1), new Exponential(5), new Coba(0), "ge", 0.6, 0)
-            .withPresynaptic(new ShortTermPlasticity(0.3, 500, 150, ShortTermPlasticity.EventOrder.SEED));
+            .withPresynaptic(new ShortTermPlasticity(0.3, 500, 150, ShortTermPlasticity.EventOrder.BRAINSTATE));
         net.connect("exc->exc", exc, exc, new FixedProbability(0.05), new Exponential(10), new Coba(-80), "gi", 1.5,
             1.5).withPresynaptic(new ShortTermDepression(100, 0.3));
         final SpikeMonitor spikes = net.monitorSpikes(exc);

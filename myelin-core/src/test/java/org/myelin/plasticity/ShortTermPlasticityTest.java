@@ -37,7 +37,7 @@ class ShortTermPlasticityTest
             {
                 final double uNew;
                 final double xNew;
-                if (order == EventOrder.SEED)
+                if (order == EventOrder.BRAINSTATE)
                 {
                     uNew = uDecayed + bigU * (1 - u);
                     xNew = xDecayed - uNew * x;
@@ -90,9 +90,9 @@ class ShortTermPlasticityTest
     @Test
     void theTwoOrdersShouldDifferAndTheSeedOrderBeTheDefault()
     {
-        assertThat(new ShortTermPlasticity().order()).isEqualTo(EventOrder.SEED);
+        assertThat(new ShortTermPlasticity().order()).isEqualTo(EventOrder.BRAINSTATE);
         final long[] spikes = {100, 150};
-        final double[] seed = eventDriven(new ShortTermPlasticity(0.5, 50, 100, EventOrder.SEED), spikes);
+        final double[] seed = eventDriven(new ShortTermPlasticity(0.5, 50, 100, EventOrder.BRAINSTATE), spikes);
         final double[] neuroMl = eventDriven(new ShortTermPlasticity(0.5, 50, 100, EventOrder.NEUROML), spikes);
         // first spike from rest (u decayed from U over 100 steps, x = 1)
         final double uBefore = 0.5 * Math.exp(-100 * DT / 50);
@@ -118,7 +118,7 @@ class ShortTermPlasticityTest
         final double[] factor = eventDriven(stp, spikes);
         final double last = factor[factor.length - 1];
 
-        // the fixed point of the discrete (seed-order) map, exactly
+        // the fixed point of the discrete (brainstate-order) map, exactly
         final double a = Math.exp(-(period - 1) * DT / 1500);
         final double b = Math.exp(-DT / 1500);
         final double c = Math.exp(-(period - 1) * DT / 200);
@@ -175,16 +175,16 @@ class ShortTermPlasticityTest
     @Test
     void invalidParametersShouldNameTheModelTheParameterAndTheRange()
     {
-        assertThatThrownBy(() -> new ShortTermPlasticity(0, 1500, 200, EventOrder.SEED))
+        assertThatThrownBy(() -> new ShortTermPlasticity(0, 1500, 200, EventOrder.BRAINSTATE))
             .isInstanceOf(ModelException.class)
             .hasMessage("STP: U must be in (0, 1], got U=0");
-        assertThatThrownBy(() -> new ShortTermPlasticity(1.2, 1500, 200, EventOrder.SEED))
+        assertThatThrownBy(() -> new ShortTermPlasticity(1.2, 1500, 200, EventOrder.BRAINSTATE))
             .hasMessage("STP: U must be in (0, 1], got U=1.2");
-        assertThatThrownBy(() -> new ShortTermPlasticity(0.15, -1, 200, EventOrder.SEED))
+        assertThatThrownBy(() -> new ShortTermPlasticity(0.15, -1, 200, EventOrder.BRAINSTATE))
             .hasMessage("STP: tauF must be > 0 ms and finite, got tauF=-1 ms");
-        assertThatThrownBy(() -> new ShortTermPlasticity(0.15, 1500, 0, EventOrder.SEED))
+        assertThatThrownBy(() -> new ShortTermPlasticity(0.15, 1500, 0, EventOrder.BRAINSTATE))
             .hasMessage("STP: tauD must be > 0 ms and finite, got tauD=0 ms");
         assertThatThrownBy(() -> new ShortTermPlasticity(0.15, 1500, 200, null))
-            .hasMessage("STP: order must be one of [SEED, NEUROML]");
+            .hasMessage("STP: order must be one of [BRAINSTATE, NEUROML]");
     }
 }

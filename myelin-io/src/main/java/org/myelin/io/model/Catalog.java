@@ -365,10 +365,10 @@ public final class Catalog
             Param.quantity("U", Dimension.DIMENSIONLESS, stp.bigU()),
             Param.quantity("tauF", Dimension.TIME, stp.tauF()),
             Param.quantity("tauD", Dimension.TIME, stp.tauD()),
-            Param.choice("order", "seed", "seed", "neuroml")),
+            Param.choice("order", "brainstate", "brainstate", "neuroml")),
             p -> new ShortTermPlasticity(p.get("U"), p.get("tauF"), p.get("tauD"),
                 "neuroml".equals(p.choice("order")) ? ShortTermPlasticity.EventOrder.NEUROML
-                    : ShortTermPlasticity.EventOrder.SEED)));
+                    : ShortTermPlasticity.EventOrder.BRAINSTATE)));
         final ShortTermDepression std = new ShortTermDepression();
         c.plasticity.register(new PlasticityType("STD", List.of(
             Param.quantity("tau", Dimension.TIME, std.tau()),
