@@ -79,6 +79,7 @@ public final class Lif extends NeuronGroup
     private int[] spikeScratch;
 
     private int mode;
+    private double dt;
     private double dtOverTau;
     private double p22;
     private double refractorySteps;
@@ -174,6 +175,7 @@ public final class Lif extends NeuronGroup
     @Override
     protected void prepareModel(final double dt)
     {
+        this.dt = dt;
         dtOverTau = dt / p.tauM();
         p22 = Math.exp(-dtOverTau);
         // Brian2 counts refractory steps as timestep(tRef, dt): floor with a 1e-3·dt tolerance.
@@ -195,7 +197,22 @@ public final class Lif extends NeuronGroup
         {
             return 1.0;
         }
-        return propagator21(dtOverTau * p.tauM(), tauSyn, p.tauM()) / -Math.expm1(-dtOverTau);
+        return exactCurrentWeight(dt, p.tauM(), tauSyn);
+    }
+
+    /**
+     * The factor by which exact integration weights a current-based input that decays with
+     * {@code tauSyn}, relative to holding it constant for the step: {@code P21/(1 − e^{−dt/τm})}
+     * with {@link #propagator21}. The training path uses it to compute exactly what this class does.
+     *
+     * @param dt     [ms] time step.
+     * @param tauM   [ms] membrane time constant.
+     * @param tauSyn [ms] decay time constant of the input.
+     */
+    public static double exactCurrentWeight(final double dt, final double tauM, final double tauSyn)
+    {
+        final double dtOverTau = dt / tauM;
+        return propagator21(dtOverTau * tauM, tauSyn, tauM) / -Math.expm1(-dtOverTau);
     }
 
     /**
