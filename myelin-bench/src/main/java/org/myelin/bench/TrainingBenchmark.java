@@ -10,7 +10,7 @@ import java.util.Locale;
 
 import org.myelin.io.Npy;
 import org.myelin.neuron.Alif;
-import org.myelin.neuron.Integrator;
+import org.myelin.base.Integrator;
 import org.myelin.neuron.Lif;
 import org.myelin.random.RandomStream;
 import org.myelin.synapse.Exponential;

@@ -11,9 +11,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-import org.myelin.io.model.YamlNode;
+import org.myelin.io.YamlNode;
 import org.myelin.neuron.Alif;
-import org.myelin.neuron.Integrator;
+import org.myelin.base.Integrator;
 import org.myelin.neuron.Lif;
 import org.myelin.neuron.NeuronModels;
 import org.myelin.neuron.PerNeuron;
@@ -276,7 +276,7 @@ public record TrainingSpec(String name, long seed, int threads, double dt, int e
         {
             return build.get();
         }
-        catch (final org.myelin.io.model.ModelFileException e)
+        catch (final org.myelin.io.ModelFileException e)
         {
             throw e;
         }

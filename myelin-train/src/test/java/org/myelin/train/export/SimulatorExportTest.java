@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.myelin.monitor.SpikeMonitor;
 import org.myelin.monitor.StateMonitor;
 import org.myelin.neuron.Alif;
-import org.myelin.neuron.Integrator;
+import org.myelin.base.Integrator;
 import org.myelin.neuron.Lif;
 import org.myelin.sim.Simulation;
 import org.myelin.synapse.Exponential;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
-import org.myelin.neuron.Integrator;
+import org.myelin.base.Integrator;
 import org.myelin.train.layer.RateReadout;
 import org.myelin.train.layer.SpikingLayer;
 import org.myelin.train.loss.CrossEntropy;
