@@ -221,7 +221,7 @@ public final class Simulation
      * A thread count for a network when the user gives none: one worker per
      * {@value #NEURONS_PER_DEFAULT_THREAD} neurons, at least one and at most the number of
      * processors. A step of a small network takes microseconds, and there the barrier costs more
-     * than a second worker saves (docs/BENCHMARKS.md); spikes do not depend on the choice.
+     * than a second worker saves (docs/benchmarks/2026-11-25-benchmarks.md); spikes do not depend on the choice.
      */
     public static int defaultThreads(final Network network)
     {
