@@ -39,6 +39,18 @@ public interface Delivery
     int historyDepth(double dt);
 
     /**
+     * Steps of the target's spike history this delivery reads (a learning rule reads the target's
+     * spikes after the dendritic delay): its dendritic delay in steps plus one; 0 when it reads
+     * none.
+     *
+     * @param dt [ms] time step.
+     */
+    default int targetHistoryDepth(final double dt)
+    {
+        return 0;
+    }
+
+    /**
      * The bytes {@link #prepare} is expected to allocate (connectivity, delay buffers), estimated
      * without allocating, so that a network that cannot fit is refused before it is built; 0 for a
      * delivery that allocates nothing worth counting.

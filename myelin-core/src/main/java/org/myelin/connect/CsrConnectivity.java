@@ -203,6 +203,25 @@ public final class CsrConnectivity implements Connectivity
         return targetOf(Sorted.lastAtMost(rowStart, sourceSize, k), k);
     }
 
+    /**
+     * Copies the targets of row {@code pre}, ascending, into {@code out} from {@code offset}
+     * (for building other layouts, such as plastic synapses).
+     */
+    public void copyTargets(final int pre, final int[] out, final int offset)
+    {
+        final int start = rowStart[pre];
+        final int end = rowStart[pre + 1];
+        int block = 0;
+        for (int k = start; k < end; k++)
+        {
+            while (block < blocks - 1 && blockCut[pre * (blocks - 1) + block] <= k)
+            {
+                block++;
+            }
+            out[offset + k - start] = (block << BLOCK_BITS) + post[k];
+        }
+    }
+
     /** The target of synapse {@code k} of row {@code pre}: its offset plus the start of its block. */
     private int targetOf(final int pre, final int k)
     {

@@ -119,6 +119,7 @@ public final class Simulation
             {
                 depth.merge(d.source(), d.historyDepth(dt), Math::max);
             }
+            depth.merge(d.target(), Math.max(1, d.targetHistoryDepth(dt)), Math::max);
             alignment.merge(d.target(), (long) Math.max(1, d.targetSliceAlignment()), Simulation::lcm);
         }
         final int[] sizes = new int[populations.length];

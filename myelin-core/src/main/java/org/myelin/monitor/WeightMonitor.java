@@ -1,0 +1,155 @@
+package org.myelin.monitor;
+
+import java.util.Arrays;
+
+/**
+ * Records the weights of chosen plastic synapses every {@code every} steps (Brian2's
+ * {@code StateMonitor(S, 'w', record=[...])}). The sample at step m holds the weights after every
+ * event of the steps before m, as Brian2 records at the start of its step; the first sample is the
+ * initial weight.
+ *
+ * <p>Each worker records the synapses of its own target slice into its own buffer, so recording
+ * needs no synchronisation; {@link #values} puts the columns back into the order they were asked
+ * for.
+ */
+public final class WeightMonitor
+{
+    private final String projection;
+    private final int[] pre;
+    private final int[] post;
+    private final long every;
+    private double dt = Double.NaN;
+    /** Per slice: the monitor columns its synapses fill, in the order it records them. */
+    private int[][] columns = new int[0][];
+    /** Per slice: its samples, {@code columns[s].length} floats each, appended. */
+    private float[][] buffers = new float[0][];
+    private int[] filled = new int[0];
+    private long firstStep = -1;
+
+    /**
+     * @param projection the projection's name, for messages.
+     * @param pre        presynaptic neuron of each recorded synapse.
+     * @param post       postsynaptic neuron of each recorded synapse.
+     * @param every      steps between samples, {@code >= 1}.
+     */
+    public WeightMonitor(final String projection, final int[] pre, final int[] post, final long every)
+    {
+        this.projection = projection;
+        this.pre = pre.clone();
+        this.post = post.clone();
+        this.every = every;
+    }
+
+    /** The projection. */
+    public String projection()
+    {
+        return projection;
+    }
+
+    /** Presynaptic neuron of each recorded synapse. */
+    public int[] pre()
+    {
+        return pre.clone();
+    }
+
+    /** Postsynaptic neuron of each recorded synapse. */
+    public int[] post()
+    {
+        return post.clone();
+    }
+
+    /** Steps between samples. */
+    public long every()
+    {
+        return every;
+    }
+
+    /**
+     * Called before a run: slice s records the columns {@code columns[s]}; earlier samples are
+     * forgotten.
+     *
+     * @param dt [ms] the time step.
+     */
+    public void prepare(final int[][] sliceColumns, final double dt)
+    {
+        this.dt = dt;
+        this.columns = sliceColumns;
+        this.buffers = new float[sliceColumns.length][];
+        this.filled = new int[sliceColumns.length];
+        for (int s = 0; s < sliceColumns.length; s++)
+        {
+            buffers[s] = new float[Math.max(16, sliceColumns[s].length * 64)];
+        }
+        this.firstStep = -1;
+    }
+
+    /** True when step {@code step} is a sampling step. */
+    public boolean samples(final long step)
+    {
+        return step % every == 0;
+    }
+
+    /** Slice {@code slice} appends its weights {@code weights[local[c]]}, c in column order. */
+    public void record(final int slice, final long step, final float[] weights, final int[] local)
+    {
+        if (slice == 0 && firstStep < 0)
+        {
+            firstStep = step;
+        }
+        float[] buffer = buffers[slice];
+        int at = filled[slice];
+        if (at + local.length > buffer.length)
+        {
+            buffer = Arrays.copyOf(buffer, Math.max(buffer.length * 2, at + local.length));
+            buffers[slice] = buffer;
+        }
+        for (final int k : local)
+        {
+            buffer[at++] = weights[k];
+        }
+        filled[slice] = at;
+    }
+
+    /** Samples recorded. */
+    public int sampleCount()
+    {
+        for (int s = 0; s < columns.length; s++)
+        {
+            if (columns[s].length > 0)
+            {
+                return filled[s] / columns[s].length;
+            }
+        }
+        return 0;
+    }
+
+    /** [ms] the time of each sample. */
+    public double[] timesMs()
+    {
+        final double[] t = new double[sampleCount()];
+        for (int k = 0; k < t.length; k++)
+        {
+            t[k] = (firstStep + k * every) * dt;
+        }
+        return t;
+    }
+
+    /** The samples, {@code values()[sample][synapse]} in the order the synapses were given. */
+    public float[][] values()
+    {
+        final int samples = sampleCount();
+        final float[][] out = new float[samples][pre.length];
+        for (int s = 0; s < columns.length; s++)
+        {
+            final int[] cols = columns[s];
+            for (int k = 0; k < samples; k++)
+            {
+                for (int c = 0; c < cols.length; c++)
+                {
+                    out[k][cols[c]] = buffers[s][k * cols.length + c];
+                }
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,205 @@
+package org.myelin.plasticity;
+
+import org.myelin.util.Check;
+
+/**
+ * Pair-based STDP (Bi &amp; Poo 1998; Song, Miller &amp; Abbott 2000; Morrison, Diesmann &amp;
+ * Gerstner 2008). A pair of a presynaptic spike at t_pre and a postsynaptic spike at t_post, as
+ * they reach the synapse, changes the weight by
+ * <pre>
+ *   Δt = t_post − t_pre ≥ 0:  potentiation by a₊·exp(−Δt/τ₊)   (at the postsynaptic spike)
+ *   Δt &lt; 0:                depression by  a₋·exp(Δt/τ₋)     (at the presynaptic spike)
+ * </pre>
+ * shaped by the {@link WeightDependence}. Which pairs count ({@link Pairing}):
+ * <ul>
+ *   <li>{@code ALL_TO_ALL}: every pair (NEST {@code stdp_synapse}, Brian2's {@code Apre}/{@code Apost}
+ *       traces that grow by one per spike);</li>
+ *   <li>{@code NEAREST_SYMMETRIC}: a presynaptic spike pairs with the nearest preceding postsynaptic
+ *       one, a postsynaptic spike with the nearest preceding presynaptic one (NEST
+ *       {@code stdp_nn_symm_synapse}, Morrison 2008 Fig. 7A);</li>
+ *   <li>{@code NEAREST_PRE_CENTERED}: a presynaptic spike depresses with the nearest preceding
+ *       postsynaptic spike; a postsynaptic spike potentiates with every presynaptic spike since
+ *       the previous postsynaptic one (NEST {@code stdp_nn_pre_centered_synapse}, Fig. 7B); this
+ *       keeps one trace per synapse (4 bytes);</li>
+ *   <li>{@code NEAREST_RESTRICTED}: as symmetric, but a spike joins at most one depressing and one
+ *       potentiating pair: a presynaptic spike depresses only if a postsynaptic spike came after
+ *       the previous presynaptic one, and the other way round (NEST {@code stdp_nn_restr_synapse},
+ *       Fig. 7C).</li>
+ * </ul>
+ * Coinciding spikes (Δt = 0, same step) pair as pre before post, as in Brian2 (NEST discards such
+ * pairs). Defaults of {@link #song2000}: τ₊ = τ₋ = 20 ms, a₊ = 0.01·w_max, a₋ = 1.05·a₊, additive
+ * in [0, w_max].
+ *
+ * @see <a href="https://nest-simulator.readthedocs.io/en/stable/models/stdp_synapse.html">NEST stdp_synapse</a>
+ */
+public final class PairStdp extends SpikeTimingRule
+{
+    /** Which spike pairs change the weight. */
+    public enum Pairing
+    {
+        ALL_TO_ALL, NEAREST_SYMMETRIC, NEAREST_PRE_CENTERED, NEAREST_RESTRICTED
+    }
+
+    private final double tauPlus;
+    private final double tauMinus;
+    private final double aPlus;
+    private final double aMinus;
+    private final Pairing pairing;
+
+    /**
+     * @param tauPlus    [ms] time constant of potentiation, {@code > 0}.
+     * @param tauMinus   [ms] time constant of depression, {@code > 0}.
+     * @param aPlus      potentiation of a pair at Δt = 0⁺, in weight units, {@code >= 0}.
+     * @param aMinus     depression of a pair at Δt = 0⁻, in weight units, {@code >= 0}.
+     * @param pairing    which pairs count.
+     * @param dependence weight dependence and bounds.
+     */
+    public PairStdp(final double tauPlus, final double tauMinus, final double aPlus, final double aMinus,
+        final Pairing pairing, final WeightDependence dependence)
+    {
+        super(dependence);
+        this.tauPlus = Check.positive("pair STDP", "tauPlus", tauPlus, "ms");
+        this.tauMinus = Check.positive("pair STDP", "tauMinus", tauMinus, "ms");
+        this.aPlus = Check.nonNegative("pair STDP", "aPlus", aPlus, "");
+        this.aMinus = Check.nonNegative("pair STDP", "aMinus", aMinus, "");
+        this.pairing = pairing == null ? Pairing.ALL_TO_ALL : pairing;
+    }
+
+    /** Song, Miller &amp; Abbott (2000) as in Brian2's {@code examples/synapses/STDP.py}. */
+    public static PairStdp song2000(final double wMax)
+    {
+        return new PairStdp(20, 20, 0.01 * wMax, 0.0105 * wMax, Pairing.ALL_TO_ALL,
+            WeightDependence.additive(0, wMax));
+    }
+
+    /** [ms] τ₊. */
+    public double tauPlus()
+    {
+        return tauPlus;
+    }
+
+    /** [ms] τ₋. */
+    public double tauMinus()
+    {
+        return tauMinus;
+    }
+
+    /** a₊. */
+    public double aPlus()
+    {
+        return aPlus;
+    }
+
+    /** a₋. */
+    public double aMinus()
+    {
+        return aMinus;
+    }
+
+    /** The pairing. */
+    public Pairing pairing()
+    {
+        return pairing;
+    }
+
+    @Override
+    public String describe()
+    {
+        return "pair STDP (" + pairing.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-') + ", tau+="
+            + Check.fmt(tauPlus) + " ms, tau-=" + Check.fmt(tauMinus) + " ms, a+=" + Check.fmt(aPlus) + ", a-="
+            + Check.fmt(aMinus) + ", " + dependence.describe() + ")";
+    }
+
+    @Override
+    public int synapseStates()
+    {
+        return pairing == Pairing.NEAREST_PRE_CENTERED ? 1 : 0;
+    }
+
+    @Override
+    public NeuronTraces preTraces(final int size, final double dt)
+    {
+        return new NeuronTraces(size, new TraceDecay(tauPlus, dt));
+    }
+
+    @Override
+    public NeuronTraces postTraces(final int size, final double dt)
+    {
+        return new NeuronTraces(size, new TraceDecay(tauMinus, dt));
+    }
+
+    @Override
+    public void onPre(final SynapseSlice s, final int source, final long step, final NeuronTraces pre,
+        final NeuronTraces post)
+    {
+        final int end = s.rowStart[source + 1];
+        final float[] w = s.weight;
+        final int[] target = s.target;
+        final long previousPre = pre.lastSpike(source);
+        for (int k = s.rowStart[source]; k < end; k++)
+        {
+            final int j = target[k];
+            if (pairing != Pairing.NEAREST_RESTRICTED || post.lastSpike(j) >= previousPre)
+            {
+                final double y = post.valueAt(j, 0, step);
+                if (y > 0)
+                {
+                    w[k] = (float) dependence.depress(w[k], aMinus * y);
+                }
+            }
+        }
+        if (pairing == Pairing.NEAREST_PRE_CENTERED)
+        {
+            final float[] kPlus = s.state[0];
+            final double decay = previousPre == NeuronTraces.NEVER ? 0 : pre.decay(0).factor(step - previousPre);
+            for (int k = s.rowStart[source]; k < end; k++)
+            {
+                kPlus[k] = (float) (kPlus[k] * decay + 1);
+            }
+        }
+    }
+
+    @Override
+    public void countPre(final NeuronTraces pre, final int source, final long step)
+    {
+        pre.spike(source, step, pairing != Pairing.ALL_TO_ALL);
+    }
+
+    @Override
+    public void onPost(final SynapseSlice s, final int target, final long step, final NeuronTraces pre,
+        final NeuronTraces post)
+    {
+        final int local = target - s.from;
+        final int end = s.colStart[local + 1];
+        final float[] w = s.weight;
+        final long previousPost = post.lastSpike(target);
+        int source = 0;
+        for (int c = s.colStart[local]; c < end; c++)
+        {
+            final int k = s.colSynapse[c];
+            source = s.preOf(k, source);
+            final double x;
+            switch (pairing)
+            {
+                case NEAREST_PRE_CENTERED ->
+                {
+                    final long last = pre.lastSpike(source);
+                    x = last == NeuronTraces.NEVER ? 0 : s.state[0][k] * pre.decay(0).factor(step - last);
+                    s.state[0][k] = 0;
+                }
+                case NEAREST_RESTRICTED -> x = pre.lastSpike(source) > previousPost ? pre.valueAt(source, 0, step) : 0;
+                default -> x = pre.valueAt(source, 0, step);
+            }
+            if (x > 0)
+            {
+                w[k] = (float) dependence.potentiate(w[k], aPlus * x);
+            }
+        }
+    }
+
+    @Override
+    public void countPost(final NeuronTraces post, final int target, final long step)
+    {
+        post.spike(target, step, pairing != Pairing.ALL_TO_ALL);
+    }
+}

@@ -1,0 +1,142 @@
+package org.myelin.plasticity;
+
+/**
+ * The plastic synapses into one slice of the target group, laid out for both kinds of event: by
+ * presynaptic neuron (compressed rows, for a presynaptic spike) and by target (a post→pre index,
+ * for a postsynaptic spike). Only the worker that owns the slice reads or writes it, so weights
+ * change without atomics and identically for any number of slices.
+ *
+ * <pre>
+ * rowStart: | 0 | 2 | 2 | 5 |...   synapses of pre i: [rowStart[i], rowStart[i+1])
+ * target:   | 4 9 | 0 4 7 |...     targets (group indices), ascending within a row
+ * weight:   | w w | w w w |...     float per synapse, changed by the rule
+ * colStart: per target of the slice, where its synapses start in colSynapse
+ * colSynapse: synapse indices by target, ascending (so their rows ascend too)
+ * </pre>
+ *
+ * <p>12 bytes per synapse (target, weight, post→pre index) plus the row and column bounds;
+ * rules with per-synapse state ({@link SpikeTimingRule#synapseStates()}) add 4 bytes each.
+ */
+public final class SynapseSlice
+{
+    final int from;
+    final int[] rowStart;
+    final int[] target;
+    final float[] weight;
+    final int[] colStart;
+    final int[] colSynapse;
+    /** Per-synapse state of the rule, {@code state[s][k]}. */
+    final float[][] state;
+
+    /**
+     * @param from      the slice's first target.
+     * @param to        one past its last target.
+     * @param rowStart  row bounds, length {@code sources + 1}.
+     * @param target    targets in {@code [from, to)}, ascending within each row.
+     * @param weight    initial weights, one per synapse.
+     * @param states    per-synapse state variables of the rule.
+     */
+    public SynapseSlice(final int from, final int to, final int[] rowStart, final int[] target, final float[] weight,
+        final int states)
+    {
+        this.from = from;
+        this.rowStart = rowStart;
+        this.target = target;
+        this.weight = weight;
+        final int size = to - from;
+        this.colStart = new int[size + 1];
+        for (final int j : target)
+        {
+            colStart[j - from + 1]++;
+        }
+        for (int j = 0; j < size; j++)
+        {
+            colStart[j + 1] += colStart[j];
+        }
+        this.colSynapse = new int[target.length];
+        final int[] next = new int[size];
+        for (int k = 0; k < target.length; k++)
+        {
+            final int j = target[k] - from;
+            colSynapse[colStart[j] + next[j]++] = k;
+        }
+        this.state = new float[states][target.length];
+    }
+
+    /** Synapses in this slice. */
+    public int size()
+    {
+        return target.length;
+    }
+
+    /** The first synapse of row {@code pre}; {@code rowStart(pre + 1)} ends it. */
+    public int rowStart(final int pre)
+    {
+        return rowStart[pre];
+    }
+
+    /** The target of synapse {@code k}. */
+    public int target(final int k)
+    {
+        return target[k];
+    }
+
+    /** The weight of synapse {@code k}. */
+    public float weight(final int k)
+    {
+        return weight[k];
+    }
+
+    /** The weights, for recording: read only by the slice's worker. */
+    public float[] weights()
+    {
+        return weight;
+    }
+
+    /** Adds {@code scale · w} of every synapse of row {@code pre} to its target's {@code input}. */
+    public void transmit(final int pre, final double[] input, final double scale)
+    {
+        final int end = rowStart[pre + 1];
+        for (int k = rowStart[pre]; k < end; k++)
+        {
+            input[target[k]] += scale * weight[k];
+        }
+    }
+
+    /** Sets the weight of synapse {@code k} (before a run, or from a file). */
+    public void setWeight(final int k, final float w)
+    {
+        weight[k] = w;
+    }
+
+    /**
+     * The presynaptic neuron of the synapse at position {@code c} of the post→pre index, found
+     * from {@code lowestPre}, a row at or before it (the previous answer for the same target:
+     * rows ascend along a target's synapses).
+     */
+    int preOf(final int synapse, final int lowestPre)
+    {
+        int lo = lowestPre;
+        int hi = rowStart.length - 2;
+        while (lo < hi)
+        {
+            final int mid = (lo + hi + 1) >>> 1;
+            if (rowStart[mid] <= synapse)
+            {
+                lo = mid;
+            }
+            else
+            {
+                hi = mid - 1;
+            }
+        }
+        return lo;
+    }
+
+    /** Bytes held: synapses, row and column bounds, per-synapse state. */
+    public long memoryBytes()
+    {
+        return 12L * target.length + 4L * rowStart.length + 4L * colStart.length
+            + 4L * state.length * target.length;
+    }
+}
