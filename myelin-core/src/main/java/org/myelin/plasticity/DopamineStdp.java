@@ -32,7 +32,10 @@ import org.myelin.util.ModelException;
  * the arriving presynaptic spikes (the synapse is brought up to date and transmits that weight,
  * then c −= A₋·K₋), then the postsynaptic spikes (c += A₊·K₊), in the order of
  * {@link SpikeTimingRule}: a pre and a post spike at the same step pair as pre before post
- * (NEST skips such pairs).
+ * (NEST skips such pairs). A dopamine spike acts at the step it is emitted (NEST's volume
+ * transmitter receives it after the delay of its connection: delay the neuromodulator's spikes
+ * upstream to match). NEST's delay of this synapse is purely dendritic: to match it, put the whole
+ * delay on the dendrite ({@code PlasticProjection.withDendriticDelay}).
  *
  * <p>Defaults ({@link #nest}, NEST's): A₊ = 1, A₋ = 1.5, τ₊ = 20 ms, τ₋ = 20 ms (the neuron's
  * {@code tau_minus}), τ_c = 1000 ms, τ_n = 200 ms, b = 0, W_min = 0, W_max = 200. Per synapse the
