@@ -17,7 +17,7 @@ package org.myelin.plasticity;
  * <p>Each method handles one spike and all its synapses in one slice, so there is one call per
  * spike, not per synapse.
  */
-public abstract sealed class SpikeTimingRule permits PairStdp, TripletStdp
+public abstract sealed class SpikeTimingRule permits PairStdp, TripletStdp, DopamineStdp
 {
     /** The weight dependence and bounds. */
     protected final WeightDependence dependence;

@@ -27,6 +27,8 @@ public final class SynapseSlice
     final int[] colSynapse;
     /** Per-synapse state of the rule, {@code state[s][k]}. */
     final float[][] state;
+    /** The dopamine signal and decays of a neuromodulated rule ({@link DopamineStdp}); null otherwise. */
+    DopamineStdp.Integration dopamine;
 
     /**
      * @param from      the slice's first target.

@@ -14,6 +14,7 @@ import org.myelin.connect.CsrConnectivity;
 import org.myelin.delay.DelayRounding;
 import org.myelin.monitor.WeightMonitor;
 import org.myelin.neuron.NeuronGroup;
+import org.myelin.plasticity.DopamineStdp;
 import org.myelin.plasticity.NeuronTraces;
 import org.myelin.plasticity.SpikeTimingRule;
 import org.myelin.plasticity.SynapseSlice;
@@ -58,6 +59,8 @@ public final class PlasticProjection implements Delivery
     private final List<WeightMonitor> monitors = new ArrayList<>();
     /** Per monitor and slice: the synapses of the slice it records. */
     private int[][][] monitored = new int[0][][];
+    /** The population whose spikes are the dopamine signal of a {@link DopamineStdp} rule, or null. */
+    private Population neuromodulator;
 
     /**
      * @param synapses the synapses, their initial weights and delay; not added to the network itself.
@@ -95,6 +98,36 @@ public final class PlasticProjection implements Delivery
     {
         this.dendriticDelayMs = Check.nonNegative(owner(synapses), "dendritic delay", ms, "ms");
         return this;
+    }
+
+    /**
+     * Makes the spikes of {@code dopamine} the neuromodulator of this projection's
+     * {@link DopamineStdp} rule (NEST's volume transmitter): a spike at step n changes the
+     * dopamine concentration at step n, before the step's pre- and postsynaptic events.
+     *
+     * @param dopamine a population of the same network.
+     * @return this projection.
+     * @throws ModelException if the rule is not dopamine STDP.
+     */
+    public PlasticProjection withNeuromodulator(final Population dopamine)
+    {
+        if (!(rule instanceof DopamineStdp))
+        {
+            throw new ModelException(owner(synapses) + ": a neuromodulator needs dopamine STDP, the rule is "
+                + rule.describe());
+        }
+        if (dopamine == null)
+        {
+            throw new ModelException(owner(synapses) + ": the neuromodulator population is required");
+        }
+        this.neuromodulator = dopamine;
+        return this;
+    }
+
+    /** The neuromodulator population, or null. */
+    public Population neuromodulator()
+    {
+        return neuromodulator;
     }
 
     /** The learning rule. */
@@ -265,6 +298,7 @@ public final class PlasticProjection implements Delivery
             preTraces[t] = rule.preTraces(sources, dt);
         }
         postTraces = rule.postTraces(target().size(), dt);
+        prepareNeuromodulator();
         final InputPort port = synapses.port();
         ring = dendriticSteps == 0 ? null : port.delayRing(dendriticSteps + 1, slices.length);
         if (ring != null)
@@ -279,6 +313,56 @@ public final class PlasticProjection implements Delivery
         if (receptor != null && !Double.isFinite(receptor.inputScale()))
         {
             throw new ModelException(owner(synapses) + ": receptor scale is not finite");
+        }
+    }
+
+    private void prepareNeuromodulator()
+    {
+        if (!(rule instanceof DopamineStdp dopamine))
+        {
+            return;
+        }
+        if (neuromodulator == null)
+        {
+            throw new ModelException(owner(synapses) + ": dopamine STDP needs a neuromodulator population; "
+                + "give it with withNeuromodulator");
+        }
+        if (neuromodulator.history() == null)
+        {
+            throw new ModelException(owner(synapses) + ": neuromodulator '" + neuromodulator.name()
+                + "' is not in this network; add the population first");
+        }
+        for (final SynapseSlice s : slices)
+        {
+            dopamine.attachSignal(s, dt);
+        }
+    }
+
+    /**
+     * The neuromodulator's spikes of this step reach the slice's signal, then the synapses of the
+     * presynaptic spikes arriving now are brought up to date, so that they transmit the weight of
+     * this step (as NEST's dopamine synapse does).
+     */
+    private void deliverDopamine(final long step, final SynapseSlice s)
+    {
+        final DopamineStdp dopamine = (DopamineStdp) rule;
+        final SpikeHistory modulator = neuromodulator.history();
+        dopamine.onDopamine(s, modulator.totalCount(modulator.slotOf(step)), step);
+        final long preStep = step - axonalSteps;
+        if (preStep >= 0)
+        {
+            final SpikeHistory history = source().history();
+            final int slot = history.slotOf(preStep);
+            final int[] ids = history.ids(slot);
+            for (int q = 0; q < history.sliceCount(); q++)
+            {
+                final int start = history.sliceStart(q);
+                final int end = start + history.count(slot, q);
+                for (int k = start; k < end; k++)
+                {
+                    dopamine.updateRow(s, ids[k], step);
+                }
+            }
         }
     }
 
@@ -357,6 +441,10 @@ public final class PlasticProjection implements Delivery
             {
                 monitor.record(slice, step, s.weights(), monitored[m][slice]);
             }
+        }
+        if (neuromodulator != null)
+        {
+            deliverDopamine(step, s);
         }
         final NeuronTraces pre = preTraces[slice];
         final Receptor receptor = synapses.receptor();
