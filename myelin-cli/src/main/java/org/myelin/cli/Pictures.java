@@ -8,7 +8,9 @@ import java.util.Locale;
 
 import org.myelin.io.RunInfo;
 import org.myelin.io.SavedRun;
+import org.myelin.io.Npy;
 import org.myelin.io.SpikeCursor;
+import org.myelin.io.WeightFiles;
 import org.myelin.plot.HistogramPlot;
 import org.myelin.plot.RasterPlot;
 import org.myelin.plot.TracePlot;
@@ -189,6 +191,64 @@ final class Pictures
             .panel("coefficient of variation of the ISI (1)", "neurons (count)", SpikeStatistics.edges(0, cvMax, HISTOGRAM_BINS),
                 SpikeStatistics.histogram(cv, 0, cvMax, HISTOGRAM_BINS), "CV per neuron (>= 3 spikes)")
             .build().write(target);
+    }
+
+    /** Synapses of the weight evolution drawn at most, so the lines stay readable. */
+    static final int WEIGHT_LINES = 10;
+
+    /**
+     * The final weights of a plastic projection as a histogram of w/wMax, above the weights its
+     * first monitor recorded (its first {@value #WEIGHT_LINES} synapses) over time.
+     *
+     * @param projection the projection, or null for the first plastic one.
+     */
+    static void weights(final Path target, final Path dir, final String projection) throws IOException
+    {
+        final RunInfo info = RunInfo.read(dir);
+        final List<WeightFiles.Saved> saved = WeightFiles.read(dir);
+        final WeightFiles.Saved chosen = projection == null ? saved.getFirst() : saved.stream()
+            .filter(w -> w.projection().equals(projection)).findFirst().orElseThrow(() -> new ModelException(
+                "no plastic projection '" + projection + "' in " + dir + "; saved: " + saved.stream()
+                    .map(WeightFiles.Saved::projection).toList()));
+        final double wMax = chosen.wMax();
+        final double[] w = Npy.read(dir.resolve(chosen.base() + "_w.npy")).values();
+        final double low = Math.min(0, chosen.wMin() / wMax);
+        final double[] relative = new double[w.length];
+        double mean = 0;
+        for (int k = 0; k < w.length; k++)
+        {
+            // a float weight at the bound may round just above it
+            relative[k] = Math.max(low, Math.min(1, w[k] / wMax));
+            mean += relative[k] / w.length;
+        }
+        final org.myelin.plot.WeightPlot.Builder plot = org.myelin.plot.WeightPlot.builder()
+            .title(String.format(Locale.ROOT, "%s: %s, %d synapses after %s ms, mean w/wMax %.3f (wMax = %s %s)",
+                info.model(), chosen.projection(), w.length, Units.format(info.durationMs()), mean,
+                Units.format(wMax), chosen.unit()))
+            .histogram("w / wMax (1)", "synapses (count)", SpikeStatistics.edges(low, 1, HISTOGRAM_BINS),
+                SpikeStatistics.histogram(relative, low, 1, HISTOGRAM_BINS), "final weights");
+        if (!chosen.monitors().isEmpty())
+        {
+            final String base = chosen.monitors().getFirst();
+            final double[] t = Npy.read(dir.resolve(base + "_t.npy")).values();
+            final Npy.Array samples = Npy.read(dir.resolve(base + "_w.npy"));
+            final int[] pre = Npy.read(dir.resolve(base + "_i.npy")).indices("presynaptic neuron", Integer.MAX_VALUE);
+            final int[] post = Npy.read(dir.resolve(base + "_j.npy")).indices("postsynaptic neuron", Integer.MAX_VALUE);
+            final double[] seconds = java.util.Arrays.stream(t).map(ms -> ms / 1000).toArray();
+            final double[] all = samples.matrix("weight samples", t.length, pre.length);
+            plot.seriesAxes("time (s)", "w / wMax (1)").seriesRange(0, Math.max(info.durationMs() / 1000,
+                seconds.length == 0 ? 0 : seconds[seconds.length - 1]), low, 1);
+            for (int c = 0; c < Math.min(WEIGHT_LINES, pre.length); c++)
+            {
+                final double[] y = new double[t.length];
+                for (int k = 0; k < t.length; k++)
+                {
+                    y[k] = all[k * pre.length + c] / wMax;
+                }
+                plot.series(pre[c] + " -> " + post[c], seconds, y);
+            }
+        }
+        plot.build().write(target);
     }
 
     private static void requireSpikes(final RunInfo info)

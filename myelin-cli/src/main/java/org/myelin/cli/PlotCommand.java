@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     description = "Draws pictures of models and results (PNG, or SVG with --svg for saved results).",
     subcommands = {PlotKernelsCommand.class, PlotFiCommand.class, PlotNeuronCommand.class, PlotKinds.Raster.class,
-        PlotKinds.Rates.class, PlotKinds.Traces.class, PlotKinds.Isi.class})
+        PlotKinds.Rates.class, PlotKinds.Traces.class, PlotKinds.Isi.class, PlotKinds.Weights.class})
 final class PlotCommand
 {
 }

@@ -149,4 +149,25 @@ final class PlotKinds
             Pictures.isi(target, run);
         }
     }
+
+    /** {@code myelin plot weights OUTDIR}. */
+    @Command(name = "weights", mixinStandardHelpOptions = true,
+        description = "Histogram of a plastic projection's final weights (w/wMax) and the monitored weights over time.")
+    static final class Weights extends Kind
+    {
+        @Option(names = "--projection", paramLabel = "NAME", description = "Projection (default: the first plastic one).")
+        String projection;
+
+        @Override
+        String kind()
+        {
+            return "weights";
+        }
+
+        @Override
+        void draw(final Path target, final Path dir) throws IOException
+        {
+            Pictures.weights(target, dir, projection);
+        }
+    }
 }

@@ -27,6 +27,7 @@ import org.myelin.neuron.Lif;
 import org.myelin.base.Population;
 import org.myelin.plot.RasterPlot;
 import org.myelin.projection.AlignPostProjection;
+import org.myelin.projection.PlasticProjection;
 import org.myelin.sim.Network;
 import org.myelin.sim.NonFiniteStateException;
 import org.myelin.sim.ReferenceNetworks;
@@ -194,12 +195,23 @@ final class RunCommand implements Callable<Integer>
             {
                 // in chunks: spikes and samples go to their files after each, so memory stays bounded on long runs
                 final long chunk = chunkSteps(setup.stateMonitors());
-                for (long done = 0; done < steps && stopped == null; done += chunk)
+                // the model's snapshots are taken between chunks, so a chunk ends at each snapshot step
+                final long[] pauses = snapshotSteps(setup.outputs(), steps);
+                int pause = 0;
+                final List<Path> snapshots = new ArrayList<>();
+                long done = 0;
+                while (done < steps && stopped == null)
                 {
+                    for (; pause < pauses.length && pauses[pause] == done; pause++)
+                    {
+                        snapshots.addAll(snapshot(setup.outputs(), done, staging));
+                    }
                     final long offset = done;
+                    final long length = Math.min(chunk, (pause < pauses.length ? pauses[pause] : steps) - done);
+                    done += length;
                     try
                     {
-                        sim.runSteps(Math.min(chunk, steps - done), (d, t) -> progress.progress(offset + d, steps));
+                        sim.runSteps(length, (d, t) -> progress.progress(offset + d, steps));
                     }
                     catch (final NonFiniteStateException e)
                     {
@@ -225,6 +237,10 @@ final class RunCommand implements Callable<Integer>
                             progress.message("myelin run: " + warning, spec.commandLine().getErr());
                         }
                     }
+                }
+                if (stopped == null && pause < pauses.length)
+                {
+                    snapshots.addAll(snapshot(setup.outputs(), steps, staging));
                 }
                 progress.close();
                 final long t2 = System.nanoTime();
@@ -258,7 +274,9 @@ final class RunCommand implements Callable<Integer>
                 }
                 written.addAll(states.finish());
                 notes.addAll(states.notes());
-                written.add(info.write(staging));
+                written.addAll(snapshots);
+                written.add(info.write(staging, String.join("", setup.outputs().stream()
+                    .map(ModelFile.RunOutput::runInfo).toList())));
                 // files the model asks for: in the run folder, or where the model names them (a LEMS <OutputFile>)
                 final List<Path> elsewhere = new ArrayList<>();
                 for (final ModelFile.RunOutput o : setup.outputs())
@@ -305,6 +323,24 @@ final class RunCommand implements Callable<Integer>
             bytesPerStep += 8.0 * m.indices().length / m.every();
         }
         return Math.max(1, Math.min(CHUNK_STEPS, (long) (CHUNK_STATE_BYTES / Math.max(1, bytesPerStep))));
+    }
+
+    /** The steps in [0, steps] at which a model output takes a snapshot, ascending, each once. */
+    static long[] snapshotSteps(final List<ModelFile.RunOutput> outputs, final long steps)
+    {
+        return outputs.stream().flatMapToLong(o -> java.util.Arrays.stream(o.snapshotSteps())).filter(s -> s <= steps)
+            .distinct().sorted().toArray();
+    }
+
+    private static List<Path> snapshot(final List<ModelFile.RunOutput> outputs, final long step, final Path staging)
+        throws IOException
+    {
+        final List<Path> written = new ArrayList<>();
+        for (final ModelFile.RunOutput o : outputs)
+        {
+            written.addAll(o.snapshot(step, staging));
+        }
+        return written;
     }
 
     /** The share of a run after which the outputs' size is extrapolated (1/20: after 5 %). */
@@ -460,15 +496,19 @@ final class RunCommand implements Callable<Integer>
         {
             synapses += p.connectivity().synapseCount();
             bytes += p.connectivity().memoryBytes();
-            for (int i = 0; i < p.source().size(); i++)
-            {
-                final long spikes = sim.spikeCount(p.source(), i);
-                if (spikes > 0)
-                {
-                    events += spikes * p.connectivity().outDegree(i);
-                }
-            }
+            events += events(sim, p.source(), p.connectivity());
         }
+        long plasticSynapses = 0;
+        long plasticBytes = 0;
+        for (final PlasticProjection p : setup.network().deliveries(PlasticProjection.class))
+        {
+            final long n = p.synapseCount();
+            plasticSynapses += n;
+            plasticBytes += Math.round(p.bytesPerSynapse() * n);
+            events += events(sim, p.source(), p.synapses().connectivity());
+        }
+        synapses += plasticSynapses;
+        bytes += plasticBytes;
         final List<RunSummary.PopulationCount> counts = new ArrayList<>();
         for (final Population p : setup.network().populations())
         {
@@ -478,7 +518,23 @@ final class RunCommand implements Callable<Integer>
         return new RunSummary(setup.name(), setup.network().neuronCount(), synapses, bytes, counts,
             recorded(setup), simulatedMs, sim.network().dt(), sim.network().seed(), sim.threads(),
             buildNanos / 1e9, runNanos / 1e9, outputNanos / 1e9, events, MemoryUse.peakHeapBytes(),
-            simulationResident, MemoryUse.peakResidentBytes());
+            simulationResident, MemoryUse.peakResidentBytes(), plasticSynapses, plasticBytes);
+    }
+
+    /** Spikes of {@code source} delivered to the synapses of {@code connectivity}. */
+    private static long events(final Simulation sim, final Population source,
+        final org.myelin.connect.Connectivity connectivity)
+    {
+        long events = 0;
+        for (int i = 0; i < source.size(); i++)
+        {
+            final long spikes = sim.spikeCount(source, i);
+            if (spikes > 0)
+            {
+                events += spikes * connectivity.outDegree(i);
+            }
+        }
+        return events;
     }
 
     /** What was recorded, in words: {@code spikes of E, I; E.v (5 neurons)}. */

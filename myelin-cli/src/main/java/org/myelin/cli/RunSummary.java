@@ -25,12 +25,14 @@ import java.util.Locale;
  * @param peakHeapBytes     peak heap use.
  * @param simulationResidentBytes peak resident memory of the process at the end of the simulation, -1 if unknown.
  * @param peakResidentBytes peak resident memory of the whole process, outputs included, -1 if unknown.
+ * @param plasticSynapses   synapses whose weights learn (counted in {@code synapses} too).
+ * @param plasticBytes      bytes held by the plastic synapses (weights, indices, per-synapse state).
  */
 record RunSummary(
     String model, long neurons, long synapses, long connectivityBytes, List<PopulationCount> populations,
     String recorded, double durationMs, double dtMs, long seed, int threads, double buildSeconds, double runSeconds,
     double outputSeconds, long synapticEvents, long peakHeapBytes, long simulationResidentBytes,
-    long peakResidentBytes)
+    long peakResidentBytes, long plasticSynapses, long plasticBytes)
 {
     /**
      * One population's spikes.
@@ -66,6 +68,11 @@ record RunSummary(
         line(s, "synapses", String.format(Locale.ROOT, "%,d", synapses));
         line(s, "bytes per synapse", String.format(Locale.ROOT, "%.2f (connectivity %.1f MiB)",
             synapses == 0 ? 0.0 : connectivityBytes / (double) synapses, connectivityBytes / 1048576.0));
+        if (plasticSynapses > 0)
+        {
+            line(s, "plastic synapses", String.format(Locale.ROOT, "%,d, %.2f bytes per plastic synapse (%.1f MiB)",
+                plasticSynapses, plasticBytes / (double) plasticSynapses, plasticBytes / 1048576.0));
+        }
         final StringBuilder spikes = new StringBuilder(String.format(Locale.ROOT, "%,d", spikes()));
         final StringBuilder rates = new StringBuilder();
         if (populations.size() > 1)

@@ -100,6 +100,24 @@ public final class Npy
         });
     }
 
+    /** Writes a float32 array of the given shape (C order; {@code values.length} = product of shape). */
+    public static void write(final Path path, final float[] values, final long... shape) throws IOException
+    {
+        final long[] dims = shape.length == 0 ? new long[] {values.length} : shape.clone();
+        if (Arrays.stream(dims).reduce(1, (a, b) -> a * b) != values.length)
+        {
+            throw new IllegalArgumentException("shape " + Arrays.toString(dims) + " does not hold " + values.length
+                + " values");
+        }
+        AtomicFiles.write(path, out -> write(out, "<f4", dims, 4, (buf, from, to) ->
+        {
+            for (int i = (int) from; i < to; i++)
+            {
+                buf.putFloat(values[i]);
+            }
+        }));
+    }
+
     /**
      * Puts items {@code [from, to)} into a little-endian buffer; called with consecutive ranges in
      * increasing order, so a filler may also pull items from a stream.

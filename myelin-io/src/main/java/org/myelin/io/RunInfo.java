@@ -108,6 +108,15 @@ public record RunInfo(String model, double dtMs, double durationMs, List<Populat
     /** Writes {@code dir/run-info.yaml} atomically and returns its path. */
     public Path write(final Path dir) throws IOException
     {
+        return write(dir, "");
+    }
+
+    /**
+     * Writes {@code dir/run-info.yaml} atomically with further top-level sections (e.g. the
+     * {@code weights:} of {@link WeightFiles#runInfo}) and returns its path.
+     */
+    public Path write(final Path dir, final String sections) throws IOException
+    {
         final StringBuilder s = new StringBuilder("# written by myelin run; read by myelin plot\n");
         s.append("model: '").append(quote(model)).append("'\n");
         s.append("dt: ").append(Units.format(dtMs)).append(" ms\n");
@@ -124,6 +133,7 @@ public record RunInfo(String model, double dtMs, double durationMs, List<Populat
             s.append(String.format(Locale.ROOT, "  - {population: '%s', variable: '%s', base: '%s', unit: '%s'}%n",
                 quote(st.population()), quote(st.variable()), quote(st.base()), quote(st.unit())));
         }
+        s.append(sections);
         final Path path = dir.resolve(FILE);
         AtomicFiles.write(path, out -> out.write(s.toString().getBytes(StandardCharsets.UTF_8)));
         return path;

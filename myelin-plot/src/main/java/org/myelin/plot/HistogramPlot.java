@@ -81,11 +81,16 @@ public final class HistogramPlot
         for (int p = 0; p < panels.size(); p++)
         {
             final Panel panel = panels.get(p);
-            final Color colour = PlotStyle.SERIES[p % PlotStyle.SERIES.length];
-            figure.legendEntry(panel.legend(), colour);
-            figure.panel(chart(panel, colour), 1.0);
+            figure.legendEntry(panel.legend(), PlotStyle.SERIES[p % PlotStyle.SERIES.length]);
+            figure.panel(chart(p), 1.0);
         }
         return figure;
+    }
+
+    /** The chart of panel {@code p} in its colour, for a panel of another figure. */
+    XYChart chart(final int p)
+    {
+        return chart(panels.get(p), PlotStyle.SERIES[p % PlotStyle.SERIES.length]);
     }
 
     private static XYChart chart(final Panel panel, final Color colour)

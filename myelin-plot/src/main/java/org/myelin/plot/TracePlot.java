@@ -112,6 +112,12 @@ public final class TracePlot
 
     private Figure figure()
     {
+        return new Figure(title).panel(chart(), 1.0);
+    }
+
+    /** The chart of the traces, without title, for a panel of another figure. */
+    XYChart chart()
+    {
         final XYChart chart = PlotStyle.newChart(xLabel, yLabel);
         final XYStyler styler = chart.getStyler();
         styler.setLegendVisible(true);
@@ -130,7 +136,7 @@ public final class TracePlot
             final Color colour = PlotStyle.SERIES[i % PlotStyle.SERIES.length];
             PlotStyle.styleLine(chart.addSeries(trace.name(), trace.x(), trace.y()), colour, width);
         }
-        return new Figure(title).panel(chart, 1.0);
+        return chart;
     }
 
     private double[] finiteRange(final boolean ofX)

@@ -44,6 +44,30 @@ public record ModelFile(String name, Network network, double durationMs, Integer
          * @return the files written.
          */
         List<java.nio.file.Path> write(java.nio.file.Path outputFolder) throws java.io.IOException;
+
+        /** Steps, ascending, at which the run pauses for {@link #snapshot}; none by default. */
+        default long[] snapshotSteps()
+        {
+            return new long[0];
+        }
+
+        /**
+         * Writes what the model records at step {@code step} of {@link #snapshotSteps} (the state
+         * after every event of the steps before it), each file atomically.
+         *
+         * @return the files written.
+         */
+        default List<java.nio.file.Path> snapshot(final long step, final java.nio.file.Path outputFolder)
+            throws java.io.IOException
+        {
+            return List.of();
+        }
+
+        /** Lines of YAML that {@code run-info.yaml} holds for these files, so plots find them; none by default. */
+        default String runInfo()
+        {
+            return "";
+        }
     }
 
     /**

@@ -27,6 +27,7 @@ import org.myelin.monitor.StateMonitor;
 import org.myelin.neuron.NeuronGroup;
 import org.myelin.output.Output;
 import org.myelin.projection.AlignPostProjection;
+import org.myelin.projection.PlasticProjection;
 import org.myelin.random.Initializer;
 import org.myelin.random.Rng;
 import org.myelin.sim.Network;
@@ -204,6 +205,7 @@ public final class ModelLoader
         private double bytes;
         private long seedOfConnectivity;
         private final List<PopulationRateMonitor> rateMonitors = new ArrayList<>();
+        private WeightRecording weightRecording;
 
         Reading(final YamlNode root)
         {
@@ -232,6 +234,7 @@ public final class ModelLoader
                 : (int) root.get("threads").integer("model", "threads", 1, 1024);
             final Network network = new Network(dt, seed);
             seedOfConnectivity = network.connectivitySeed();
+            weightRecording = new WeightRecording(dt, duration, seedOfConnectivity);
             final YamlNode pops = root.require("populations");
             if (pops.entries().isEmpty())
             {
@@ -267,11 +270,18 @@ public final class ModelLoader
                     bytes += 8.0 * g.size() * g.receptors().size();
                 }
             }
-            final List<ModelFile.RunOutput> outputs = rateMonitors.isEmpty() ? List.of()
-                : List.of(folder -> RateFiles.write(folder, rateMonitors, dt));
+            final List<ModelFile.RunOutput> outputs = new ArrayList<>();
+            if (!rateMonitors.isEmpty())
+            {
+                outputs.add(folder -> RateFiles.write(folder, rateMonitors, dt));
+            }
+            if (!weightRecording.isEmpty())
+            {
+                outputs.add(weightRecording);
+            }
             return new ModelFile(name, network, duration, threads, List.copyOf(spikeMonitors),
                 List.copyOf(stateMonitors), new ModelFile.Estimate(network.neuronCount(), synapses, bytes), List.of(),
-                outputs);
+                List.copyOf(outputs));
         }
 
         private double positive(final YamlNode node, final String field)
@@ -467,7 +477,15 @@ public final class ModelLoader
             {
                 projection.withDelays(delay.values().initializer(), rounding);
             }
-            if (node.get("plasticity") != null)
+            final YamlNode plasticityNode = node.get("plasticity");
+            final SpikeTimingRules.Read learning = plasticityNode == null || !SpikeTimingRules.names(plasticityNode)
+                ? null : SpikeTimingRules.read(plasticityNode.as("plasticity of " + owner), synapse.weightDimension());
+            if (learning != null && (rule.justInTime() || delay.values() != null || rule.fileDelays()))
+            {
+                throw plasticityNode.error(owner + ": plastic synapses must be stored and share one delay; "
+                    + (rule.justInTime() ? "remove justInTime: true" : "give delay: one quantity"));
+            }
+            if (plasticityNode != null && learning == null)
             {
                 final Component<PlasticityType> plastic = component(catalog.plasticity(), node.get("plasticity")
                     .as("plasticity of " + owner));
@@ -482,11 +500,12 @@ public final class ModelLoader
             }
             try
             {
-                network.add(projection);
+                network.add(learning == null ? projection : plastic(projection, learning, synapse));
             }
             catch (final ModelException e)
             {
-                throw node.error(e.getMessage(), e);
+                throw (learning != null && learning.dendriticNode() != null && e.getMessage().contains("dendritic")
+                    ? learning.dendriticNode() : node).error(e.getMessage(), e);
             }
             final boolean ownWeights = rule.fileWeights() || weight.values() != null || node.get("weights") != null;
             final boolean ownDelays = rule.fileDelays() || delay.values() != null;
@@ -501,6 +520,16 @@ public final class ModelLoader
             // a target index per synapse, row offsets, a float weight and a delay step if it has its own
             bytes += !rule.connector().storesSynapses() ? 0.0 : (4.0 + (ownWeights ? 4.0 : 0.0) + (ownDelays ? 2.0 : 0.0)) * expected
                 + 4.0 * (source.size() + 1);
+        }
+
+        private PlasticProjection plastic(final AlignPostProjection synapses, final SpikeTimingRules.Read learning,
+            final Synapse synapse)
+        {
+            final PlasticProjection plastic = new PlasticProjection(synapses, learning.rule())
+                .withDendriticDelay(learning.dendriticDelayMs());
+            weightRecording.add(plastic, Units.canonicalUnitName(synapse.weightDimension()));
+            bytes += plastic.estimatedBytes(dt);
+            return plastic;
         }
 
         /** A rule as the file names it, built. */
@@ -825,7 +854,7 @@ public final class ModelLoader
             final YamlNode m = node == null ? null : node.as("monitors");
             if (m != null)
             {
-                m.allowOnly(List.of("spikes", "states", "rates"));
+                m.allowOnly(List.of("spikes", "states", "rates", "weights"));
             }
             final YamlNode spikeNode = m == null ? null : m.get("spikes");
             if (spikeNode == null || spikeNode.isScalar() && "all".equals(spikeNode.text().strip()))
@@ -854,6 +883,13 @@ public final class ModelLoader
                 for (final YamlNode r : m.get("rates").as("monitors: rates").items())
                 {
                     rateMonitor(network, r.as("rate monitor"), duration);
+                }
+            }
+            if (m != null && m.get("weights") != null)
+            {
+                for (final YamlNode w : m.get("weights").as("monitors: weights").items())
+                {
+                    bytes += weightRecording.monitor(w.as("weight monitor"));
                 }
             }
             if (m != null && m.get("states") != null)

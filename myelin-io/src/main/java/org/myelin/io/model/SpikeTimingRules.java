@@ -1,0 +1,193 @@
+package org.myelin.io.model;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import org.myelin.io.YamlNode;
+import org.myelin.plasticity.PairStdp;
+import org.myelin.plasticity.SpikeTimingRule;
+import org.myelin.plasticity.TripletStdp;
+import org.myelin.plasticity.WeightDependence;
+import org.myelin.units.Dimension;
+import org.myelin.util.ModelException;
+
+/**
+ * Reads the spike-timing rule of a projection's {@code plasticity:} mapping when it names a
+ * {@code rule:} (the short-term models name a {@code model:} instead):
+ *
+ * <pre>
+ * plasticity: {rule: stdp, pairing: all-to-all, tauPlus: 20 ms, tauMinus: 20 ms, aPlus: 0.0001 nS,
+ *              aMinus: 0.000105 nS, weightDependence: additive, wMin: 0 nS, wMax: 0.01 nS, dendriticDelay: 0 ms}
+ * plasticity: {rule: triplet, preset: visual-cortex, nearest: false, wMax: 1 nS}
+ * </pre>
+ *
+ * Amplitudes and bounds are in the projection's weight unit (nS through COBA, pA through CUBA,
+ * mV for Delta); a triplet preset's amplitudes (Pfister &amp; Gerstner 2006, Table 2, fitted for
+ * weights relative to their range) are taken in that unit; a preset or all eight time constants
+ * and amplitudes are given.
+ */
+final class SpikeTimingRules
+{
+    static final String RULE = "rule";
+    private static final List<String> RULES = List.of("stdp", "triplet");
+    private static final List<String> PAIRINGS = List.of("all-to-all", "nearest-symmetric", "nearest-pre-centered",
+        "nearest-restricted");
+    private static final List<String> DEPENDENCES = List.of("additive", "multiplicative", "power-law");
+    private static final List<String> PRESETS = List.of("visual-cortex", "hippocampal");
+    private static final List<String> TRIPLET_VALUES = List.of("tauPlus", "tauMinus", "tauX", "tauY", "a2Plus",
+        "a3Plus", "a2Minus", "a3Minus");
+    /** Marks an optional quantity that was not given. */
+    private static final double NOT_GIVEN = Double.NaN;
+
+    /**
+     * A rule and where on the dendrite its delay lies.
+     *
+     * @param rule             the rule.
+     * @param dendriticDelayMs [ms] the dendritic part of the projection's delay.
+     * @param dendriticNode    the node that gave it, or null (then 0).
+     */
+    record Read(SpikeTimingRule rule, double dendriticDelayMs, YamlNode dendriticNode)
+    {
+    }
+
+    private SpikeTimingRules()
+    {
+    }
+
+    /** Whether a {@code plasticity:} mapping names a spike-timing rule. */
+    static boolean names(final YamlNode plasticity)
+    {
+        return plasticity.isMapping() && plasticity.get(RULE) != null;
+    }
+
+    /**
+     * Reads the rule.
+     *
+     * @param node   the {@code plasticity:} mapping.
+     * @param weight the dimension of the projection's weights.
+     */
+    static Read read(final YamlNode node, final Dimension weight)
+    {
+        final ParamValues kind = ParamValues.read("plasticity", List.of(Param.choice(RULE, null,
+            RULES.toArray(String[]::new))), node, node, allBut(node, RULE));
+        final boolean pair = "stdp".equals(kind.choice(RULE));
+        final String owner = pair ? "pair STDP" : "triplet STDP";
+        final List<Param> specs = new ArrayList<>(List.of(
+            Param.choice("weightDependence", "additive", DEPENDENCES.toArray(String[]::new)),
+            Param.quantity("mu", Dimension.DIMENSIONLESS, NOT_GIVEN),
+            Param.quantity("muPlus", Dimension.DIMENSIONLESS, NOT_GIVEN),
+            Param.quantity("muMinus", Dimension.DIMENSIONLESS, NOT_GIVEN),
+            Param.quantity("wMin", weight, 0.0),
+            Param.quantity("wMax", weight),
+            Param.quantity("dendriticDelay", Dimension.TIME, 0.0)));
+        if (pair)
+        {
+            specs.addAll(List.of(Param.choice("pairing", "all-to-all", PAIRINGS.toArray(String[]::new)),
+                Param.quantity("tauPlus", Dimension.TIME, 20.0), Param.quantity("tauMinus", Dimension.TIME, 20.0),
+                Param.quantity("aPlus", weight), Param.quantity("aMinus", weight)));
+        }
+        else
+        {
+            specs.add(Param.choice("preset", "none", "none", PRESETS.get(0), PRESETS.get(1)));
+            specs.add(Param.choice("nearest", "false", "true", "false"));
+            for (final String name : TRIPLET_VALUES)
+            {
+                specs.add(Param.quantity(name, name.startsWith("tau") ? Dimension.TIME : weight, NOT_GIVEN));
+            }
+        }
+        final ParamValues values = ParamValues.read(owner, specs, node, node, Set.of(RULE));
+        try
+        {
+            final WeightDependence dependence = dependence(values);
+            final SpikeTimingRule rule = pair ? pair(values, dependence) : triplet(values, dependence);
+            return new Read(rule, values.get("dendriticDelay"), values.node("dendriticDelay"));
+        }
+        catch (final ModelException e)
+        {
+            throw values.wrap(e);
+        }
+    }
+
+    private static Set<String> allBut(final YamlNode node, final String key)
+    {
+        final Set<String> keys = new java.util.HashSet<>(node.entries().keySet());
+        keys.remove(key);
+        return keys;
+    }
+
+    private static WeightDependence dependence(final ParamValues v)
+    {
+        final String kind = v.choice("weightDependence");
+        final boolean anyMu = given(v, "mu") || given(v, "muPlus") || given(v, "muMinus");
+        if (!"power-law".equals(kind) && anyMu)
+        {
+            final String which = given(v, "mu") ? "mu" : given(v, "muPlus") ? "muPlus" : "muMinus";
+            throw v.node(which).error(v.owner() + ": " + which + " applies to weightDependence: power-law only, got "
+                + "weightDependence: " + kind);
+        }
+        final double wMin = v.get("wMin");
+        final double wMax = v.get("wMax");
+        return switch (kind)
+        {
+            case "additive" -> WeightDependence.additive(wMin, wMax);
+            case "multiplicative" -> WeightDependence.multiplicative(wMin, wMax);
+            default ->
+            {
+                final double mu = v.get("mu");
+                final double plus = given(v, "muPlus") ? v.get("muPlus") : mu;
+                final double minus = given(v, "muMinus") ? v.get("muMinus") : mu;
+                if (Double.isNaN(plus) || Double.isNaN(minus))
+                {
+                    throw v.where().error(v.owner() + ": weightDependence: power-law needs mu (or muPlus and "
+                        + "muMinus), the exponent in [0, 1]");
+                }
+                yield new WeightDependence(plus, minus, wMin, wMax);
+            }
+        };
+    }
+
+    private static boolean given(final ParamValues v, final String name)
+    {
+        return v.node(name) != null;
+    }
+
+    private static PairStdp pair(final ParamValues v, final WeightDependence dependence)
+    {
+        final PairStdp.Pairing pairing = PairStdp.Pairing.valueOf(v.choice("pairing").toUpperCase(
+            java.util.Locale.ROOT).replace('-', '_'));
+        return new PairStdp(v.get("tauPlus"), v.get("tauMinus"), v.get("aPlus"), v.get("aMinus"), pairing, dependence);
+    }
+
+    private static TripletStdp triplet(final ParamValues v, final WeightDependence dependence)
+    {
+        final boolean nearest = "true".equals(v.choice("nearest"));
+        final String preset = v.choice("preset");
+        if (!"none".equals(preset))
+        {
+            for (final String name : TRIPLET_VALUES)
+            {
+                if (given(v, name))
+                {
+                    throw v.node(name).error(v.owner() + ": preset: " + preset + " sets " + name + "; give either a "
+                        + "preset or all of " + TRIPLET_VALUES);
+                }
+            }
+            return "visual-cortex".equals(preset) ? TripletStdp.visualCortex(nearest, dependence)
+                : TripletStdp.hippocampal(nearest, dependence);
+        }
+        final double[] values = new double[TRIPLET_VALUES.size()];
+        for (int k = 0; k < values.length; k++)
+        {
+            final String name = TRIPLET_VALUES.get(k);
+            if (!given(v, name))
+            {
+                throw v.where().error(v.owner() + ": missing required parameter '" + name + "' (give all of "
+                    + TRIPLET_VALUES + ", or preset: one of " + PRESETS + ")");
+            }
+            values[k] = v.get(name);
+        }
+        return new TripletStdp(values[0], values[1], values[2], values[3], values[4], values[5], values[6], values[7],
+            nearest, dependence);
+    }
+}
