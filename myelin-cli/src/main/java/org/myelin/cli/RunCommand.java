@@ -121,6 +121,11 @@ final class RunCommand implements Callable<Integer>
             "forward Euler, clock, refractory count and event timing, for jLEMS's spike steps)."})
     private String semantics;
 
+    @Option(names = "--set", paramLabel = "PATH=VALUE",
+        description = {"Replaces a value of the model file, by its path of keys (list items by name or index), read",
+            "like the file's values: --set populations.E.parameters.tauM=\"15 ms\". Repeatable."})
+    private List<String> settings;
+
     @Option(names = "--no-plot", description = "Do not draw raster.png.")
     private boolean noPlot;
 
@@ -423,8 +428,33 @@ final class RunCommand implements Callable<Integer>
         return workers;
     }
 
+    /** {@code PATH=VALUE} arguments of {@code --set} as path to value, in their order. */
+    static java.util.Map<String, String> settings(final List<String> arguments)
+    {
+        final java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+        for (final String a : arguments == null ? List.<String>of() : arguments)
+        {
+            final int eq = a.indexOf('=');
+            if (eq <= 0)
+            {
+                throw new Main.UsageException("--set takes PATH=VALUE, such as --set populations.E.parameters.tauM="
+                    + "\"15 ms\", got --set " + a);
+            }
+            if (out.put(a.substring(0, eq).strip(), a.substring(eq + 1)) != null)
+            {
+                throw new Main.UsageException("--set " + a.substring(0, eq).strip() + " is given twice");
+            }
+        }
+        return out;
+    }
+
     private Setup reference()
     {
+        if (settings != null)
+        {
+            throw new Main.UsageException("--set replaces values of a model file; the reference networks take -N, "
+                + "--dt, --duration and --seed");
+        }
         final double dtMs = time("--dt", dt);
         final double durationMs = time("--duration", duration);
         if (n < 2)
@@ -473,7 +503,7 @@ final class RunCommand implements Callable<Integer>
         }
         final ModelLoader.Overrides overrides = new ModelLoader.Overrides(
             given("--dt") ? time("--dt", dt) : null, given("--duration") ? time("--duration", duration) : null,
-            given("--seed") ? seed : null, record, "jlems".equals(semantics));
+            given("--seed") ? seed : null, record, "jlems".equals(semantics), settings(settings));
         final ModelFile file = Models.load(modelFile, overrides);
         final List<String> notes = new ArrayList<>(file.notes());
         if (record != null && record.stream().map(String::strip).anyMatch(w -> w.equals("states") || w.equals("all"))

@@ -109,6 +109,116 @@ public final class YamlNode
         return node;
     }
 
+    /**
+     * This document with the value at {@code path} replaced by {@code value}, as a command line's
+     * {@code --set populations.E.parameters.tauM="15 ms"} asks. The path's keys are separated by
+     * dots; a list item is named by its {@code name} key or by its index from 0. The value is read
+     * as YAML, so it is read like the file's own values (quantities with units, lists, mappings).
+     * Nodes on the path are copied, not changed: a value shared through an anchor elsewhere in the
+     * file keeps its old value there, and a key merged in with {@code <<} is overridden only here.
+     *
+     * @throws ModelException naming the path and the keys that exist where it stops matching.
+     */
+    public YamlNode with(final String path, final String value)
+    {
+        final String[] keys = path.split("\\.", -1);
+        if (path.isBlank() || java.util.Arrays.stream(keys).anyMatch(String::isBlank))
+        {
+            throw new ModelException("--set " + path + "=" + value + ": the path must be keys separated by dots, "
+                + "such as populations.E.parameters.tauM");
+        }
+        final LoadSettings settings = LoadSettings.builder().setLabel("--set " + path).build();
+        final Node replacement;
+        try
+        {
+            replacement = new Compose(settings).composeString(value).orElseThrow(() -> new ModelException("--set "
+                + path + "=: the value is empty"));
+        }
+        catch (final YamlEngineException e)
+        {
+            throw new ModelException("--set " + path + "=" + value + ": malformed value (" + e.getMessage()
+                .lines().findFirst().orElse("") + ")");
+        }
+        return new YamlNode(file, replaced(this, keys, 0, replacement, path), what);
+    }
+
+    private static Node replaced(final YamlNode at, final String[] keys, final int depth, final Node value,
+        final String path)
+    {
+        if (depth == keys.length)
+        {
+            return value;
+        }
+        final String key = keys[depth];
+        final String where = depth == 0 ? "the top level" : String.join(".", java.util.Arrays.copyOf(keys, depth));
+        if (at.node instanceof MappingNode map)
+        {
+            final YamlNode child = at.entries().get(key);
+            if (child == null)
+            {
+                throw new ModelException("--set " + path + ": no key '" + key + "' at " + where + "; keys there: "
+                    + String.join(", ", at.entries().keySet()));
+            }
+            final Node changed = replaced(child, keys, depth + 1, value, path);
+            final List<NodeTuple> tuples = new ArrayList<>();
+            boolean direct = false;
+            for (final NodeTuple t : map.getValue())
+            {
+                if (t.getKeyNode() instanceof ScalarNode s && s.getValue().equals(key))
+                {
+                    tuples.add(new NodeTuple(t.getKeyNode(), changed));
+                    direct = true;
+                }
+                else
+                {
+                    tuples.add(t);
+                }
+            }
+            if (!direct)
+            {
+                // the key came in through a merge ("<<"): a key of the mapping itself wins over it
+                tuples.add(new NodeTuple(new ScalarNode(Tag.STR, key, org.snakeyaml.engine.v2.common.ScalarStyle.PLAIN),
+                    changed));
+            }
+            return new MappingNode(map.getTag(), true, tuples, map.getFlowStyle(), map.getStartMark(),
+                map.getEndMark());
+        }
+        if (at.node instanceof SequenceNode seq)
+        {
+            final List<YamlNode> items = at.items();
+            int index = -1;
+            for (int k = 0; k < items.size() && index < 0; k++)
+            {
+                final YamlNode name = items.get(k).isMapping() ? items.get(k).get("name") : null;
+                if (name != null && name.isScalar() && name.text().equals(key))
+                {
+                    index = k;
+                }
+            }
+            if (index < 0 && key.matches("\\d{1,9}") && Integer.parseInt(key) < items.size())
+            {
+                index = Integer.parseInt(key);
+            }
+            if (index < 0)
+            {
+                final List<String> names = new ArrayList<>();
+                for (int k = 0; k < items.size(); k++)
+                {
+                    final YamlNode name = items.get(k).isMapping() ? items.get(k).get("name") : null;
+                    names.add(name != null && name.isScalar() ? name.text() : Integer.toString(k));
+                }
+                throw new ModelException("--set " + path + ": no item '" + key + "' in the list at " + where
+                    + "; items there (by name or index from 0): " + String.join(", ", names));
+            }
+            final List<Node> copy = new ArrayList<>(seq.getValue());
+            copy.set(index, replaced(items.get(index), keys, depth + 1, value, path));
+            return new SequenceNode(seq.getTag(), true, copy, seq.getFlowStyle(), seq.getStartMark(),
+                seq.getEndMark());
+        }
+        throw new ModelException("--set " + path + ": " + where + " is a single value"
+            + (at.isScalar() ? " ('" + at.text() + "')" : "") + ", it has no key '" + key + "'");
+    }
+
     /** The error for a file of more than {@link #MAX_CHARACTERS} characters ({@code amount} {@code unit}). */
     public static ModelFileException tooLarge(final String file, final long amount, final String unit)
     {

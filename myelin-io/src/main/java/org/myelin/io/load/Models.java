@@ -39,11 +39,16 @@ public final class Models
     public static ModelFile load(final Path path, final ModelLoader.Overrides overrides)
     {
         final String root = xmlRoot(path);
+        final String name = path.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (!overrides.settings().isEmpty() && (root != null || name.endsWith(".nml")))
+        {
+            throw new org.myelin.util.ModelException(path + ": --set replaces values of YAML model files; this is "
+                + "a NeuroML or LEMS file (--dt, --duration and --seed apply to it)");
+        }
         if ("Lems".equals(root))
         {
             return LemsSimulation.load(path, overrides, overrides.jlems());
         }
-        final String name = path.getFileName().toString().toLowerCase(Locale.ROOT);
         if (root != null || name.endsWith(".nml"))
         {
             return NeuroMLImporter.load(path, overrides);

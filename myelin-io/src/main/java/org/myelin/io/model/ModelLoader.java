@@ -107,9 +107,24 @@ public final class ModelLoader
      * @param record     which monitors to keep ({@link Recording} words), or null for all.
      * @param jlems      whether NeuroML and LEMS files run with jLEMS's semantics (forward Euler,
      *                   its clock, refractory count and event timing) instead of Myelin's.
+     * @param settings   values of the YAML tree replaced before the model is read, path to value
+     *                   in the order given ({@link YamlNode#with}); empty for none.
      */
-    public record Overrides(Double dtMs, Double durationMs, Long seed, List<String> record, boolean jlems)
+    public record Overrides(Double dtMs, Double durationMs, Long seed, List<String> record, boolean jlems,
+        Map<String, String> settings)
     {
+        public Overrides
+        {
+            settings = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(settings));
+        }
+
+        /** Values that replace the file's, none of its tree. */
+        public Overrides(final Double dtMs, final Double durationMs, final Long seed, final List<String> record,
+            final boolean jlems)
+        {
+            this(dtMs, durationMs, seed, record, jlems, Map.of());
+        }
+
         /** Nothing replaced. */
         public static final Overrides NONE = new Overrides(null, null, null, null);
 
@@ -189,7 +204,12 @@ public final class ModelLoader
      */
     public ModelFile load(final String file, final String defaultName, final String text)
     {
-        return new Reading(YamlNode.parse(file, text)).read(defaultName);
+        YamlNode root = YamlNode.parse(file, text);
+        for (final Map.Entry<String, String> setting : overrides.settings().entrySet())
+        {
+            root = root.with(setting.getKey(), setting.getValue());
+        }
+        return new Reading(root).read(defaultName);
     }
 
     /** The state of reading one file. */
