@@ -30,6 +30,15 @@ import org.myelin.util.Check;
  * pairs). Defaults of {@link #song2000}: τ₊ = τ₋ = 20 ms, a₊ = 0.01·w_max, a₋ = 1.05·a₊, additive
  * in [0, w_max].
  *
+ * <p>Inferno's {@code STDP} trainer maps onto this rule: its update
+ * w ← w + η_post·x_pre·[post spike] + η_pre·x_post·[pre spike] is a₊ = η_post, a₋ = −η_pre (inferno
+ * gives depression a negative rate), τ₊ = {@code tc_pre}, τ₋ = {@code tc_post}; its
+ * {@code trace_mode="cumulative"} (x ← x·e^(−Δt/τ) + 1) is {@code ALL_TO_ALL} and
+ * {@code "nearest"} (x ← 1 at a spike) is {@code NEAREST_SYMMETRIC}; its bounding functions are the
+ * {@link WeightDependence} forms (hard bounds: additive; soft: multiplicative; power law with μ).
+ * Inferno updates the weight once per batch with traces sampled at step boundaries, so spikes in
+ * the same step pair with Δt = 0 there too.
+ *
  * @see <a href="https://nest-simulator.readthedocs.io/en/stable/models/stdp_synapse.html">NEST stdp_synapse</a>
  */
 public final class PairStdp extends SpikeTimingRule
