@@ -526,7 +526,7 @@ final class RunCommand implements Callable<Integer>
         {
             synapses += p.connectivity().synapseCount();
             bytes += p.connectivity().memoryBytes();
-            events += events(sim, p.source(), p.connectivity());
+            events += events(sim, p.source(), p.connectivity()::outDegree);
         }
         long plasticSynapses = 0;
         long plasticBytes = 0;
@@ -535,7 +535,7 @@ final class RunCommand implements Callable<Integer>
             final long n = p.synapseCount();
             plasticSynapses += n;
             plasticBytes += Math.round(p.bytesPerSynapse() * n);
-            events += events(sim, p.source(), p.synapses().connectivity());
+            events += events(sim, p.source(), p::outDegree);
         }
         synapses += plasticSynapses;
         bytes += plasticBytes;
@@ -553,7 +553,7 @@ final class RunCommand implements Callable<Integer>
 
     /** Spikes of {@code source} delivered to the synapses of {@code connectivity}. */
     private static long events(final Simulation sim, final Population source,
-        final org.myelin.connect.Connectivity connectivity)
+        final java.util.function.IntUnaryOperator outDegree)
     {
         long events = 0;
         for (int i = 0; i < source.size(); i++)
@@ -561,7 +561,7 @@ final class RunCommand implements Callable<Integer>
             final long spikes = sim.spikeCount(source, i);
             if (spikes > 0)
             {
-                events += spikes * connectivity.outDegree(i);
+                events += spikes * outDegree.applyAsInt(i);
             }
         }
         return events;

@@ -276,6 +276,16 @@ public final class AlignPostProjection implements Delivery
         return synapses * perSynapse + 8.0 * source.size();
     }
 
+    /**
+     * Drops the built connectivity once another holder has copied the synapses (a plastic
+     * projection's slices), so they are not held twice; a later {@link #build} draws them again
+     * from the same seed.
+     */
+    void releaseConnectivity()
+    {
+        connectivity = null;
+    }
+
     /** The built connectivity, or null before the first {@link #prepare}. */
     public Connectivity connectivity()
     {

@@ -298,6 +298,7 @@ public final class PlasticProjection implements Delivery
             preTraces[t] = rule.preTraces(sources, dt);
         }
         postTraces = rule.postTraces(target().size(), dt);
+        synapses.releaseConnectivity();
         prepareNeuromodulator();
         final InputPort port = synapses.port();
         ring = dendriticSteps == 0 ? null : port.delayRing(dendriticSteps + 1, slices.length);
@@ -494,6 +495,17 @@ public final class PlasticProjection implements Delivery
             n += s.size();
         }
         return n;
+    }
+
+    /** The number of synapses from presynaptic neuron {@code pre}, after {@link #prepare}. */
+    public int outDegree(final int pre)
+    {
+        int degree = 0;
+        for (final SynapseSlice s : slices)
+        {
+            degree += s.rowStart(pre + 1) - s.rowStart(pre);
+        }
+        return degree;
     }
 
     /** Bytes per synapse held for the synapses (weights, indices, bounds, per-synapse state), after {@link #prepare}. */

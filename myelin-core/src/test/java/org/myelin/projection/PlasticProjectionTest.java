@@ -176,6 +176,14 @@ class PlasticProjectionTest
         new Simulation(net, 2);
         assertThat(plastic.synapseCount()).isBetween(95_000L, 105_000L);
         assertThat(plastic.bytesPerSynapse()).isBetween(12.0, 12.2);
+        // the slices hold the synapses: the static CSR they were copied from is not kept as well
+        assertThat(plastic.synapses().connectivity()).isNull();
+        long degrees = 0;
+        for (int i = 0; i < 1000; i++)
+        {
+            degrees += plastic.outDegree(i);
+        }
+        assertThat(degrees).isEqualTo(plastic.synapseCount());
     }
 
     @Test
