@@ -520,7 +520,7 @@ public final class ModelLoader
             }
             try
             {
-                network.add(learning == null ? projection : plastic(projection, learning, synapse));
+                network.add(learning == null ? projection : plastic(network, projection, learning, synapse));
             }
             catch (final ModelException e)
             {
@@ -542,11 +542,22 @@ public final class ModelLoader
                 + 4.0 * (source.size() + 1);
         }
 
-        private PlasticProjection plastic(final AlignPostProjection synapses, final SpikeTimingRules.Read learning,
-            final Synapse synapse)
+        private PlasticProjection plastic(final Network network, final AlignPostProjection synapses,
+            final SpikeTimingRules.Read learning, final Synapse synapse)
         {
             final PlasticProjection plastic = new PlasticProjection(synapses, learning.rule())
                 .withDendriticDelay(learning.dendriticDelayMs());
+            if (learning.neuromodulator() != null)
+            {
+                try
+                {
+                    plastic.withNeuromodulator(network.population(learning.neuromodulator()));
+                }
+                catch (final ModelException e)
+                {
+                    throw learning.neuromodulatorNode().error("dopamine STDP: neuromodulator: " + e.getMessage(), e);
+                }
+            }
             weightRecording.add(plastic, Units.canonicalUnitName(synapse.weightDimension()));
             bytes += plastic.estimatedBytes(dt);
             return plastic;

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.myelin.io.YamlNode;
+import org.myelin.plasticity.DopamineStdp;
 import org.myelin.plasticity.PairStdp;
 import org.myelin.plasticity.SpikeTimingRule;
 import org.myelin.plasticity.TripletStdp;
@@ -20,17 +21,20 @@ import org.myelin.util.ModelException;
  * plasticity: {rule: stdp, pairing: all-to-all, tauPlus: 20 ms, tauMinus: 20 ms, aPlus: 0.0001 nS,
  *              aMinus: 0.000105 nS, weightDependence: additive, wMin: 0 nS, wMax: 0.01 nS, dendriticDelay: 0 ms}
  * plasticity: {rule: triplet, preset: visual-cortex, nearest: false, wMax: 1 nS}
+ * plasticity: {rule: dopamine, neuromodulator: DA, aPlus: 1 pA, aMinus: 1.5 pA, tauC: 1000 ms, tauN: 200 ms,
+ *              b: 0 Hz, wMax: 200 pA}
  * </pre>
  *
  * Amplitudes and bounds are in the projection's weight unit (nS through COBA, pA through CUBA,
  * mV for Delta); a triplet preset's amplitudes (Pfister &amp; Gerstner 2006, Table 2, fitted for
  * weights relative to their range) are taken in that unit; a preset or all eight time constants
- * and amplitudes are given.
+ * and amplitudes are given. Dopamine STDP (NEST's {@code stdp_dopamine_synapse}, its defaults)
+ * names the population whose spikes are the dopamine signal; its weight dependence is additive.
  */
 final class SpikeTimingRules
 {
     static final String RULE = "rule";
-    private static final List<String> RULES = List.of("stdp", "triplet");
+    private static final List<String> RULES = List.of("stdp", "triplet", "dopamine");
     private static final List<String> PAIRINGS = List.of("all-to-all", "nearest-symmetric", "nearest-pre-centered",
         "nearest-restricted");
     private static final List<String> DEPENDENCES = List.of("additive", "multiplicative", "power-law");
@@ -46,8 +50,11 @@ final class SpikeTimingRules
      * @param rule             the rule.
      * @param dendriticDelayMs [ms] the dendritic part of the projection's delay.
      * @param dendriticNode    the node that gave it, or null (then 0).
+     * @param neuromodulator   the population of dopamine spikes, or null for a rule without one.
+     * @param neuromodulatorNode the node that named it, or null.
      */
-    record Read(SpikeTimingRule rule, double dendriticDelayMs, YamlNode dendriticNode)
+    record Read(SpikeTimingRule rule, double dendriticDelayMs, YamlNode dendriticNode, String neuromodulator,
+        YamlNode neuromodulatorNode)
     {
     }
 
@@ -71,6 +78,10 @@ final class SpikeTimingRules
     {
         final ParamValues kind = ParamValues.read("plasticity", List.of(Param.choice(RULE, null,
             RULES.toArray(String[]::new))), node, node, allBut(node, RULE));
+        if ("dopamine".equals(kind.choice(RULE)))
+        {
+            return dopamine(node, weight);
+        }
         final boolean pair = "stdp".equals(kind.choice(RULE));
         final String owner = pair ? "pair STDP" : "triplet STDP";
         final List<Param> specs = new ArrayList<>(List.of(
@@ -101,11 +112,46 @@ final class SpikeTimingRules
         {
             final WeightDependence dependence = dependence(values);
             final SpikeTimingRule rule = pair ? pair(values, dependence) : triplet(values, dependence);
-            return new Read(rule, values.get("dendriticDelay"), values.node("dendriticDelay"));
+            return new Read(rule, values.get("dendriticDelay"), values.node("dendriticDelay"), null, null);
         }
         catch (final ModelException e)
         {
             throw values.wrap(e);
+        }
+    }
+
+    /** NEST's {@code stdp_dopamine_synapse}, with its defaults; b is read in Hz and kept in 1/ms. */
+    private static Read dopamine(final YamlNode node, final Dimension weight)
+    {
+        final DopamineStdp nest = DopamineStdp.nest();
+        final ParamValues v = ParamValues.read("dopamine STDP", List.of(
+            Param.text("neuromodulator", null),
+            Param.quantity("aPlus", weight, nest.aPlus()),
+            Param.quantity("aMinus", weight, nest.aMinus()),
+            Param.quantity("tauPlus", Dimension.TIME, nest.tauPlus()),
+            Param.quantity("tauMinus", Dimension.TIME, nest.tauMinus()),
+            Param.quantity("tauC", Dimension.TIME, nest.tauC()),
+            Param.quantity("tauN", Dimension.TIME, nest.tauN()),
+            Param.quantity("b", Dimension.FREQUENCY, 0.0),
+            Param.quantity("wMin", weight, 0.0),
+            Param.quantity("wMax", weight),
+            Param.quantity("dendriticDelay", Dimension.TIME, 0.0)), node, node, Set.of(RULE));
+        final String population = v.node("neuromodulator") == null ? "" : v.choice("neuromodulator");
+        if (population.isEmpty())
+        {
+            throw v.where().error("dopamine STDP: missing required parameter 'neuromodulator' (the population whose "
+                + "spikes release dopamine)");
+        }
+        try
+        {
+            final DopamineStdp rule = new DopamineStdp(v.get("aPlus"), v.get("aMinus"), v.get("tauPlus"),
+                v.get("tauMinus"), v.get("tauC"), v.get("tauN"), v.get("b") / 1000.0, v.get("wMin"), v.get("wMax"));
+            return new Read(rule, v.get("dendriticDelay"), v.node("dendriticDelay"), population,
+                v.node("neuromodulator"));
+        }
+        catch (final ModelException e)
+        {
+            throw v.wrap(e);
         }
     }
 

@@ -19,6 +19,7 @@ import org.myelin.io.Npy;
 import org.myelin.base.Integrator;
 import org.myelin.neuron.Lif;
 import org.myelin.output.Coba;
+import org.myelin.plasticity.DopamineStdp;
 import org.myelin.plasticity.PairStdp;
 import org.myelin.plasticity.PairStdp.Pairing;
 import org.myelin.plasticity.TripletStdp;
@@ -149,11 +150,56 @@ class PlasticityFilesTest
         assertThat(loaded.w()).containsExactly(learned.w());
     }
 
+    private static final String DOPAMINE = MODEL.replace("  in: {model: PoissonGroup",
+            "  DA: {model: PoissonGroup, size: 3, parameters: {rate: 30 Hz}}\n  in: {model: PoissonGroup")
+        .replace("plasticity: {rule: stdp, pairing: nearest-symmetric, tauPlus: 20 ms, tauMinus: 30 ms, aPlus: 0.01 nS,\n"
+            + "                 aMinus: 0.012 nS, weightDependence: multiplicative, wMax: 1 nS, dendriticDelay: 0.4 ms}",
+            "plasticity: {rule: dopamine, neuromodulator: DA, aPlus: 0.2 nS, aMinus: 0.25 nS, tauC: 200 ms, "
+                + "tauN: 50 ms,\n                 b: 5 Hz, wMax: 1 nS}");
+
+    @Test
+    void dopamineStdpInAModelFileShouldLearnTheSameWeightsAsTheJavaApi()
+    {
+        assertThat(DOPAMINE).contains("rule: dopamine").contains("DA: {");
+        final ModelFile model = ModelLoaderTest.load(DOPAMINE);
+        new Simulation(model.network(), 2).run(model.durationMs());
+
+        final Network net = new Network(0.1, 7);
+        final PoissonGroup dopamine = net.add(new PoissonGroup("DA", 3, 30));
+        final PoissonGroup input = net.add(new PoissonGroup("in", 200, 20));
+        final Lif out = net.add(new Lif("out", 30, new Lif.Parameters(-60, -50, -60, 20, 1, 2, 8, Integrator.EXACT),
+            Initializer.uniform(-60, -50)));
+        final AlignPostProjection synapses = new AlignPostProjection("S", input, out, new FixedProbability(0.2),
+            new Exponential(5), new Coba(0), "ge", 1.0, 1.0).withWeights(Initializer.uniform(0, 1));
+        // b = 5 Hz is 0.005 per ms
+        final PlasticProjection api = net.add(new PlasticProjection(synapses,
+            new DopamineStdp(0.2, 0.25, 20, 20, 200, 50, 0.005, 0, 1)).withNeuromodulator(dopamine));
+        new Simulation(net, 1).run(300);
+
+        assertThat(plastic(model).weights().w()).containsExactly(api.weights().w());
+        assertThat(plastic(model).rule().describe()).isEqualTo(api.rule().describe());
+        assertThat(plastic(model).bytesPerSynapse()).isGreaterThan(20).isLessThan(22);
+    }
+
+    @Test
+    void dopamineStdpShouldNameAMissingOrUnknownNeuromodulator()
+    {
+        assertThatThrownBy(() -> ModelLoaderTest.load(DOPAMINE.replace("neuromodulator: DA", "neuromodulator: VTA")))
+            .hasMessageStartingWith("m.yaml:").hasMessageContaining("dopamine STDP: neuromodulator: no population "
+                + "named 'VTA'; known: [DA, in, out]");
+        assertThatThrownBy(() -> ModelLoaderTest.load(DOPAMINE.replace("neuromodulator: DA, ", "")))
+            .hasMessageContaining("dopamine STDP: missing required parameter 'neuromodulator'");
+        assertThatThrownBy(() -> ModelLoaderTest.load(DOPAMINE.replace("tauC: 200 ms", "tauC: 0 ms")))
+            .hasMessageContaining("dopamine STDP: tauC must be > 0 ms");
+        assertThatThrownBy(() -> ModelLoaderTest.load(DOPAMINE.replace("b: 5 Hz", "b: 5 ms")))
+            .hasMessageContaining("dopamine STDP: b must be a frequency");
+    }
+
     static Stream<Arguments> errors()
     {
         return Stream.of(
             Arguments.of("rule: stdp,", "rule: sdtp,",
-                "m.yaml:22:24: plasticity: rule must be one of [stdp, triplet], got 'sdtp'; did you mean 'stdp'?"),
+                "m.yaml:22:24: plasticity: rule must be one of [stdp, triplet, dopamine], got 'sdtp'; did you mean 'stdp'?"),
             Arguments.of("pairing: nearest-symmetric", "pairing: nearest", "m.yaml:22:39: pair STDP: pairing must be one "
                 + "of [all-to-all, nearest-symmetric, nearest-pre-centered, nearest-restricted], got 'nearest'"),
             Arguments.of("tauPlus: 20 ms", "tauPlus: -20 ms", "m.yaml:22:67: pair STDP: tauPlus must be > 0 ms and finite, got tauPlus=-20 ms"),
