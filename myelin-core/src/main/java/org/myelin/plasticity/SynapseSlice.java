@@ -27,6 +27,8 @@ public final class SynapseSlice
     final int[] colSynapse;
     /** Per-synapse state of the rule, {@code state[s][k]}. */
     final float[][] state;
+    /** Rows per synapse on average, to guess the row of a synapse before searching. */
+    private final double rowsPerSynapse;
     /** The dopamine signal and decays of a neuromodulated rule ({@link DopamineStdp}); null otherwise. */
     DopamineStdp.Integration dopamine;
 
@@ -55,6 +57,7 @@ public final class SynapseSlice
         {
             colStart[j + 1] += colStart[j];
         }
+        this.rowsPerSynapse = target.length == 0 ? 0 : (rowStart.length - 1) / (double) target.length;
         this.colSynapse = new int[target.length];
         final int[] next = new int[size];
         for (int k = 0; k < target.length; k++)
@@ -112,14 +115,34 @@ public final class SynapseSlice
     }
 
     /**
-     * The presynaptic neuron of the synapse at position {@code c} of the post→pre index, found
-     * from {@code lowestPre}, a row at or before it (the previous answer for the same target:
-     * rows ascend along a target's synapses).
+     * The presynaptic neuron of synapse {@code synapse}, at least {@code lowestPre} (the row of an
+     * earlier synapse of the same column). The row is guessed from the mean degree, counted on from
+     * {@code lowestPre}, and walked a few rows to the right one: rows of random connectivity are
+     * about equally long, so the guess is off by a row or two where a binary search over the rows
+     * would take a dozen unpredictable branches. Far-off guesses fall back to the binary search.
      */
     int preOf(final int synapse, final int lowestPre)
     {
+        final int last = rowStart.length - 2;
+        int row = lowestPre + (int) ((synapse - rowStart[lowestPre]) * rowsPerSynapse);
+        row = Math.min(Math.max(row, lowestPre), last);
+        for (int walk = 0; walk < 8; walk++)
+        {
+            if (rowStart[row] > synapse)
+            {
+                row--;
+            }
+            else if (rowStart[row + 1] <= synapse)
+            {
+                row++;
+            }
+            else
+            {
+                return row;
+            }
+        }
         int lo = lowestPre;
-        int hi = rowStart.length - 2;
+        int hi = last;
         while (lo < hi)
         {
             final int mid = (lo + hi + 1) >>> 1;
