@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.myelin.base.Population;
 import org.myelin.base.RunContext;
+import org.myelin.state.StateAccess;
 import org.myelin.units.Units;
 import org.myelin.util.Check;
 import org.myelin.util.ModelException;
@@ -138,5 +139,15 @@ public final class SpikeGeneratorGroup extends Population
     public List<String> stateVariables()
     {
         return List.of();
+    }
+
+    /**
+     * Only the spike history: which spikes come next follows from the step, and each slice's
+     * cursor, a position to search from, finds its place again in the first step after a restore.
+     */
+    @Override
+    public void visitState(final StateAccess state)
+    {
+        super.visitState(state);
     }
 }

@@ -4,6 +4,7 @@ import org.myelin.base.CurrentInput;
 import org.myelin.base.DelayRing;
 import org.myelin.base.InputPort;
 import org.myelin.neuron.NeuronGroup;
+import org.myelin.state.StateAccess;
 
 /**
  * Input ports besides synapse receptors: a one-step current and a direct (delta) input into a
@@ -73,6 +74,12 @@ public final class Inputs
         {
             return ring;
         }
+
+        @Override
+        public void visitState(final StateAccess state)
+        {
+            InputPort.super.visitState(state);
+        }
     }
 
     /** A buffer of current that each update consumes. */
@@ -99,6 +106,14 @@ public final class Inputs
         public void prepare(final double dt, final long seed)
         {
             java.util.Arrays.fill(input(), 0);
+        }
+
+        /** The current delivered for the next step, and any in flight through per-synapse delays. */
+        @Override
+        public void visitState(final StateAccess state)
+        {
+            super.visitState(state);
+            state.doubles("current", input());
         }
     }
 }
