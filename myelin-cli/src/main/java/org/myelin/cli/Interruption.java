@@ -56,7 +56,11 @@ final class Interruption implements AutoCloseable
         err.println("myelin run: stopped by SIG" + signal.getName() + "; " + (removed
             ? "the unfinished run was removed, " + where + (Files.exists(folder.target()) ? " holds the previous run"
                 : " was not created")
-            : "the run was complete and is in " + where));
+            : "the run was complete and is in " + where)
+            + (removed && Files.isDirectory(folder.target().resolve(RunCommand.CHECKPOINT))
+                ? "; its last checkpoint is in " + folder.target().resolve(RunCommand.CHECKPOINT) + ", continue with "
+                    + "'myelin resume " + folder.target() + "'"
+                : ""));
         err.flush();
         Runtime.getRuntime().halt(128 + signal.getNumber());
     }

@@ -165,6 +165,11 @@ final class RunCommand implements Callable<Integer>
     public Integer call() throws IOException
     {
         final long t0 = System.nanoTime();
+        if (checkpointEvery != null && modelFile != null && Models.isXml(modelFile))
+        {
+            throw new Main.UsageException("--checkpoint-every works with YAML model files and the reference networks; "
+                + modelFile + " is a NeuroML or LEMS file, whose recordings a checkpoint does not hold");
+        }
         final Setup setup = modelFile == null ? reference() : fromFile();
         final long steps;
         try

@@ -176,6 +176,52 @@ class ResumeCommandTest
         assertThat(r.err()).contains("--checkpoint-every");
     }
 
+    @Test
+    void checkpointsOfANeuroMLFileShouldBeRefused() throws IOException
+    {
+        final Path nml = dir.resolve("cells.nml");
+        Files.writeString(nml, "<neuroml id=\"x\"></neuroml>\n");
+
+        final CliRun r = CliRun.of("run", nml.toString(), "--checkpoint-every", "10ms", "--no-progress", "--out",
+            dir.resolve("out").toString());
+
+        assertThat(r.code()).isEqualTo(Main.EXIT_USAGE);
+        assertThat(r.err()).isEqualTo("myelin run: --checkpoint-every works with YAML model files and the reference "
+            + "networks; " + nml + " is a NeuroML or LEMS file, whose recordings a checkpoint does not hold"
+            + System.lineSeparator());
+    }
+
+    @Test
+    void checkpointsOfAModelWithWeightSnapshotsShouldBeRefused()
+    {
+        final Path song = Path.of("..", "examples", "stdp-song2000.yaml");
+
+        final CliRun r = CliRun.of("run", song.toString(), "--checkpoint-every", "10ms", "--no-progress", "--out",
+            dir.resolve("out").toString());
+
+        assertThat(r.code()).isEqualTo(Main.EXIT_USAGE);
+        assertThat(r.err()).isEqualTo("myelin run: --checkpoint-every cannot be combined with the weight snapshots of "
+            + "this model file (monitors: weights: at:), which a checkpoint does not hold; remove 'at' or the option"
+            + System.lineSeparator());
+    }
+
+    @Test
+    void aReferenceNetworkShouldResumeToo()
+    {
+        final Path straight = dir.resolve("straight");
+        final Path resumed = dir.resolve("resumed");
+        run("run", "--model", "cuba", "-N", "400", "--duration", "200ms", "--no-progress", "--no-plot", "--out",
+            straight.toString());
+        run("run", "--model", "cuba", "-N", "400", "--duration", "100ms", "--checkpoint-every", "100ms",
+            "--no-progress", "--no-plot", "--out", resumed.toString());
+        run("resume", resumed.toString(), "--duration", "200ms", "--no-progress");
+
+        for (final String file : List.of("spikes_step.npy", "spikes_neuron.npy", "spikes.csv"))
+        {
+            assertThat(resumed.resolve(file)).as(file).hasSameBinaryContentAs(straight.resolve(file));
+        }
+    }
+
     private static void assertSameData(final Path actual, final Path expected) throws IOException
     {
         assertThat(Files.size(expected.resolve("spikes_step.npy"))).as("bytes of 1000 spike steps and more")
