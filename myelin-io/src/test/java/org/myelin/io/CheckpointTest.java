@@ -101,6 +101,25 @@ class CheckpointTest
         }
     }
 
+    @Test
+    void theFilesShouldNotDependOnTheThreadCount(@TempDir final Path dir) throws IOException
+    {
+        final Simulation two = new Simulation(network(240), 2);
+        final Simulation four = new Simulation(network(240), 4);
+        two.runSteps(300, ProgressListener.NONE);
+        four.runSteps(300, ProgressListener.NONE);
+
+        final Checkpoint.Manifest a = Checkpoint.save(two, dir.resolve("two"));
+        final Checkpoint.Manifest b = Checkpoint.save(four, dir.resolve("four"));
+
+        assertThat(b.arrays()).isEqualTo(a.arrays());
+        assertThat(b.modelDigest()).isEqualTo(a.modelDigest());
+        assertThat(a.arrays()).extracting(Checkpoint.ArrayFile::name).contains("population/E/v",
+            "population/E/refractoryLeft", "population/E/spikes/ids", "population/E/observer/0/factors",
+            "population/E/input/0/current", "population/E/receptor/ge/g", "population/I/receptor/ge/delays/slots",
+            "delivery/in->I/weight", "delivery/in->I/preTraces/value", "spikeMonitor/0/neurons", "step");
+    }
+
     private static float[] weights(final Simulation sim)
     {
         return sim.network().deliveries(PlasticProjection.class).getFirst().weights().w();
