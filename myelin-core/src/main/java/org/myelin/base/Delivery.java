@@ -89,6 +89,16 @@ public interface Delivery extends Stateful
     }
 
     /**
+     * One line that tells this delivery apart from another of the same name in a checkpoint's
+     * model description; by default its kind, name, target and source.
+     */
+    default String describe()
+    {
+        return kind() + " '" + name() + "' into " + target().name() + (source() == null ? ""
+            : " from " + source().name());
+    }
+
+    /**
      * Nothing by default: a delivery that reads spike histories (saved by their populations)
      * through fixed synapses holds no state. One that changes as it runs (plastic weights,
      * traces, values in flight) overrides this.

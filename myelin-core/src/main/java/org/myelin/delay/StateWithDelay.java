@@ -170,6 +170,12 @@ public final class StateWithDelay implements Delivery
     }
 
     @Override
+    public String describe()
+    {
+        return toString();
+    }
+
+    @Override
     public String toString()
     {
         return owner() + " of " + population.name() + "." + variable + " (up to " + Check.fmt(maxDelayMs) + " ms)";

@@ -136,6 +136,12 @@ public final class SpikeGeneratorGroup extends Population
     }
 
     @Override
+    public String describe()
+    {
+        return super.describe() + " with " + indices.length + " spikes";
+    }
+
+    @Override
     public List<String> stateVariables()
     {
         return List.of();

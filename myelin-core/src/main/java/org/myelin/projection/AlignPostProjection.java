@@ -423,6 +423,12 @@ public final class AlignPostProjection implements Delivery
     }
 
     @Override
+    public String describe()
+    {
+        return toString();
+    }
+
+    @Override
     public String toString()
     {
         return "projection '" + name + "' " + source.name() + " -> " + target.name() + " (" + connector.describe()

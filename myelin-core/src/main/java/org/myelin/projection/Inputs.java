@@ -25,7 +25,7 @@ public final class Inputs
      */
     public static InputPort current(final NeuronGroup group)
     {
-        final CurrentPulse pulse = new CurrentPulse(group.size());
+        final CurrentPulse pulse = new CurrentPulse(group.size(), "current input into " + group.name());
         group.addInput(pulse);
         return pulse;
     }
@@ -40,7 +40,7 @@ public final class Inputs
      */
     public static InputPort delta(final NeuronGroup group, final String variable)
     {
-        return new ArrayPort(group.state(variable), group.size());
+        return new ArrayPort(group.state(variable), group.size(), "delta input into " + group.name() + "." + variable);
     }
 
     /** A port that adds straight into an array. */
@@ -48,12 +48,20 @@ public final class Inputs
     {
         private final double[] input;
         private final int size;
+        private final String label;
         private DelayRing ring;
 
-        ArrayPort(final double[] input, final int size)
+        ArrayPort(final double[] input, final int size, final String label)
         {
             this.input = input;
             this.size = size;
+            this.label = label;
+        }
+
+        @Override
+        public String toString()
+        {
+            return label;
         }
 
         @Override
@@ -85,9 +93,9 @@ public final class Inputs
     /** A buffer of current that each update consumes. */
     private static final class CurrentPulse extends ArrayPort implements CurrentInput
     {
-        CurrentPulse(final int size)
+        CurrentPulse(final int size, final String label)
         {
-            super(new double[size], size);
+            super(new double[size], size, label);
         }
 
         @Override

@@ -572,6 +572,12 @@ public final class PlasticProjection implements Delivery
     }
 
     @Override
+    public String describe()
+    {
+        return toString();
+    }
+
+    @Override
     public String toString()
     {
         return "plastic " + synapses + " with " + rule.describe()

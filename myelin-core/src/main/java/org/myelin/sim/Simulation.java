@@ -401,8 +401,9 @@ public final class Simulation
 
     /**
      * The lines that identify this network in a checkpoint: dt, seeds, every population (kind,
-     * name, size, parameters), every projection and input (kind, name, source, target, class),
-     * every monitor, and the name, type and length of every fixed-size state array (so that a
+     * name, size, parameters), every projection and input ({@link Delivery#describe}: for a
+     * projection its connectivity rule, synapse, output, weight, delay and plasticity), every
+     * monitor, and the name, type and length of every fixed-size state array (so that a
      * change of connectivity, delays or receptors shows). Values that change as the network runs
      * are not part of it.
      */
@@ -418,9 +419,7 @@ public final class Simulation
         }
         for (int k = 0; k < deliveries.length; k++)
         {
-            final Delivery d = deliveries[k];
-            lines.add(d.kind() + " '" + deliveryName(k) + "' " + (d.source() == null ? "-" : d.source().name()) + " -> "
-                + d.target().name() + " (" + d.getClass().getSimpleName() + ")");
+            lines.add(deliveries[k].describe() + " (" + deliveries[k].getClass().getSimpleName() + ")");
         }
         for (final SpikeMonitor m : spikeMonitors)
         {
