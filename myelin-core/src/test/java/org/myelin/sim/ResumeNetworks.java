@@ -10,6 +10,7 @@ import org.myelin.input.PoissonInput;
 import org.myelin.neuron.AdEx;
 import org.myelin.neuron.Lif;
 import org.myelin.output.Coba;
+import org.myelin.plasticity.DopamineStdp;
 import org.myelin.plasticity.PairStdp;
 import org.myelin.plasticity.ShortTermPlasticity;
 import org.myelin.plasticity.WeightDependence;
@@ -36,7 +37,7 @@ final class ResumeNetworks
     static String[] names()
     {
         return new String[] {"coba", "coba-delay-3ms", "per-synapse-delays", "stp", "pair-stdp", "poisson",
-            "ou-noise", "adex"};
+            "ou-noise", "adex", "dopamine-stdp"};
     }
 
     static Network build(final String name)
@@ -54,6 +55,7 @@ final class ResumeNetworks
             case "poisson" -> poisson(net);
             case "ou-noise" -> ouNoise(net);
             case "adex" -> adex(net);
+            case "dopamine-stdp" -> dopamineStdp(net);
             default -> throw new IllegalArgumentException(name);
         }
         final var first = net.populations().getFirst();
@@ -103,6 +105,20 @@ final class ResumeNetworks
             post[i] = row[0];
         }
         return post;
+    }
+
+    /** Reward-modulated STDP: a Poisson group as dopamine, spiking often enough to flush the record. */
+    private static void dopamineStdp(final Network net)
+    {
+        final Lif.Parameters lif = new Lif.Parameters(-60, -50, -60, 20, 1, 2, 8, Integrator.EXACT);
+        final Lif target = net.add(new Lif("out", 150, lif, Initializer.uniform(-60, -50)));
+        final PoissonGroup input = net.add(new PoissonGroup("in", 300, 20));
+        final PoissonGroup dopamine = net.add(new PoissonGroup("dopamine", 20, 100));
+        final AlignPostProjection synapses = new AlignPostProjection("in->out", input, target,
+            new FixedProbability(0.2), new Exponential(5), new Coba(0), "ge", 0.5, 1.0)
+            .withWeights(Initializer.uniform(0, 1));
+        net.add(new PlasticProjection(synapses, new DopamineStdp(0.1, 0.15, 16.8, 33.7, 300, 50, 0.002, 0, 1))
+            .withNeuromodulator(dopamine));
     }
 
     private static void poisson(final Network net)

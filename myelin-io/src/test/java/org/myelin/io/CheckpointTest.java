@@ -49,13 +49,18 @@ class CheckpointTest
      */
     private static Network network(final int excitatory)
     {
+        return network(excitatory, 0.5);
+    }
+
+    private static Network network(final int excitatory, final double excitatoryWeight)
+    {
         final Network net = new Network(0.1, 21, 22);
         final Lif.Parameters lif = new Lif.Parameters(-60, -50, -60, 20, 1, 5, 20, Integrator.EULER);
         final Lif e = net.add(new Lif("E", excitatory, lif, Initializer.uniform(-60, -50)));
         final Lif i = net.add(new Lif("I", 61, lif, Initializer.uniform(-60, -50)));
         final PoissonGroup in = net.add(new PoissonGroup("in", 200, 15));
         final FixedProbability p = new FixedProbability(0.1);
-        net.connect("E->E", e, e, p, new Exponential(5), new Coba(0), "ge", 0.5, 3)
+        net.connect("E->E", e, e, p, new Exponential(5), new Coba(0), "ge", excitatoryWeight, 3)
             .withPresynaptic(new ShortTermPlasticity());
         net.connect("E->I", e, i, p, new Exponential(5), new Coba(0), "ge", 0.5, 0)
             .withWeights(Initializer.uniform(0.5, 1.5)).withDelays(Initializer.uniform(0.1, 4), DelayRounding.NEAREST);
@@ -173,6 +178,20 @@ class CheckpointTest
             .hasMessageStartingWith("checkpoint " + dir + " is of another model: it has 'population LIF 'E' (240) ")
             .hasMessageContaining("where this model has 'population LIF 'E' (250) ")
             .hasMessageNotContaining("\n");
+    }
+
+    @Test
+    void aCheckpointWithAnotherProjectionWeightShouldBeRefusedNamingTheProjection(@TempDir final Path dir)
+        throws IOException
+    {
+        Checkpoint.save(new Simulation(network(240), 2), dir);
+
+        assertThatThrownBy(() -> Checkpoint.restore(network(240, 0.6), dir, 2))
+            .isInstanceOf(ModelException.class)
+            .hasMessageStartingWith("checkpoint " + dir + " is of another model: it has 'projection 'E->E' E -> E ")
+            .hasMessageContaining("w=0.5, delay=3.0 ms")
+            .hasMessageContaining("where this model has 'projection 'E->E' E -> E ")
+            .hasMessageContaining("w=0.6, delay=3.0 ms");
     }
 
     @Test
