@@ -1,10 +1,12 @@
 package org.myelin.sim;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import org.myelin.base.Delivery;
 import org.myelin.base.DeliveryContext;
@@ -55,6 +57,10 @@ import org.myelin.util.ModelException;
  * spikes are bit-identical for any thread count.
  * Resets happen in the update pass, before propagation: they cannot change what is delivered,
  * since align-post delivery reads no post-synaptic state.
+ *
+ * <p>Between runs, {@link #saveState} hands out the state of the whole network in neuron and
+ * synapse order and {@link #restoreState} fills a new simulation with it, whatever the thread
+ * counts of the two (docs/CHECKPOINTS.md; the files are {@code org.myelin.io.Checkpoint}'s).
  */
 public final class Simulation
 {
@@ -352,7 +358,7 @@ public final class Simulation
         }
         final StateAccess reader = arrays.reader(source);
         visitState(reader);
-        final java.util.Set<String> left = arrays.unread(reader);
+        final Set<String> left = arrays.unread(reader);
         if (!left.isEmpty())
         {
             throw new ModelException(source + ": state '" + left.iterator().next() + "' is not part of this network ("
@@ -432,7 +438,7 @@ public final class Simulation
         for (final StateMonitor m : stateMonitors)
         {
             lines.add("state monitor of " + m.population().name() + "." + m.variable() + " every " + m.every()
-                + " steps, neurons " + java.util.Arrays.toString(m.indices()));
+                + " steps, neurons " + Arrays.toString(m.indices()));
         }
         lines.addAll(saveState().layout());
         return lines;

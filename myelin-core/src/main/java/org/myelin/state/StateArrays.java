@@ -1,8 +1,11 @@
 package org.myelin.state;
 
+import java.lang.reflect.Array;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -76,15 +79,15 @@ public final class StateArrays
      * One line per array of fixed length: its name, type and length, e.g.
      * {@code population/E/v double[400]}. Arrays that grow as the network runs are left out.
      */
-    public java.util.List<String> layout()
+    public List<String> layout()
     {
-        final java.util.List<String> lines = new java.util.ArrayList<>();
+        final List<String> lines = new ArrayList<>();
         for (final Map.Entry<String, Object> e : arrays.entrySet())
         {
             if (!growing.contains(e.getKey()))
             {
                 lines.add("state " + e.getKey() + " " + e.getValue().getClass().getComponentType() + "["
-                    + java.lang.reflect.Array.getLength(e.getValue()) + "]");
+                    + Array.getLength(e.getValue()) + "]");
             }
         }
         return lines;
@@ -108,7 +111,7 @@ public final class StateArrays
         long total = 0;
         for (final Object a : arrays.values())
         {
-            total += java.lang.reflect.Array.getLength(a);
+            total += Array.getLength(a);
         }
         return total;
     }
@@ -155,7 +158,7 @@ public final class StateArrays
                 throw new ModelException(source + ": state '" + key + "' holds " + values.getClass().getComponentType()
                     + " values, the network needs " + type.getComponentType());
             }
-            final int saved = java.lang.reflect.Array.getLength(values);
+            final int saved = Array.getLength(values);
             if (length >= 0 && saved != length)
             {
                 throw new ModelException(source + ": state '" + key + "' holds " + saved + " values, the network needs "
@@ -169,7 +172,7 @@ public final class StateArrays
         {
             if (restoring)
             {
-                final int length = java.lang.reflect.Array.getLength(values);
+                final int length = Array.getLength(values);
                 System.arraycopy(saved(name, values.getClass(), length), 0, values, 0, length);
             }
             else
@@ -183,12 +186,12 @@ public final class StateArrays
             if (restoring)
             {
                 final Object saved = saved(name, values.getClass(), -1);
-                final int n = java.lang.reflect.Array.getLength(saved);
-                final Object copy = java.lang.reflect.Array.newInstance(values.getClass().getComponentType(), n);
+                final int n = Array.getLength(saved);
+                final Object copy = Array.newInstance(values.getClass().getComponentType(), n);
                 System.arraycopy(saved, 0, copy, 0, n);
                 return copy;
             }
-            final Object used = java.lang.reflect.Array.newInstance(values.getClass().getComponentType(), length);
+            final Object used = Array.newInstance(values.getClass().getComponentType(), length);
             System.arraycopy(values, 0, used, 0, length);
             put(prefix + name, used);
             growing.add(prefix + name);

@@ -6,6 +6,10 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.DoubleBuffer;
+import java.nio.FloatBuffer;
+import java.nio.IntBuffer;
+import java.nio.LongBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -422,25 +426,25 @@ public final class Checkpoint
         };
     }
 
-    private static double[] take(final java.nio.DoubleBuffer from, final double[] into)
+    private static double[] take(final DoubleBuffer from, final double[] into)
     {
         from.get(into);
         return into;
     }
 
-    private static float[] take(final java.nio.FloatBuffer from, final float[] into)
+    private static float[] take(final FloatBuffer from, final float[] into)
     {
         from.get(into);
         return into;
     }
 
-    private static int[] take(final java.nio.IntBuffer from, final int[] into)
+    private static int[] take(final IntBuffer from, final int[] into)
     {
         from.get(into);
         return into;
     }
 
-    private static long[] take(final java.nio.LongBuffer from, final long[] into)
+    private static long[] take(final LongBuffer from, final long[] into)
     {
         from.get(into);
         return into;
