@@ -50,7 +50,8 @@ final class ResumeCommand implements Callable<Integer>
     private String duration;
 
     @Option(names = "--threads", paramLabel = "t",
-        description = "Worker threads (default: the run's). Spikes do not depend on it.")
+        description = {"Worker threads (default: the model file's, else one per 20 000 neurons). Spikes do not",
+            "depend on it."})
     private Integer threads;
 
     @Option(names = "--no-progress", description = "Do not show a progress bar.")
