@@ -2,6 +2,7 @@ package org.myelin.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -53,10 +54,13 @@ final class Interruption implements AutoCloseable
         progress.close();
         final boolean removed = folder.abort();
         final String where = "'" + folder.target() + "'";
+        final Path checkpoint = folder.target().resolve(RunCommand.CHECKPOINT);
+        final boolean resumable = removed && Files.isDirectory(checkpoint);
         err.println("myelin run: stopped by SIG" + signal.getName() + "; " + (removed
-            ? "the unfinished run was removed, " + where + (Files.exists(folder.target()) ? " holds the previous run"
-                : " was not created")
-            : "the run was complete and is in " + where));
+            ? "the unfinished run was removed, " + where + (resumable ? " holds its last checkpoint"
+                : Files.exists(folder.target()) ? " holds the previous run" : " was not created")
+            : "the run was complete and is in " + where)
+            + (resumable ? "; continue with 'myelin resume " + folder.target() + "'" : ""));
         err.flush();
         Runtime.getRuntime().halt(128 + signal.getNumber());
     }

@@ -16,7 +16,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "Simulates spiking neural networks.",
-    subcommands = {RunCommand.class, ValidateCommand.class, PlotCommand.class, TrainCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {RunCommand.class, ResumeCommand.class, ValidateCommand.class, PlotCommand.class, TrainCommand.class, CommandLine.HelpCommand.class},
     footer = {"", "Examples:", "  myelin run", "  myelin run examples/coba.yaml", "  myelin validate examples/coba.yaml",
         "  myelin run --model cuba -N 8000 --duration 2s --threads 2 --out results"})
 public final class Main

@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.IntStream;
 
+import org.myelin.io.Checkpoint;
 import org.myelin.io.RunFolder;
 import org.myelin.io.load.Models;
 import org.myelin.io.RunInfo;
@@ -126,6 +127,17 @@ final class RunCommand implements Callable<Integer>
             "like the file's values: --set populations.E.parameters.tauM=\"15 ms\". Repeatable."})
     private List<String> settings;
 
+    @Option(names = "--checkpoint-every", paramLabel = "TIME",
+        description = {"Saves the simulation into DIR/checkpoint every TIME of simulated time and at the end, so",
+            "that 'myelin resume DIR' continues it (the recordings are then held in memory until the end)."})
+    private String checkpointEvery;
+
+    /** The checkpoint folder this run starts from ({@code myelin resume}), or null for a run from time 0. */
+    Path resumeFrom;
+
+    /** The name of the checkpoint folder in the output folder. */
+    static final String CHECKPOINT = "checkpoint";
+
     @Option(names = "--no-plot", description = "Do not draw raster.png.")
     private boolean noPlot;
 
@@ -153,6 +165,11 @@ final class RunCommand implements Callable<Integer>
     public Integer call() throws IOException
     {
         final long t0 = System.nanoTime();
+        if (checkpointEvery != null && modelFile != null && Models.isXml(modelFile))
+        {
+            throw new Main.UsageException("--checkpoint-every works with YAML model files and the reference networks; "
+                + modelFile + " is a NeuroML or LEMS file, whose recordings a checkpoint does not hold");
+        }
         final Setup setup = modelFile == null ? reference() : fromFile();
         final long steps;
         try
@@ -186,7 +203,15 @@ final class RunCommand implements Callable<Integer>
                 // on a core the simulation leaves free: a first raster in a fresh JVM is mostly loading and compiling
                 Thread.ofPlatform().daemon().name("myelin-plot-warm-up").start(RasterPlot::warmUp);
             }
-            final Simulation sim = new Simulation(setup.network(), workers);
+            final long checkpointSteps = checkpointSteps(setup);
+            final Simulation sim = resumeFrom == null ? new Simulation(setup.network(), workers)
+                : Checkpoint.restore(setup.network(), resumeFrom, workers);
+            if (sim.step() > steps)
+            {
+                throw new Main.UsageException(String.format(Locale.ROOT, "the checkpoint in %s stands at t = %s ms, "
+                    + "after the end of the run at %s ms; give a later --duration", resumeFrom,
+                    Units.format(sim.timeMs()), Units.format(steps * setup.network().dt())));
+            }
             final long t1 = System.nanoTime();
             final List<String> notes = new ArrayList<>(folder.cleaned());
             notes.addAll(setup.notes());
@@ -204,7 +229,7 @@ final class RunCommand implements Callable<Integer>
                 final long[] pauses = snapshotSteps(setup.outputs(), steps);
                 int pause = 0;
                 final List<Path> snapshots = new ArrayList<>();
-                long done = 0;
+                long done = sim.step();
                 while (done < steps && stopped == null)
                 {
                     for (; pause < pauses.length && pauses[pause] == done; pause++)
@@ -212,7 +237,10 @@ final class RunCommand implements Callable<Integer>
                         snapshots.addAll(snapshot(setup.outputs(), done, staging));
                     }
                     final long offset = done;
-                    final long length = Math.min(chunk, (pause < pauses.length ? pauses[pause] : steps) - done);
+                    final long nextCheckpoint = checkpointSteps == 0 ? steps
+                        : Math.min(steps, (done / checkpointSteps + 1) * checkpointSteps);
+                    final long length = Math.min(Math.min(chunk, nextCheckpoint - done),
+                        (pause < pauses.length ? pauses[pause] : steps) - done);
                     done += length;
                     try
                     {
@@ -225,11 +253,15 @@ final class RunCommand implements Callable<Integer>
                         stopped = e;
                     }
                     final long w = System.nanoTime();
-                    if (spool != null)
+                    if (checkpointSteps == 0)
                     {
-                        spool.drain();
+                        drain(spool, states);
                     }
-                    states.drain();
+                    else if (stopped == null && done < steps && done % checkpointSteps == 0)
+                    {
+                        Checkpoint.save(sim, folder.target().resolve(CHECKPOINT), checkpointNotes(steps,
+                            checkpointSteps));
+                    }
                     writingNanos += System.nanoTime() - w;
                     if (!diskChecked && sim.step() * DISK_CHECK_FRACTION >= steps)
                     {
@@ -246,6 +278,17 @@ final class RunCommand implements Callable<Integer>
                 if (stopped == null && pause < pauses.length)
                 {
                     snapshots.addAll(snapshot(setup.outputs(), steps, staging));
+                }
+                final List<Path> checkpoint = new ArrayList<>();
+                if (checkpointSteps > 0)
+                {
+                    if (stopped == null)
+                    {
+                        // the end is a checkpoint too, to extend the run with 'myelin resume --duration'
+                        Checkpoint.save(sim, staging.resolve(CHECKPOINT), checkpointNotes(steps, checkpointSteps));
+                        checkpoint.add(staging.resolve(CHECKPOINT));
+                    }
+                    drain(spool, states);
                 }
                 progress.close();
                 final long t2 = System.nanoTime();
@@ -280,6 +323,7 @@ final class RunCommand implements Callable<Integer>
                 written.addAll(states.finish());
                 notes.addAll(states.notes());
                 written.addAll(snapshots);
+                written.addAll(checkpoint);
                 written.add(info.write(staging, String.join("", setup.outputs().stream()
                     .map(ModelFile.RunOutput::runInfo).toList())));
                 // files the model asks for: in the run folder, or where the model names them (a LEMS <OutputFile>)
@@ -314,6 +358,83 @@ final class RunCommand implements Callable<Integer>
             }
         }
         return 0;
+    }
+
+    /** Moves the recorded spikes and samples to their files. */
+    private static void drain(final SpikeSpool spool, final StateFiles.Spool states) throws IOException
+    {
+        if (spool != null)
+        {
+            spool.drain();
+        }
+        states.drain();
+    }
+
+    /**
+     * Steps between two checkpoints, 0 without {@code --checkpoint-every}.
+     *
+     * @throws Main.UsageException if the interval is not a whole number of steps, or the model
+     *                             takes snapshots during the run, which a checkpoint does not hold.
+     */
+    private long checkpointSteps(final Setup setup)
+    {
+        if (checkpointEvery == null)
+        {
+            return 0;
+        }
+        final long every;
+        try
+        {
+            every = Units.toSteps("myelin run", "--checkpoint-every", time("--checkpoint-every", checkpointEvery),
+                setup.network().dt(), false);
+        }
+        catch (final ModelException e)
+        {
+            throw new Main.UsageException(e.getMessage());
+        }
+        if (setup.outputs().stream().anyMatch(o -> o.snapshotSteps().length > 0))
+        {
+            throw new Main.UsageException("--checkpoint-every cannot be combined with the weight snapshots of this "
+                + "model file (monitors: weights: at:), which a checkpoint does not hold; remove 'at' or the option");
+        }
+        return every;
+    }
+
+    /**
+     * What {@code myelin resume} needs to run on: the model file, this run's options (but the
+     * output folder, duration and thread count, which resume gives anew), the end step.
+     */
+    private java.util.Map<String, String> checkpointNotes(final long endStep, final long checkpointSteps)
+        throws IOException
+    {
+        final java.util.Map<String, String> notes = new java.util.LinkedHashMap<>();
+        notes.put("end-step", Long.toString(endStep));
+        notes.put("checkpoint-every-steps", Long.toString(checkpointSteps));
+        if (modelFile != null)
+        {
+            notes.put("model-file", modelFile.toAbsolutePath().normalize().toString());
+            notes.put("model-file-sha256", ResumeCommand.sha256(modelFile));
+        }
+        int k = 0;
+        for (final picocli.CommandLine.Model.OptionSpec option : spec.commandLine().getParseResult().matchedOptions())
+        {
+            final String name = option.longestName();
+            if (List.of("--out", "--duration", "--threads", "--no-progress").contains(name))
+            {
+                continue;
+            }
+            if (option.arity().max() == 0)
+            {
+                notes.put("arg-" + k++, name);
+                continue;
+            }
+            for (final String value : option.originalStringValues())
+            {
+                notes.put("arg-" + k++, name);
+                notes.put("arg-" + k++, value);
+            }
+        }
+        return notes;
     }
 
     /**

@@ -97,6 +97,40 @@ class RunFolderProcessTest
         assertThat(names(dir)).containsExactly(".out.myelin-lock").allMatch(n -> !n.endsWith("-new"));
     }
 
+    /**
+     * A run killed by SIGKILL after its second checkpoint (nothing of the process runs), resumed
+     * with another thread count, writes the files of the run that never stopped.
+     */
+    @Test
+    void aKilledRunResumedFromItsCheckpointWritesTheFilesOfAnUninterruptedRun() throws Exception
+    {
+        final Path straight = dir.resolve("straight");
+        final CliRun whole = CliRun.of("run", "-N", "400", "--duration", "20s", "--threads", "2", "--no-progress",
+            "--no-plot", "--out", straight.toString());
+        assertThat(whole.code()).as(whole.err()).isZero();
+        final Path out = dir.resolve("out");
+        final Process run = start(out, "--duration", "20s", "--threads", "2", "--checkpoint-every", "100ms");
+        final Path manifest = out.resolve("checkpoint").resolve(org.myelin.io.Checkpoint.MANIFEST);
+        final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!(Files.exists(manifest) && org.myelin.io.Checkpoint.manifest(out.resolve("checkpoint")).step() >= 2000)
+            && System.nanoTime() < deadline && run.isAlive())
+        {
+            Thread.sleep(20);
+        }
+        run.destroyForcibly();
+        assertThat(run.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        final long stoppedAt = org.myelin.io.Checkpoint.manifest(out.resolve("checkpoint")).step();
+        assertThat(stoppedAt).isBetween(2000L, 199_000L);
+
+        final CliRun resumed = CliRun.of("resume", out.toString(), "--threads", "1", "--no-progress");
+
+        assertThat(resumed.code()).as(resumed.err()).isZero();
+        for (final String file : List.of("spikes_step.npy", "spikes_neuron.npy", "spikes.csv", "run-info.yaml"))
+        {
+            assertThat(out.resolve(file)).as(file).hasSameBinaryContentAs(straight.resolve(file));
+        }
+    }
+
     @Test
     void ctrlCKeepsThePreviousRunWhole() throws Exception
     {

@@ -2,6 +2,9 @@ package org.myelin.base;
 
 import java.util.Arrays;
 
+import org.myelin.state.StateAccess;
+import org.myelin.state.Stateful;
+
 /**
  * The post-side ring buffer of per-synapse delays (DESIGN.md §4, as NEST's ring buffers): one row
  * of length N_post per step of delay, shared by every delayed projection into one receptor.
@@ -16,7 +19,7 @@ import java.util.Arrays;
  * ({@link #flush}), once per step whichever projection asks first. Workers only touch their own
  * slice of every slot, so delivery needs no atomics.
  */
-public final class DelayRing
+public final class DelayRing implements Stateful
 {
     private final double[][] slots;
     private final long[] flushedStep;
@@ -113,5 +116,15 @@ public final class DelayRing
     public long memoryBytes()
     {
         return 8L * slots.length * slots[0].length;
+    }
+
+    /**
+     * The input in flight, slot by slot. Which slices flushed which step is not saved: a
+     * checkpoint is taken between steps, when no slice has flushed the next one yet.
+     */
+    @Override
+    public void visitState(final StateAccess state)
+    {
+        state.doubles("slots", slots);
     }
 }

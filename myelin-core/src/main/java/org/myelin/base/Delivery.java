@@ -1,5 +1,8 @@
 package org.myelin.base;
 
+import org.myelin.state.StateAccess;
+import org.myelin.state.Stateful;
+
 /**
  * Something that changes a target group's state in the propagation phase of a step (after every
  * group has been updated and has emitted its spikes): a projection, or an input that acts like
@@ -10,7 +13,7 @@ package org.myelin.base;
  * and which work it needs on its source's spikes in the update phase
  * ({@link DeliveryContext#observeSpikes}). The loop never asks for a delivery's class.
  */
-public interface Delivery
+public interface Delivery extends Stateful
 {
     /** Kind for messages, e.g. {@code "projection"}. */
     String kind();
@@ -83,5 +86,25 @@ public interface Delivery
     default int targetSliceAlignment()
     {
         return 1;
+    }
+
+    /**
+     * One line that tells this delivery apart from another of the same name in a checkpoint's
+     * model description; by default its kind, name, target and source.
+     */
+    default String describe()
+    {
+        return kind() + " '" + name() + "' into " + target().name() + (source() == null ? ""
+            : " from " + source().name());
+    }
+
+    /**
+     * Nothing by default: a delivery that reads spike histories (saved by their populations)
+     * through fixed synapses holds no state. One that changes as it runs (plastic weights,
+     * traces, values in flight) overrides this.
+     */
+    @Override
+    default void visitState(final StateAccess state)
+    {
     }
 }

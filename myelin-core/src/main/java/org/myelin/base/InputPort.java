@@ -1,5 +1,8 @@
 package org.myelin.base;
 
+import org.myelin.state.StateAccess;
+import org.myelin.state.Stateful;
+
 /**
  * An input of a post-synaptic group that projections add their spikes into (brainstate's
  * {@code RawProj} output stage): a synapse's state (a receptor, whose output makes a conductance
@@ -9,7 +12,7 @@ package org.myelin.base;
  * <p>Delivery adds into {@link #input()} in the propagation phase, slice by slice; per-synapse
  * delays go through the port's own {@link DelayRing}.
  */
-public interface InputPort
+public interface InputPort extends Stateful
 {
     /** The per-neuron array spikes add into. */
     double[] input();
@@ -22,4 +25,15 @@ public interface InputPort
 
     /** The ring buffer of per-synapse delays, or null. */
     DelayRing delayRing();
+
+    /** The input in flight through per-synapse delays, if any. */
+    @Override
+    default void visitState(final StateAccess state)
+    {
+        final DelayRing ring = delayRing();
+        if (ring != null)
+        {
+            state.visit("delays", ring);
+        }
+    }
 }

@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Locale;
 
 import org.myelin.random.Rng;
+import org.myelin.state.StateAccess;
+import org.myelin.state.Stateful;
 import org.myelin.util.Check;
 import org.myelin.util.MemoryUse;
 import org.myelin.util.ModelException;
@@ -15,7 +17,7 @@ import org.myelin.util.ModelException;
  * <p>Subclasses keep their state in primitive arrays and do the whole step of a slice in
  * {@link #update}: one virtual call per slice and step, never one per neuron.
  */
-public abstract class Population
+public abstract class Population implements Stateful
 {
     private final String name;
     private final int size;
@@ -176,6 +178,25 @@ public abstract class Population
                 }
             }
         }
+    }
+
+    /**
+     * The spikes of the last steps, which deliveries still read; a population with state of its
+     * own adds it after calling this method.
+     */
+    @Override
+    public void visitState(final StateAccess state)
+    {
+        state.visit("spikes", history);
+    }
+
+    /**
+     * One line that tells this population apart from another of the same name in a checkpoint's
+     * model description: its kind, name and size, and the model's parameters where it has them.
+     */
+    public String describe()
+    {
+        return toString();
     }
 
     @Override

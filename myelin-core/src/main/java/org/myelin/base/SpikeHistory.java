@@ -1,5 +1,8 @@
 package org.myelin.base;
 
+import org.myelin.state.StateAccess;
+import org.myelin.state.Stateful;
+
 /**
  * The spikes of one population over the last {@code depth} steps: a ring of spike-id lists, the
  * homogeneous-delay spike queue of DESIGN.md §4 (Brian2's {@code spikequeue} fast path).
@@ -14,7 +17,7 @@ package org.myelin.base;
  *             ^ sliceStart[0]                ^ sliceStart[1]
  * </pre>
  */
-public final class SpikeHistory
+public final class SpikeHistory implements Stateful
 {
     private final int depth;
     private final int[][] ids;
@@ -97,6 +100,55 @@ public final class SpikeHistory
         for (final int[] c : counts)
         {
             java.util.Arrays.fill(c, 0);
+        }
+    }
+
+    /**
+     * The spikes in flight: per slot, how many ids it holds ({@code counts}) and the ids of every
+     * slot one after another, in ascending order ({@code ids}), whatever the slices; restoring
+     * cuts each slot's ids into this history's slices again.
+     */
+    @Override
+    public void visitState(final StateAccess state)
+    {
+        final int[] totals = new int[depth];
+        int all = 0;
+        for (int slot = 0; slot < depth; slot++)
+        {
+            totals[slot] = totalCount(slot);
+            all += totals[slot];
+        }
+        state.ints("counts", totals);
+        int[] flat = new int[all];
+        if (!state.restoring())
+        {
+            int at = 0;
+            for (int slot = 0; slot < depth; slot++)
+            {
+                for (int k = 0; k < counts[slot].length; k++)
+                {
+                    System.arraycopy(ids[slot], sliceStart[k], flat, at, counts[slot][k]);
+                    at += counts[slot][k];
+                }
+            }
+        }
+        flat = state.ints("ids", flat, all);
+        if (state.restoring())
+        {
+            int at = 0;
+            for (int slot = 0; slot < depth; slot++)
+            {
+                final int end = at + totals[slot];
+                for (int k = 0; k < counts[slot].length; k++)
+                {
+                    int n = 0;
+                    while (at < end && flat[at] < sliceStart[k + 1])
+                    {
+                        ids[slot][sliceStart[k] + n++] = flat[at++];
+                    }
+                    counts[slot][k] = n;
+                }
+            }
         }
     }
 }

@@ -3,6 +3,7 @@ package org.myelin.delay;
 import org.myelin.base.Delivery;
 import org.myelin.base.DeliveryContext;
 import org.myelin.base.Population;
+import org.myelin.state.StateAccess;
 import org.myelin.units.Units;
 import org.myelin.util.Check;
 import org.myelin.util.ModelException;
@@ -158,6 +159,20 @@ public final class StateWithDelay implements Delivery
     private double at(final int i, final long step)
     {
         return ring[(int) (Math.min(step, latest) % ring.length)][i];
+    }
+
+    /** The past values of the variable and the last step they reach. */
+    @Override
+    public void visitState(final StateAccess access)
+    {
+        latest = access.scalar("latest", latest);
+        access.doubles("ring", ring);
+    }
+
+    @Override
+    public String describe()
+    {
+        return toString();
     }
 
     @Override

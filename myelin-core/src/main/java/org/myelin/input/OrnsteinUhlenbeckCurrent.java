@@ -2,6 +2,7 @@ package org.myelin.input;
 
 import org.myelin.base.CurrentInput;
 import org.myelin.random.Rng;
+import org.myelin.state.StateAccess;
 import org.myelin.util.Check;
 
 /**
@@ -85,5 +86,12 @@ public final class OrnsteinUhlenbeckCurrent implements CurrentInput
         final double u1 = Rng.uniform(stepKey, 2L * i) + 0x1.0p-54;
         final double u2 = Rng.uniform(stepKey, 2L * i + 1);
         return Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
+    }
+
+    /** The current of each neuron; the noise ahead is keyed by the step, so that is all. */
+    @Override
+    public void visitState(final StateAccess state)
+    {
+        state.doubles("current", this.state);
     }
 }

@@ -122,6 +122,12 @@ public final class PoissonGroup extends Population
     }
 
     @Override
+    public String describe()
+    {
+        return super.describe() + (rate == null ? " at " + rateHz + " Hz" : " at a rate that varies in time");
+    }
+
+    @Override
     public List<String> stateVariables()
     {
         return List.of();

@@ -102,6 +102,13 @@ public final class PoissonInput implements Delivery
     }
 
     @Override
+    public String describe()
+    {
+        return Delivery.super.describe() + ": " + sources + " sources at " + rateHz + " Hz, weight " + weight + ", "
+            + receptor.model() + ", " + receptor.output();
+    }
+
+    @Override
     public void deliver(final long step, final int slice, final int from, final int to)
     {
         final double[] g = receptor.input();

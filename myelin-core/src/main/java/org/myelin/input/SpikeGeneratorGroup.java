@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.myelin.base.Population;
 import org.myelin.base.RunContext;
+import org.myelin.state.StateAccess;
 import org.myelin.units.Units;
 import org.myelin.util.Check;
 import org.myelin.util.ModelException;
@@ -135,8 +136,24 @@ public final class SpikeGeneratorGroup extends Population
     }
 
     @Override
+    public String describe()
+    {
+        return super.describe() + " with " + indices.length + " spikes";
+    }
+
+    @Override
     public List<String> stateVariables()
     {
         return List.of();
+    }
+
+    /**
+     * Only the spike history: which spikes come next follows from the step, and each slice's
+     * cursor, a position to search from, finds its place again in the first step after a restore.
+     */
+    @Override
+    public void visitState(final StateAccess state)
+    {
+        super.visitState(state);
     }
 }

@@ -4,6 +4,8 @@ import java.util.Arrays;
 
 import org.myelin.base.Population;
 import org.myelin.base.SpikeHistory;
+import org.myelin.state.StateAccess;
+import org.myelin.state.Stateful;
 import org.myelin.util.ModelException;
 
 /**
@@ -12,7 +14,7 @@ import org.myelin.util.ModelException;
  * bin's duration. Bins are counted from step 0 of the network, so bin b holds the spikes of steps
  * {@code [b·binSteps, (b + 1)·binSteps)}; only counts are kept (4 bytes a bin), never spike ids.
  */
-public final class PopulationRateMonitor
+public final class PopulationRateMonitor implements Stateful
 {
     private final Population population;
     private final int binSteps;
@@ -93,5 +95,18 @@ public final class PopulationRateMonitor
     public double rate(final int b, final double dtMs)
     {
         return counts[b] / (population.size() * binSteps * dtMs / 1000.0);
+    }
+
+    /** The first bin and the spike count of every bin so far. */
+    @Override
+    public void visitState(final StateAccess state)
+    {
+        firstBin = state.scalar("firstBin", firstBin);
+        final long[] saved = state.longs("counts", counts, bins);
+        if (state.restoring())
+        {
+            bins = saved.length;
+            counts = Arrays.copyOf(saved, Math.max(256, bins));
+        }
     }
 }

@@ -4,6 +4,8 @@ import java.util.Arrays;
 
 import org.myelin.base.Population;
 import org.myelin.base.SpikeHistory;
+import org.myelin.state.StateAccess;
+import org.myelin.state.Stateful;
 import org.myelin.util.Sorted;
 
 /**
@@ -15,7 +17,7 @@ import org.myelin.util.Sorted;
  * with the index of its first spike, instead of once per spike. Doubling one big array would
  * briefly hold three times the data while copying.
  */
-public final class SpikeMonitor
+public final class SpikeMonitor implements Stateful
 {
     private static final int CHUNK_BITS = 16;
     /** Spikes per chunk of neuron ids. */
@@ -217,4 +219,28 @@ public final class SpikeMonitor
         Arrays.fill(count, 0);
     }
 
+    /**
+     * The recorded spikes: the steps that had spikes ({@code runSteps}), the index of each one's
+     * first spike ({@code runStarts}) and the neuron of every spike ({@code neurons}).
+     */
+    @Override
+    public void visitState(final StateAccess state)
+    {
+        final long[] runSteps = state.longs("runSteps", stepValues, stepCount);
+        final int[] runStarts = state.ints("runStarts", stepFirstSpike, stepCount);
+        final int[] neurons = state.ints("neurons", state.restoring() ? new int[0] : neurons(), size);
+        if (!state.restoring())
+        {
+            return;
+        }
+        clear();
+        stepCount = runSteps.length;
+        stepValues = Arrays.copyOf(runSteps, Math.max(256, stepCount));
+        stepFirstSpike = Arrays.copyOf(runStarts, Math.max(256, stepCount));
+        for (final int id : neurons)
+        {
+            chunkFor(size)[size & CHUNK_MASK] = id;
+            size++;
+        }
+    }
 }

@@ -3,6 +3,8 @@ package org.myelin.monitor;
 import java.util.Arrays;
 
 import org.myelin.base.Population;
+import org.myelin.state.StateAccess;
+import org.myelin.state.Stateful;
 import org.myelin.util.ModelException;
 
 /**
@@ -14,7 +16,7 @@ import org.myelin.util.ModelException;
  * <p>Each worker records the indices inside its own slice, into a buffer sized before the run:
  * no locking and no allocation during the run.
  */
-public final class StateMonitor
+public final class StateMonitor implements Stateful
 {
     private final Population population;
     private final String variable;
@@ -180,5 +182,20 @@ public final class StateMonitor
             out[s] = values[s * indices.length + k];
         }
         return out;
+    }
+
+    /** The samples so far: their steps and values, and the step the last run ended at. */
+    @Override
+    public void visitState(final StateAccess state)
+    {
+        sampleBase = state.scalar("sampleBase", sampleBase);
+        final long[] steps = state.longs("sampleSteps", sampleSteps, samples);
+        final double[] saved = state.doubles("values", values, samples * indices.length);
+        if (state.restoring())
+        {
+            samples = steps.length;
+            sampleSteps = steps;
+            values = saved;
+        }
     }
 }

@@ -2,6 +2,9 @@ package org.myelin.monitor;
 
 import java.util.Arrays;
 
+import org.myelin.state.StateAccess;
+import org.myelin.state.Stateful;
+
 /**
  * Records the weights of chosen plastic synapses every {@code every} steps (Brian2's
  * {@code StateMonitor(S, 'w', record=[...])}). The sample at step m holds the weights after every
@@ -12,7 +15,7 @@ import java.util.Arrays;
  * needs no synchronisation; {@link #values} puts the columns back into the order they were asked
  * for.
  */
-public final class WeightMonitor
+public final class WeightMonitor implements Stateful
 {
     private final String projection;
     private final int[] pre;
@@ -151,5 +154,37 @@ public final class WeightMonitor
             }
         }
         return out;
+    }
+
+    /** The first sampled step and every sample, column by column in the order of {@link #pre()}. */
+    @Override
+    public void visitState(final StateAccess state)
+    {
+        firstStep = state.scalar("firstStep", firstStep);
+        final float[][] samples = values();
+        final float[] flat = new float[samples.length * pre.length];
+        for (int k = 0; k < samples.length; k++)
+        {
+            System.arraycopy(samples[k], 0, flat, k * pre.length, pre.length);
+        }
+        final float[] saved = state.floats("values", flat, flat.length);
+        if (!state.restoring())
+        {
+            return;
+        }
+        final int count = pre.length == 0 ? 0 : saved.length / pre.length;
+        for (int s = 0; s < columns.length; s++)
+        {
+            final int[] cols = columns[s];
+            buffers[s] = new float[Math.max(buffers[s].length, count * cols.length)];
+            for (int k = 0; k < count; k++)
+            {
+                for (int c = 0; c < cols.length; c++)
+                {
+                    buffers[s][k * cols.length + c] = saved[k * pre.length + cols[c]];
+                }
+            }
+            filled[s] = count * cols.length;
+        }
     }
 }

@@ -9,6 +9,7 @@ import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 import org.myelin.base.Integrator;
 import org.myelin.random.Initializer;
+import org.myelin.state.StateAccess;
 import org.myelin.util.Check;
 import org.myelin.util.ModelException;
 
@@ -164,6 +165,12 @@ public final class Lif extends NeuronGroup
     public String kind()
     {
         return "LIF";
+    }
+
+    @Override
+    public String describe()
+    {
+        return super.describe() + " " + p;
     }
 
     /** The parameters. */
@@ -430,5 +437,12 @@ public final class Lif extends NeuronGroup
     {
         vInit.fill(v, seed, id(), "v");
         Arrays.fill(refractoryLeft, 0.0);
+    }
+
+    @Override
+    public void visitState(final StateAccess state)
+    {
+        super.visitState(state);
+        state.doubles("refractoryLeft", refractoryLeft);
     }
 }

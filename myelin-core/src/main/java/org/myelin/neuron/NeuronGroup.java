@@ -8,6 +8,7 @@ import org.myelin.base.CurrentInput;
 import org.myelin.base.Population;
 import org.myelin.base.RunContext;
 import org.myelin.output.Output;
+import org.myelin.state.StateAccess;
 import org.myelin.synapse.Receptor;
 import org.myelin.synapse.SynapseModel;
 import org.myelin.util.ModelException;
@@ -314,5 +315,25 @@ public abstract class NeuronGroup extends Population
             }
         }
         throw unknownVariable(variable);
+    }
+
+    /**
+     * The potential, every receptor (by label) and every current input (by position), after the
+     * spike history; a model with state of its own adds it after calling this method. The input
+     * sums are not state: every step starts them from zero.
+     */
+    @Override
+    public void visitState(final StateAccess state)
+    {
+        super.visitState(state);
+        state.doubles("v", v);
+        for (int k = 0; k < receptors.size(); k++)
+        {
+            state.visit("receptor/" + receptorNames.get(k), receptors.get(k));
+        }
+        for (int k = 0; k < inputs.size(); k++)
+        {
+            state.visit("input/" + k, inputs.get(k));
+        }
     }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.myelin.base.Integrator;
 import org.myelin.random.Initializer;
+import org.myelin.state.StateAccess;
 import org.myelin.util.ModelException;
 
 /**
@@ -94,6 +95,12 @@ public abstract class OdeNeuronGroup<P extends Record> extends NeuronGroup
     protected final double[] parameter(final String parameterName)
     {
         return values.array(parameterName, size());
+    }
+
+    @Override
+    public String describe()
+    {
+        return super.describe() + " " + values.scalars();
     }
 
     /** The scalar parameters (for parameters given per neuron, the scalar is unused). */
@@ -409,6 +416,21 @@ public abstract class OdeNeuronGroup<P extends Record> extends NeuronGroup
         if (refractoryLeft != null)
         {
             Arrays.fill(refractoryLeft, 0);
+        }
+    }
+
+    /** Every state variable besides {@code v} (which the group saves), and the refractory steps left. */
+    @Override
+    public void visitState(final StateAccess state)
+    {
+        super.visitState(state);
+        for (int k = 1; k < y.length; k++)
+        {
+            state.doubles(names.get(k), y[k]);
+        }
+        if (refractoryLeft != null)
+        {
+            state.ints("refractoryLeft", refractoryLeft);
         }
     }
 }

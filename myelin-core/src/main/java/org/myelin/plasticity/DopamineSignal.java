@@ -1,5 +1,8 @@
 package org.myelin.plasticity;
 
+import org.myelin.state.StateAccess;
+import org.myelin.state.Stateful;
+
 /**
  * The dopamine concentration n(t) that the synapses of one {@link SynapseSlice} see (NEST's
  * {@code volume_transmitter}): n decays with τ_n and jumps by {@code k/τ_n} at a step with k
@@ -13,7 +16,7 @@ package org.myelin.plasticity;
  * and the record starts again from there. Each slice keeps its own copy, written by its worker
  * only, from the same spikes, so every copy is the same.
  */
-public final class DopamineSignal
+public final class DopamineSignal implements Stateful
 {
     /** Dopamine steps recorded between flushes. */
     static final int CAPACITY = 1024;
@@ -120,5 +123,16 @@ public final class DopamineSignal
         base = 0;
         atBase = 0;
         count = 0;
+    }
+
+    /** The record since its last flush: its base step and value and the jumps after it. */
+    @Override
+    public void visitState(final StateAccess state)
+    {
+        base = state.scalar("base", base);
+        atBase = state.scalar("atBase", atBase);
+        count = (int) state.scalar("count", count);
+        state.ints("offset", offset);
+        state.doubles("after", after);
     }
 }

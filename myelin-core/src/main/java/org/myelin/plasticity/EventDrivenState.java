@@ -2,6 +2,8 @@ package org.myelin.plasticity;
 
 import java.util.Arrays;
 
+import org.myelin.state.StateAccess;
+
 /**
  * The bookkeeping shared by the event-driven presynaptic models: the step of each neuron's last
  * spike (−1 before the first, so the initial state is the state after step −1) and the time
@@ -40,5 +42,12 @@ abstract class EventDrivenState implements PresynapticState
     protected final double decay(final long steps, final double tau)
     {
         return Math.exp(-steps * dt / tau);
+    }
+
+    /** The step of each neuron's last spike; a model adds its own variables after calling this method. */
+    @Override
+    public void visitState(final StateAccess state)
+    {
+        state.longs("lastSpike", lastSpike);
     }
 }

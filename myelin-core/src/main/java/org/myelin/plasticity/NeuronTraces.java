@@ -2,6 +2,9 @@ package org.myelin.plasticity;
 
 import java.util.Arrays;
 
+import org.myelin.state.StateAccess;
+import org.myelin.state.Stateful;
+
 /**
  * Exponential traces of one population's spikes, kept per neuron and evaluated when an event
  * needs them (Brian2's {@code (event-driven)} variables, NEST's archiving node): each neuron
@@ -12,7 +15,7 @@ import java.util.Arrays;
  * <p>A spike either adds one to a trace (all-to-all pairing) or sets it to one (nearest-spike
  * pairing, Morrison et al. 2008).
  */
-public final class NeuronTraces
+public final class NeuronTraces implements Stateful
 {
     /** The step of "no spike yet": traces are 0 there, so any decay from it is harmless. */
     public static final long NEVER = Long.MIN_VALUE / 4;
@@ -79,5 +82,12 @@ public final class NeuronTraces
     public long memoryBytes()
     {
         return 8L * value.length + 8L * last.length;
+    }
+
+    @Override
+    public void visitState(final StateAccess state)
+    {
+        state.doubles("value", value);
+        state.longs("last", last);
     }
 }

@@ -1,5 +1,7 @@
 package org.myelin.plasticity;
 
+import org.myelin.state.Stateful;
+
 /**
  * State kept per presynaptic neuron that scales the weight of each spike it sends (short-term
  * plasticity: {@link ShortTermPlasticity}, {@link ShortTermDepression}), the align-pre side of
@@ -15,7 +17,7 @@ package org.myelin.plasticity;
  * <p>Implementations are event-driven: they advance their variables over the time since the
  * neuron's previous spike in closed form, so silent neurons cost nothing.
  */
-public interface PresynapticState
+public interface PresynapticState extends Stateful
 {
     /** Short model name for messages, e.g. {@code "STP"}. */
     String name();

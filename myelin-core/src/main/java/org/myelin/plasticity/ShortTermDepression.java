@@ -2,6 +2,7 @@ package org.myelin.plasticity;
 
 import java.util.Arrays;
 
+import org.myelin.state.StateAccess;
 import org.myelin.util.Check;
 
 /**
@@ -119,5 +120,12 @@ public final class ShortTermDepression extends EventDrivenState
     public String toString()
     {
         return NAME + "(tau=" + tau + " ms, U=" + bigU + ")";
+    }
+
+    @Override
+    public void visitState(final StateAccess state)
+    {
+        super.visitState(state);
+        state.doubles("x", x);
     }
 }

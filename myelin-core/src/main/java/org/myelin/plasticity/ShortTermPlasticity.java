@@ -2,6 +2,7 @@ package org.myelin.plasticity;
 
 import java.util.Arrays;
 
+import org.myelin.state.StateAccess;
 import org.myelin.util.Check;
 
 /**
@@ -183,5 +184,13 @@ public final class ShortTermPlasticity extends EventDrivenState
     public String toString()
     {
         return NAME + "(U=" + bigU + ", tauF=" + tauF + " ms, tauD=" + tauD + " ms, order=" + order + ")";
+    }
+
+    @Override
+    public void visitState(final StateAccess state)
+    {
+        super.visitState(state);
+        state.doubles("u", u);
+        state.doubles("x", x);
     }
 }

@@ -1,5 +1,7 @@
 package org.myelin.plasticity;
 
+import org.myelin.state.StateAccess;
+
 /**
  * The plastic synapses into one slice of the target group, laid out for both kinds of event: by
  * presynaptic neuron (compressed rows, for a presynaptic spike) and by target (a post→pre index,
@@ -163,5 +165,69 @@ public final class SynapseSlice
     {
         return 12L * target.length + 4L * rowStart.length + 4L * colStart.length
             + 4L * state.length * target.length;
+    }
+
+    /** The dopamine signal of a neuromodulated rule, or null. */
+    public DopamineSignal dopamineSignal()
+    {
+        return dopamine == null ? null : dopamine.signal();
+    }
+
+    /**
+     * Saves or fills the weights and per-synapse states of a projection cut into {@code slices},
+     * in the order of the synapses of presynaptic neuron 0, then 1, ..., each row in the order of
+     * its targets: the order of the connectivity, whatever the slices.
+     *
+     * @param sources presynaptic neurons.
+     */
+    public static void visitSynapses(final SynapseSlice[] slices, final int sources, final StateAccess state)
+    {
+        int n = 0;
+        for (final SynapseSlice s : slices)
+        {
+            n += s.size();
+        }
+        final int states = slices.length == 0 ? 0 : slices[0].state.length;
+        final float[][] flat = new float[states + 1][n];
+        final boolean restoring = state.restoring();
+        if (restoring)
+        {
+            visitFlat(flat, state);
+        }
+        int at = 0;
+        for (int i = 0; i < sources; i++)
+        {
+            for (final SynapseSlice s : slices)
+            {
+                final int first = s.rowStart[i];
+                final int count = s.rowStart[i + 1] - first;
+                for (int k = 0; k <= states; k++)
+                {
+                    final float[] own = k == 0 ? s.weight : s.state[k - 1];
+                    if (restoring)
+                    {
+                        System.arraycopy(flat[k], at, own, first, count);
+                    }
+                    else
+                    {
+                        System.arraycopy(own, first, flat[k], at, count);
+                    }
+                }
+                at += count;
+            }
+        }
+        if (!restoring)
+        {
+            visitFlat(flat, state);
+        }
+    }
+
+    private static void visitFlat(final float[][] flat, final StateAccess state)
+    {
+        state.floats("weight", flat[0]);
+        for (int k = 1; k < flat.length; k++)
+        {
+            state.floats("synapseState" + (k - 1), flat[k]);
+        }
     }
 }

@@ -15,6 +15,7 @@ import org.myelin.plasticity.PresynapticState;
 import org.myelin.plasticity.SpikeEfficacy;
 import org.myelin.random.Initializer;
 import org.myelin.random.Rng;
+import org.myelin.state.StateAccess;
 import org.myelin.synapse.Receptor;
 import org.myelin.synapse.SynapseModel;
 import org.myelin.util.Check;
@@ -415,6 +416,26 @@ public final class AlignPostProjection implements Delivery
                 conn.deliverDelayed(ids[k], slice, delayed, step, factor == null ? w : w * factor[k]);
             }
         }
+    }
+
+    /**
+     * Only a port the target does not hold (a delta input into a state variable) with its spikes
+     * in flight: the connectivity is drawn again from its seed, the receptor is saved by the
+     * target and the spike factors of a presynaptic state by the source's observers.
+     */
+    @Override
+    public void visitState(final StateAccess state)
+    {
+        if (port != receptor && !target.inputs().contains(port))
+        {
+            state.visit("port", port);
+        }
+    }
+
+    @Override
+    public String describe()
+    {
+        return toString();
     }
 
     @Override

@@ -4,6 +4,7 @@ import org.myelin.base.CurrentInput;
 import org.myelin.base.DelayRing;
 import org.myelin.base.InputPort;
 import org.myelin.neuron.NeuronGroup;
+import org.myelin.state.StateAccess;
 
 /**
  * Input ports besides synapse receptors: a one-step current and a direct (delta) input into a
@@ -24,7 +25,7 @@ public final class Inputs
      */
     public static InputPort current(final NeuronGroup group)
     {
-        final CurrentPulse pulse = new CurrentPulse(group.size());
+        final CurrentPulse pulse = new CurrentPulse(group.size(), "current input into " + group.name());
         group.addInput(pulse);
         return pulse;
     }
@@ -39,7 +40,7 @@ public final class Inputs
      */
     public static InputPort delta(final NeuronGroup group, final String variable)
     {
-        return new ArrayPort(group.state(variable), group.size());
+        return new ArrayPort(group.state(variable), group.size(), "delta input into " + group.name() + "." + variable);
     }
 
     /** A port that adds straight into an array. */
@@ -47,12 +48,20 @@ public final class Inputs
     {
         private final double[] input;
         private final int size;
+        private final String label;
         private DelayRing ring;
 
-        ArrayPort(final double[] input, final int size)
+        ArrayPort(final double[] input, final int size, final String label)
         {
             this.input = input;
             this.size = size;
+            this.label = label;
+        }
+
+        @Override
+        public String toString()
+        {
+            return label;
         }
 
         @Override
@@ -73,14 +82,20 @@ public final class Inputs
         {
             return ring;
         }
+
+        @Override
+        public void visitState(final StateAccess state)
+        {
+            InputPort.super.visitState(state);
+        }
     }
 
     /** A buffer of current that each update consumes. */
     private static final class CurrentPulse extends ArrayPort implements CurrentInput
     {
-        CurrentPulse(final int size)
+        CurrentPulse(final int size, final String label)
         {
-            super(new double[size], size);
+            super(new double[size], size, label);
         }
 
         @Override
@@ -99,6 +114,14 @@ public final class Inputs
         public void prepare(final double dt, final long seed)
         {
             java.util.Arrays.fill(input(), 0);
+        }
+
+        /** The current delivered for the next step, and any in flight through per-synapse delays. */
+        @Override
+        public void visitState(final StateAccess state)
+        {
+            super.visitState(state);
+            state.doubles("current", input());
         }
     }
 }

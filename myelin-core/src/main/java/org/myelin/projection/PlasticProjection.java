@@ -14,10 +14,12 @@ import org.myelin.connect.CsrConnectivity;
 import org.myelin.delay.DelayRounding;
 import org.myelin.monitor.WeightMonitor;
 import org.myelin.neuron.NeuronGroup;
+import org.myelin.plasticity.DopamineSignal;
 import org.myelin.plasticity.DopamineStdp;
 import org.myelin.plasticity.NeuronTraces;
 import org.myelin.plasticity.SpikeTimingRule;
 import org.myelin.plasticity.SynapseSlice;
+import org.myelin.state.StateAccess;
 import org.myelin.synapse.Receptor;
 import org.myelin.util.Check;
 import org.myelin.util.ModelException;
@@ -549,6 +551,42 @@ public final class PlasticProjection implements Delivery
     /** Weights as columns: synapse k connects {@code pre[k]} to {@code post[k]} with weight {@code w[k]}. */
     public record Weights(int[] pre, int[] post, float[] w)
     {
+    }
+
+    /**
+     * Weights and synapse states in the order of the connectivity, the traces, the dopamine
+     * record and the weight monitors. Every slice keeps its own copy of the presynaptic traces
+     * and of the dopamine record, updated by the same spikes, so one copy is saved and restored
+     * into each. The dendritic delay ring is the port's, saved by the target's receptor.
+     */
+    @Override
+    public void visitState(final StateAccess state)
+    {
+        SynapseSlice.visitSynapses(slices, source().size(), state);
+        for (int t = 0; t < preTraces.length && (t == 0 || state.restoring()); t++)
+        {
+            state.visit("preTraces", preTraces[t]);
+        }
+        state.visit("postTraces", postTraces);
+        for (int t = 0; t < slices.length && (t == 0 || state.restoring()); t++)
+        {
+            final DopamineSignal signal = slices[t].dopamineSignal();
+            if (signal != null)
+            {
+                state.visit("dopamine", signal);
+            }
+        }
+        for (int m = 0; m < monitors.size(); m++)
+        {
+            state.visit("weightMonitor/" + m, monitors.get(m));
+        }
+        synapses.visitState(state.in("synapses"));
+    }
+
+    @Override
+    public String describe()
+    {
+        return toString();
     }
 
     @Override

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 
 import org.myelin.base.Population;
+import org.myelin.state.StateAccess;
 
 /**
  * A leaky rate readout (brainstate {@code LeakyRateReadout}): a low-pass filter of the source's
@@ -84,5 +85,12 @@ public final class LeakyRateReadout extends Readout
     public double[] state(final String variable)
     {
         return "r".equals(variable) ? r : super.state(variable);
+    }
+
+    @Override
+    public void visitState(final StateAccess state)
+    {
+        super.visitState(state);
+        state.doubles("r", r);
     }
 }

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 
 import org.myelin.base.Population;
+import org.myelin.state.StateAccess;
 import org.myelin.util.Check;
 
 /**
@@ -106,5 +107,13 @@ public final class LeakySpikeReadout extends Readout
     public double[] state(final String variable)
     {
         return "v".equals(variable) ? v : super.state(variable);
+    }
+
+    @Override
+    public void visitState(final StateAccess state)
+    {
+        super.visitState(state);
+        state.doubles("v", v);
+        state.doubles("x", x);
     }
 }

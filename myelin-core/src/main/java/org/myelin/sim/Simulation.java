@@ -1,10 +1,12 @@
 package org.myelin.sim;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import org.myelin.base.Delivery;
 import org.myelin.base.DeliveryContext;
@@ -15,6 +17,8 @@ import org.myelin.base.SpikeObserver;
 import org.myelin.monitor.PopulationRateMonitor;
 import org.myelin.monitor.SpikeMonitor;
 import org.myelin.monitor.StateMonitor;
+import org.myelin.state.StateAccess;
+import org.myelin.state.StateArrays;
 import org.myelin.units.Units;
 import org.myelin.util.Check;
 import org.myelin.util.MemoryUse;
@@ -53,6 +57,10 @@ import org.myelin.util.ModelException;
  * spikes are bit-identical for any thread count.
  * Resets happen in the update pass, before propagation: they cannot change what is delivered,
  * since align-post delivery reads no post-synaptic state.
+ *
+ * <p>Between runs, {@link #saveState} hands out the state of the whole network in neuron and
+ * synapse order and {@link #restoreState} fills a new simulation with it, whatever the thread
+ * counts of the two (docs/CHECKPOINTS.md; the files are {@code org.myelin.io.Checkpoint}'s).
  */
 public final class Simulation
 {
@@ -317,6 +325,123 @@ public final class Simulation
         }
         throw new ModelException("Simulation: population '" + (population == null ? null : population.name())
             + "' is not in this network");
+    }
+
+    /**
+     * The state of the whole network between two steps, in neuron and synapse order (whatever
+     * the thread count): the step, every population with its spike history, the work on each
+     * population's spikes (short-term plasticity and the factors of its spikes in flight), every
+     * projection and input, and every monitor's data. The arrays are the simulation's own, not
+     * copies: write them out before the simulation runs again.
+     */
+    public StateArrays saveState()
+    {
+        final StateArrays arrays = new StateArrays();
+        visitState(arrays.writer());
+        return arrays;
+    }
+
+    /**
+     * Fills this simulation, which has not run yet, with a saved state; it then stands at the
+     * saved step, as the simulation that saved it did.
+     *
+     * @param source what the state was read from, for messages (a checkpoint's folder).
+     * @throws ModelException if this simulation has run already, or the state is not one of this
+     *                        network (an array missing, of another length, or left over).
+     */
+    public void restoreState(final StateArrays arrays, final String source)
+    {
+        if (step != 0)
+        {
+            throw new ModelException("Simulation: cannot restore " + source + " into a simulation that has run "
+                + step + " steps; make a new one");
+        }
+        final StateAccess reader = arrays.reader(source);
+        visitState(reader);
+        final Set<String> left = arrays.unread(reader);
+        if (!left.isEmpty())
+        {
+            throw new ModelException(source + ": state '" + left.iterator().next() + "' is not part of this network ("
+                + left.size() + " arrays left over); it was written for another network");
+        }
+    }
+
+    /** Hands every state of the network to {@code state}: {@link #saveState} and {@link #restoreState}. */
+    private void visitState(final StateAccess state)
+    {
+        step = state.scalar("step", step);
+        for (int k = 0; k < populations.length; k++)
+        {
+            final StateAccess p = state.in("population").in(populations[k].name());
+            populations[k].visitState(p);
+            p.longs("spikeCount", spikeCounts[k]);
+            for (int o = 0; o < spikeObservers[k].length; o++)
+            {
+                p.visit("observer/" + o, spikeObservers[k][o]);
+            }
+        }
+        for (int k = 0; k < deliveries.length; k++)
+        {
+            state.visit("delivery/" + deliveryName(k), deliveries[k]);
+        }
+        for (int k = 0; k < spikeMonitors.length; k++)
+        {
+            state.visit("spikeMonitor/" + k, spikeMonitors[k]);
+        }
+        for (int k = 0; k < rateMonitors.length; k++)
+        {
+            state.visit("rateMonitor/" + k, rateMonitors[k]);
+        }
+        for (int k = 0; k < stateMonitors.length; k++)
+        {
+            state.visit("stateMonitor/" + k, stateMonitors[k]);
+        }
+    }
+
+    /** A delivery's name in the state: its own, or its kind and position if it has none. */
+    private String deliveryName(final int k)
+    {
+        final String name = deliveries[k].name();
+        return name != null ? name : deliveries[k].kind() + "#" + k;
+    }
+
+    /**
+     * The lines that identify this network in a checkpoint: dt, seeds, every population (kind,
+     * name, size, parameters), every projection and input ({@link Delivery#describe}: for a
+     * projection its connectivity rule, synapse, output, weight, delay and plasticity), every
+     * monitor, and the name, type and length of every fixed-size state array (so that a
+     * change of connectivity, delays or receptors shows). Values that change as the network runs
+     * are not part of it.
+     */
+    public List<String> modelDescription()
+    {
+        final List<String> lines = new ArrayList<>();
+        lines.add("dt " + network.dt() + " ms");
+        lines.add("seed " + network.seed());
+        lines.add("connectivity seed " + network.connectivitySeed());
+        for (final Population p : populations)
+        {
+            lines.add("population " + p.describe());
+        }
+        for (int k = 0; k < deliveries.length; k++)
+        {
+            lines.add(deliveries[k].describe() + " (" + deliveries[k].getClass().getSimpleName() + ")");
+        }
+        for (final SpikeMonitor m : spikeMonitors)
+        {
+            lines.add("spike monitor of " + m.population().name());
+        }
+        for (final PopulationRateMonitor m : rateMonitors)
+        {
+            lines.add("rate monitor of " + m.population().name() + " every " + m.binSteps() + " steps");
+        }
+        for (final StateMonitor m : stateMonitors)
+        {
+            lines.add("state monitor of " + m.population().name() + "." + m.variable() + " every " + m.every()
+                + " steps, neurons " + Arrays.toString(m.indices()));
+        }
+        lines.addAll(saveState().layout());
+        return lines;
     }
 
     /** Steps simulated so far. */

@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.myelin.base.Integrator;
 import org.myelin.output.Output;
+import org.myelin.state.StateAccess;
 
 /**
  * The receptor of {@link Exponential} and {@link ExponentialCurrent}: one array {@code g} that
@@ -107,5 +108,12 @@ final class ExponentialDecay extends Receptor
     public void reset()
     {
         Arrays.fill(g, 0.0);
+    }
+
+    @Override
+    public void visitState(final StateAccess state)
+    {
+        super.visitState(state);
+        state.doubles("g", g);
     }
 }

@@ -5,6 +5,8 @@ import java.util.List;
 import org.myelin.base.DelayRing;
 import org.myelin.base.InputPort;
 import org.myelin.output.Output;
+import org.myelin.state.StateAccess;
+import org.myelin.state.Stateful;
 import org.myelin.util.ModelException;
 
 /**
@@ -16,7 +18,7 @@ import org.myelin.util.ModelException;
  * current for the state at time {@code t}, then advances its state to {@code t + dt}. Spike
  * delivery afterwards adds weights into {@link #input()}.
  */
-public abstract class Receptor implements InputPort
+public abstract class Receptor implements InputPort, Stateful
 {
     private final SynapseModel model;
     private final Output output;
@@ -120,4 +122,14 @@ public abstract class Receptor implements InputPort
 
     /** Sets every state variable to its initial value. */
     public abstract void reset();
+
+    /**
+     * The input in flight through per-synapse delays; a receptor with state of its own adds it
+     * after calling this method.
+     */
+    @Override
+    public void visitState(final StateAccess state)
+    {
+        InputPort.super.visitState(state);
+    }
 }

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 
 import org.myelin.output.Output;
+import org.myelin.state.StateAccess;
 
 /**
  * The common part of the receptors of {@link Alpha}, {@link DualExponential}, {@link Delta},
@@ -71,5 +72,31 @@ abstract class StateReceptor extends Receptor
         {
             Arrays.fill(a, 0.0);
         }
+    }
+
+    @Override
+    public void visitState(final StateAccess state)
+    {
+        super.visitState(state);
+        for (int k = 0; k < names.size(); k++)
+        {
+            state.doubles(names.get(k), arrays[k]);
+        }
+        if (!isOneOf(arrivals, arrays))
+        {
+            state.doubles("arrivals", arrivals);
+        }
+    }
+
+    private static boolean isOneOf(final double[] array, final double[][] arrays)
+    {
+        for (final double[] a : arrays)
+        {
+            if (a == array)
+            {
+                return true;
+            }
+        }
+        return false;
     }
 }

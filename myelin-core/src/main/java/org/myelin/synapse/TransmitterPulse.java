@@ -2,6 +2,7 @@ package org.myelin.synapse;
 
 import org.myelin.base.Integrator;
 import org.myelin.output.Output;
+import org.myelin.state.StateAccess;
 import org.myelin.units.Units;
 import org.myelin.util.Check;
 
@@ -122,5 +123,12 @@ final class TransmitterPulse extends StateReceptor
     {
         super.reset();
         java.util.Arrays.fill(pulseLeft, 0);
+    }
+
+    @Override
+    public void visitState(final StateAccess state)
+    {
+        super.visitState(state);
+        state.ints("pulseLeft", pulseLeft);
     }
 }

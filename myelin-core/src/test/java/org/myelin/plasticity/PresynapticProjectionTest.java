@@ -18,6 +18,7 @@ import org.myelin.output.Coba;
 import org.myelin.output.Cuba;
 import org.myelin.sim.Network;
 import org.myelin.sim.Simulation;
+import org.myelin.state.StateAccess;
 import org.myelin.synapse.Exponential;
 import org.myelin.util.ModelException;
 
@@ -93,6 +94,12 @@ class PresynapticProjectionTest
         {
             calls.incrementAndGet();
             return 0.5;
+        }
+
+        @Override
+        public void visitState(final StateAccess state)
+        {
+            // the call count is what the test observes, not state of the model
         }
     }
 

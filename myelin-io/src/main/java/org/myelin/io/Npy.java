@@ -118,6 +118,18 @@ public final class Npy
         }));
     }
 
+    /** Writes a one-dimensional {@code <f4} array to a stream. */
+    public static void write(final OutputStream out, final float[] values) throws IOException
+    {
+        write(out, "<f4", new long[] {values.length}, 4, (buf, from, to) ->
+        {
+            for (int i = (int) from; i < to; i++)
+            {
+                buf.putFloat(values[i]);
+            }
+        });
+    }
+
     /**
      * Puts items {@code [from, to)} into a little-endian buffer; called with consecutive ranges in
      * increasing order, so a filler may also pull items from a stream.

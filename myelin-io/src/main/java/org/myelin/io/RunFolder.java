@@ -41,7 +41,7 @@ public final class RunFolder implements AutoCloseable
     /** The names of what a run or a plot of it writes into the folder. */
     private static final Pattern OUTPUT = Pattern.compile("spikes_step\\.npy|spikes_neuron\\.npy|spikes\\.csv|spikes\\.h5"
         + "|(raster|rates|traces|isi)\\.(png|svg)|summary\\.txt|run-info\\.yaml|states_.*\\.(npy|csv)"
-        + "|\\..*\\.tmp|\\.myelin-.*");
+        + "|\\..*\\.tmp|\\.myelin-.*|checkpoint/|\\.checkpoint\\..*/");
 
     private final Path target;
     private final Path staging;

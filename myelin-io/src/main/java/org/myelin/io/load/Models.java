@@ -56,6 +56,12 @@ public final class Models
         return ModelLoader.load(path, overrides);
     }
 
+    /** True for a NeuroML or LEMS file (an XML document, or a {@code .nml} name), false for a YAML model file. */
+    public static boolean isXml(final Path path)
+    {
+        return xmlRoot(path) != null || path.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".nml");
+    }
+
     /** The root element's name when the file starts as an XML document, else null. */
     static String xmlRoot(final Path path)
     {

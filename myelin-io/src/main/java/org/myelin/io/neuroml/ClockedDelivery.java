@@ -7,7 +7,9 @@ import org.myelin.base.DeliveryContext;
 import org.myelin.base.Population;
 import org.myelin.base.SpikeHistory;
 import org.myelin.neuron.NeuronGroup;
+import org.myelin.state.StateAccess;
 import org.myelin.synapse.Receptor;
+import org.myelin.util.ModelException;
 
 /**
  * Delayed connections timed as jLEMS times them: a spike emitted at jLEMS's step k (time t_k on
@@ -174,6 +176,17 @@ final class ClockedDelivery implements Delivery
     public int historyDepth(final double dt)
     {
         return 1;
+    }
+
+    /**
+     * Refused: the spikes in flight wait in one heap per worker slice, whose order of equal steps
+     * depends on the slices, so they cannot be saved in an order that fits any thread count.
+     */
+    @Override
+    public void visitState(final StateAccess state)
+    {
+        throw new ModelException("projection '" + name + "': a run with jLEMS semantics cannot be checkpointed; "
+            + "run with --semantics myelin");
     }
 
     @Override
