@@ -1,0 +1,113 @@
+"""
+PyNN's current sources on Myelin's current inputs, in pA (PyNN nA x 1000):
+
+  DCSource            SectionInput.step(amplitude, start, stop)
+  StepCurrentSource   SectionInput: 0 until the first time, then each amplitude until the next time
+  ACSource            SinusoidalCurrent(amplitude, frequency, offset, start, stop); phase 0 only
+  NoisyCurrentSource  SectionInput of normal values (mean, stdev) drawn with numpy, one every dt;
+                      one noise for all the cells it is injected into, as in PyNN's Brian2 backend
+
+A Myelin current input drives every neuron of its group, so a source is injected into whole
+populations only.
+"""
+
+import numpy as np
+from pyNN.standardmodels import electrodes, build_translations
+
+from .. import simulator
+from .._jvm import J, doubles
+
+FOREVER = 1e12
+
+
+def _identity(cls):
+    return build_translations(*[(name, name) for name in cls.default_parameters])
+
+
+class MyelinCurrentSource:
+
+    def __init__(self, **parameters):
+        super().__init__(**parameters)
+        self._targets = []
+
+    def inject_into(self, cells):
+        simulator.state.changed("injecting a current")
+        populations = {}
+        for cell in cells:
+            populations.setdefault(id(cell.parent), [cell.parent, set()])[1].add(int(cell))
+        for parent, ids in populations.values():
+            if len(ids) != parent.size:
+                raise NotImplementedError(
+                    "%s into %d of the %d cells of '%s': Myelin's current inputs drive whole populations"
+                    % (self.__class__.__name__, len(ids), parent.size, parent.label))
+            self._targets.append(parent)
+        if self not in simulator.state.current_sources:
+            simulator.state.current_sources.append(self)
+
+    def set_native_parameters(self, parameters):
+        simulator.state.changed("changing a current source")
+        parameters.evaluate(simplify=True)
+        for name, value in parameters.items():
+            self.parameter_space[name] = value
+
+    def _value(self, name):
+        value = self.parameter_space[name].base_value
+        return getattr(value, "value", value)
+
+    def _build(self, network):
+        for population in self._targets:
+            population.java_group.addInput(self.java_input())
+
+
+class DCSource(MyelinCurrentSource, electrodes.DCSource):
+    __doc__ = electrodes.DCSource.__doc__
+    translations = _identity(electrodes.DCSource)
+
+    def java_input(self):
+        start, stop = float(self._value("start")), min(float(self._value("stop")), FOREVER)
+        return J.SectionInput.step(1000.0 * float(self._value("amplitude")), start, stop)
+
+
+class StepCurrentSource(MyelinCurrentSource, electrodes.StepCurrentSource):
+    __doc__ = electrodes.StepCurrentSource.__doc__
+    translations = _identity(electrodes.StepCurrentSource)
+
+    def java_input(self):
+        times = np.asarray(self._value("times"), dtype=float)
+        amplitudes = np.asarray(self._value("amplitudes"), dtype=float)
+        if times.size != amplitudes.size:
+            raise ValueError("StepCurrentSource: times and amplitudes differ in length")
+        if times.size and np.any(np.diff(times) <= 0):
+            raise ValueError("StepCurrentSource: times must increase")
+        edges = np.concatenate([[0.0], times, [FOREVER]])
+        values = np.concatenate([[0.0], amplitudes]) * 1000.0
+        return J.SectionInput(doubles(values), doubles(np.diff(edges)))
+
+
+class ACSource(MyelinCurrentSource, electrodes.ACSource):
+    __doc__ = electrodes.ACSource.__doc__
+    translations = _identity(electrodes.ACSource)
+
+    def java_input(self):
+        if float(self._value("phase")) != 0:
+            raise NotImplementedError("ACSource with a phase on Myelin")
+        return J.SinusoidalCurrent(1000.0 * float(self._value("amplitude")), float(self._value("frequency")),
+                                   1000.0 * float(self._value("offset")), float(self._value("start")),
+                                   min(float(self._value("stop")), FOREVER))
+
+
+class NoisyCurrentSource(MyelinCurrentSource, electrodes.NoisyCurrentSource):
+    __doc__ = electrodes.NoisyCurrentSource.__doc__
+    translations = _identity(electrodes.NoisyCurrentSource)
+
+    def java_input(self):
+        start, stop = float(self._value("start")), float(self._value("stop"))
+        every = float(self._value("dt"))
+        if stop >= FOREVER:
+            raise NotImplementedError("NoisyCurrentSource without a stop time on Myelin")
+        n = int(np.ceil((stop - start) / every))
+        rng = np.random.default_rng(simulator.state.seed)
+        noise = float(self._value("mean")) + float(self._value("stdev")) * rng.standard_normal(n)
+        values = np.concatenate([[0.0], noise]) * 1000.0
+        durations = np.concatenate([[start], np.full(n, every)])
+        return J.SectionInput(doubles(values), doubles(durations))
