@@ -38,6 +38,11 @@ class PopulationView(common.PopulationView):
         for name, value in parameter_space.items():
             self.parent._parameters[name][self.mask] = value.evaluate(simplify=True)
 
+    @property
+    def initial_values(self):
+        # a fresh dict: PyNN's initialize() stores into it, the values live in the parent
+        return {name: values[self.mask] for name, values in self.parent._initial.items()}
+
     def _set_initial_value_array(self, variable, initial_values):
         self.parent._set_initial_values(variable, self.mask, initial_values.evaluate(simplify=False))
 

@@ -92,12 +92,16 @@ class Projection(common.Projection):
     def _check_synapse_type(self):
         if isinstance(self.synapse_type, STDPMechanism):
             self.synapse_type.check_supported()
-        receptors = getattr(self.post.celltype, "myelin_receptors", None)
-        if receptors is None:
-            raise NotImplementedError("projections onto %s" % self.post.celltype.__class__.__name__)
-        if self.receptor_type not in receptors:
-            raise NotImplementedError("receptor type '%s' on Myelin; known: %s"
-                                      % (self.receptor_type, sorted(receptors)))
+        if isinstance(self.synapse_type, TsodyksMarkramSynapse):
+            self.synapse_type.depression_factor()
+        targets = self.post.populations if isinstance(self.post, common.Assembly) else [self.post]
+        for target in targets:
+            receptors = getattr(target.celltype, "myelin_receptors", None)
+            if receptors is None:
+                raise NotImplementedError("projections onto %s" % target.celltype.__class__.__name__)
+            if self.receptor_type not in receptors:
+                raise NotImplementedError("receptor type '%s' on Myelin; known: %s"
+                                          % (self.receptor_type, sorted(receptors)))
 
     def _native_connector(self, c):
         same = self.pre == self.post
@@ -251,7 +255,8 @@ class Projection(common.Projection):
             w = np.where(np.isnan(w), 1.0, w) * base
             d = np.array([int(connectivity.delaySteps(k)) for k in range(total)], dtype=float) * dt
             d = d + projection.delaySteps(dt) * dt
-            scale = self._weight_scale(self.post)
+            scale = self._weight_scale(self.post if mask is None else self.post.populations[0]
+                                       if isinstance(self.post, common.Assembly) else self.post)
             pres.append(pre)
             posts.append(np.array(post, dtype=np.int64))
             weights.append(w / scale)

@@ -17,7 +17,11 @@ from pyNN.standardmodels import electrodes, build_translations
 from .. import simulator
 from .._jvm import J, doubles
 
-FOREVER = 1e12
+FOREVER = 1e11  # [ms] PyNN's "no stop"; SectionInput's sections are at most 2^31 - 1 steps
+
+
+def _longest_section():
+    return (2 ** 31 - 2) * simulator.state.dt
 
 
 def _identity(cls):
@@ -64,8 +68,11 @@ class DCSource(MyelinCurrentSource, electrodes.DCSource):
     translations = _identity(electrodes.DCSource)
 
     def java_input(self):
-        start, stop = float(self._value("start")), min(float(self._value("stop")), FOREVER)
-        return J.SectionInput.step(1000.0 * float(self._value("amplitude")), start, stop)
+        start, stop = float(self._value("start")), float(self._value("stop"))
+        amplitude = 1000.0 * float(self._value("amplitude"))
+        if stop >= FOREVER:
+            return J.SectionInput.step(amplitude, start)
+        return J.SectionInput.step(amplitude, start, stop)
 
 
 class StepCurrentSource(MyelinCurrentSource, electrodes.StepCurrentSource):
@@ -79,9 +86,9 @@ class StepCurrentSource(MyelinCurrentSource, electrodes.StepCurrentSource):
             raise ValueError("StepCurrentSource: times and amplitudes differ in length")
         if times.size and np.any(np.diff(times) <= 0):
             raise ValueError("StepCurrentSource: times must increase")
-        edges = np.concatenate([[0.0], times, [FOREVER]])
+        durations = np.concatenate([[times[0] if times.size else 0.0], np.diff(times), [_longest_section()]])
         values = np.concatenate([[0.0], amplitudes]) * 1000.0
-        return J.SectionInput(doubles(values), doubles(np.diff(edges)))
+        return J.SectionInput(doubles(values), doubles(durations))
 
 
 class ACSource(MyelinCurrentSource, electrodes.ACSource):
@@ -93,7 +100,8 @@ class ACSource(MyelinCurrentSource, electrodes.ACSource):
             raise NotImplementedError("ACSource with a phase on Myelin")
         return J.SinusoidalCurrent(1000.0 * float(self._value("amplitude")), float(self._value("frequency")),
                                    1000.0 * float(self._value("offset")), float(self._value("start")),
-                                   min(float(self._value("stop")), FOREVER))
+                                   float(self._value("stop")) if float(self._value("stop")) < FOREVER
+                                   else float("inf"))
 
 
 class NoisyCurrentSource(MyelinCurrentSource, electrodes.NoisyCurrentSource):
