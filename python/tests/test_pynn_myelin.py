@@ -73,8 +73,8 @@ class AgainstBrian2(unittest.TestCase):
     def test_spike_source_array_into_if_curr_exp_gives_the_same_spikes_and_v(self):
         # current-based LIF with exponential synapses is linear: both integrate it exactly
         celltype = dict(tau_m=10.0, tau_syn_E=2.0, v_thresh=-55.0)
-        mine = array_to_lif(myelin, myelin.IF_curr_exp(**celltype), 1.5, 1.0)
-        theirs = array_to_lif(pynn_brian2, pynn_brian2.IF_curr_exp(**celltype), 1.5, 1.0)
+        mine = array_to_lif(myelin, myelin.IF_curr_exp(**celltype), 5.0, 1.0)
+        theirs = array_to_lif(pynn_brian2, pynn_brian2.IF_curr_exp(**celltype), 5.0, 1.0)
         self.assertGreater(sum(len(s) for s in mine[0]), 0)
         for a, b in zip(mine[0], theirs[0]):
             np.testing.assert_allclose(a, b, atol=1e-9)
