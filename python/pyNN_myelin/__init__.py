@@ -16,6 +16,9 @@ from pyNN.connectors import *
 from pyNN.recording import *
 from pyNN.standardmodels import StandardCellType
 from pyNN.standardmodels import cells as _standard_cells
+from pyNN.standardmodels import synapses as _standard_synapses
+from pyNN.standardmodels import electrodes as _standard_electrodes
+from pyNN.models import BaseModelType as _BaseModelType
 from neo.io import get_io
 
 from . import simulator
@@ -29,17 +32,19 @@ from .projections import Projection
 logger = logging.getLogger("PyNN")
 
 
-def _unsupported(name):
+def _unsupported(module, name):
     def __init__(self, *args, **kwargs):
         raise NotImplementedError("%s on Myelin" % name)
-    return type(name, (getattr(_standard_cells, name),), {"__init__": __init__})
+    return type(name, (getattr(module, name),), {"__init__": __init__})
 
 
-for _name in dir(_standard_cells):
-    _cls = getattr(_standard_cells, _name)
-    if isinstance(_cls, type) and issubclass(_cls, StandardCellType) and _cls is not StandardCellType \
-            and _name not in globals():
-        globals()[_name] = _unsupported(_name)
+# the standard models Myelin has no counterpart for: present, and refused when made
+for _module in (_standard_cells, _standard_synapses, _standard_electrodes):
+    for _name in dir(_module):
+        _cls = getattr(_module, _name)
+        if isinstance(_cls, type) and issubclass(_cls, _BaseModelType) and _cls.__module__ == _module.__name__ \
+                and _name not in globals() and not _name.startswith("Standard") and "Base" not in _name:
+            globals()[_name] = _unsupported(_module, _name)
 
 
 def list_standard_models():

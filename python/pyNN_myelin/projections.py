@@ -92,6 +92,8 @@ class Projection(common.Projection):
     def _check_synapse_type(self):
         if isinstance(self.synapse_type, STDPMechanism):
             self.synapse_type.check_supported()
+            if not (isinstance(self.pre, common.Population) and isinstance(self.post, common.Population)):
+                raise NotImplementedError("STDPMechanism between population views or assemblies on Myelin")
         if isinstance(self.synapse_type, TsodyksMarkramSynapse):
             self.synapse_type.depression_factor()
         targets = self.post.populations if isinstance(self.post, common.Assembly) else [self.post]
@@ -196,48 +198,64 @@ class Projection(common.Projection):
             projection.withPresynaptic(presynaptic)
         return projection
 
-    def _build(self, network):
-        self._java = []
-        if isinstance(self.synapse_type, STDPMechanism):
-            self._java = self.synapse_type.build(self, network)
-            return
+    def _parts(self):
+        """The Java projections of this one, not yet added: (AlignPostProjection, mask of the explicit list)."""
+        parts = []
         if self._native is not None:
             weight, delay = self._native
             scale = self._weight_scale(self.post)
-            projection = self._add(network, self._name, self.pre, self.post, self._native_connector(self._connector),
+            projection = self._add(None, self._name, self.pre, self.post, self._native_connector(self._connector),
                                    scale if _initializer(weight, "") else scale * weight,
                                    0.0 if _initializer(delay, "") else delay)
             if _initializer(weight, ""):
                 projection.withWeights(_initializer(weight, ""))
             if _initializer(delay, ""):
                 projection.withDelays(_initializer(delay, ""), J.DelayRounding.NEAREST)
-            self._java.append((network.add(projection), None))
-            return
+            return [(projection, None)]
         e = self._explicit
         pre_parents, pre_index = _cells(self.pre)
         post_parents, post_index = _cells(self.post)
-        pre_owner = np.array([id(pre_parents[i]) for i in e["pre"]], dtype=np.int64) if len(e["pre"]) else np.zeros(0, np.int64)
-        post_owner = np.array([id(post_parents[j]) for j in e["post"]], dtype=np.int64) if len(e["post"]) else np.zeros(0, np.int64)
+        pre_owner = np.array([id(pre_parents[i]) for i in e["pre"]], dtype=np.int64)
+        post_owner = np.array([id(post_parents[j]) for j in e["post"]], dtype=np.int64)
         populations = {id(p): p for p in pre_parents + post_parents}
         pairs = sorted(set(zip(pre_owner.tolist(), post_owner.tolist())))
+        plastic = isinstance(self.synapse_type, STDPMechanism)
         for k, (a, b) in enumerate(pairs):
             mask = (pre_owner == a) & (post_owner == b)
             pre_pop, post_pop = populations[a], populations[b]
+            delays = e["delay"][mask]
+            homogeneous = plastic and np.all(delays == delays[0])
             connector = J.ExplicitConnections(ints(pre_index[e["pre"][mask]]), ints(post_index[e["post"][mask]]),
-                                              doubles(e["weight"][mask]), doubles(e["delay"][mask]))
+                                              doubles(e["weight"][mask]), None if homogeneous else doubles(delays))
             name = self._name if len(pairs) == 1 else "%s[%d]" % (self._name, k)
-            projection = self._add(network, name, pre_pop, post_pop, connector, self._weight_scale(post_pop), 0.0)
-            self._java.append((network.add(projection), mask))
+            parts.append((self._add(None, name, pre_pop, post_pop, connector, self._weight_scale(post_pop),
+                                    float(delays[0]) if homogeneous else 0.0), mask))
+        return parts
+
+    def _build(self, network):
+        parts = self._parts()
+        if isinstance(self.synapse_type, STDPMechanism):
+            parts = [(self.synapse_type.plastic(projection, self._weight_scale(self.post)), mask)
+                     for projection, mask in parts]
+        self._java = [(network.add(projection), mask) for projection, mask in parts]
 
     # --- reading back -------------------------------------------------------------------------
 
     def _table(self):
         """pre, post (indices in this projection's pre and post), weight and delay (PyNN units)."""
-        if self._explicit is not None and not isinstance(self.synapse_type, STDPMechanism):
+        plastic = isinstance(self.synapse_type, STDPMechanism)
+        if self._explicit is not None and not plastic:
             e = self._explicit
             return e["pre"], e["post"], e["weight"], e["delay"]
         simulator.state.ensure_built()
         dt = simulator.state.dt
+        if plastic:
+            projection = self._java[0][0]
+            weights = projection.weights()
+            delay = projection.synapses().delaySteps(dt) * dt
+            pre = np.array(weights.pre(), dtype=np.int64)
+            return (pre, np.array(weights.post(), dtype=np.int64),
+                    np.array(weights.w(), dtype=float) / self._weight_scale(self.post), np.full(pre.size, delay))
         pres, posts, weights, delays = [], [], [], []
         for projection, mask in self._java:
             connectivity = projection.connectivity()
@@ -267,10 +285,11 @@ class Projection(common.Projection):
         return np.concatenate(pres), np.concatenate(posts), np.concatenate(weights), np.concatenate(delays)
 
     def __len__(self):
-        if self._explicit is not None:
+        if self._explicit is not None and not isinstance(self.synapse_type, STDPMechanism):
             return len(self._explicit["pre"])
         simulator.state.ensure_built()
-        return int(sum(int(p.connectivity().synapseCount()) for p, m in self._java))
+        return int(sum(int(p.synapseCount()) if isinstance(p, J.PlasticProjection)
+                       else int(p.connectivity().synapseCount()) for p, m in self._java))
 
     def _columns(self, names):
         pre, post, w, d = self._table()

@@ -160,6 +160,28 @@ class ClosedForms(unittest.TestCase):
         # Myelin depletes with the step-start x: an O(dt/tau_rec) difference
         np.testing.assert_allclose(jumps, expected, rtol=2e-3)
 
+    def test_additive_stdp_changes_the_weight_by_the_sum_over_all_pairs(self):
+        myelin.setup(timestep=0.1)
+        pre = myelin.Population(1, myelin.SpikeSourceArray(spike_times=[[10.0, 60.0]]))
+        kick = myelin.Population(1, myelin.SpikeSourceArray(spike_times=[[14.0, 50.0]]))
+        post = myelin.Population(1, myelin.IF_curr_exp(tau_refrac=2.0))
+        myelin.Projection(kick, post, myelin.OneToOneConnector(), myelin.StaticSynapse(weight=20.0, delay=0.1))
+        rule = myelin.SpikePairRule(tau_plus=20.0, tau_minus=15.0, A_plus=0.01, A_minus=0.012)
+        stdp = myelin.STDPMechanism(timing_dependence=rule, weight=0.5, delay=1.0, dendritic_delay_fraction=0.0,
+                                    weight_dependence=myelin.AdditiveWeightDependence(w_min=0.0, w_max=2.0))
+        prj = myelin.Projection(pre, post, myelin.OneToOneConnector(), stdp, receptor_type="excitatory")
+        post.record("spikes")
+        myelin.run(100.0)
+        post_times = np.asarray(post.get_data().segments[0].spiketrains[0].times)
+        self.assertGreater(len(post_times), 2)
+        expected = 0.5
+        for arrival in (11.0, 61.0):  # the whole delay is axonal
+            for t in post_times:
+                lag = t - arrival
+                expected += 2.0 * (0.01 * math.exp(-lag / 20.0) if lag >= 0 else -0.012 * math.exp(lag / 15.0))
+        # Myelin keeps plastic weights as float
+        self.assertAlmostEqual(prj.get("weight", format="list")[0][2], expected, delta=1e-6)
+
     def test_fixed_number_pre_gives_every_cell_exactly_n_inputs(self):
         myelin.setup()
         a = myelin.Population(50, myelin.SpikeSourcePoisson(rate=5.0))
@@ -325,6 +347,16 @@ class ErrorPaths(unittest.TestCase):
         p = myelin.Population(1, myelin.IF_cond_exp())
         myelin.ACSource(amplitude=0.1, phase=90.0).inject_into(p)
         self.assertNotImplemented("phase", myelin.run, 1.0)
+
+    def test_synapse_models_without_a_myelin_counterpart_are_refused(self):
+        self.assertNotImplemented("Vogels2011Rule", myelin.Vogels2011Rule)
+        self.assertNotImplemented("GutigWeightDependence", myelin.GutigWeightDependence)
+
+    def test_stdp_between_views_is_refused(self):
+        p = myelin.Population(4, myelin.IF_cond_exp())
+        stdp = myelin.STDPMechanism(timing_dependence=myelin.SpikePairRule(),
+                                    weight_dependence=myelin.AdditiveWeightDependence(), weight=0.001)
+        self.assertNotImplemented("views", myelin.Projection, p[0:2], p[2:4], myelin.AllToAllConnector(), stdp)
 
     def test_projection_set_is_refused(self):
         p = myelin.Population(2, myelin.IF_cond_exp())

@@ -90,6 +90,15 @@ class IF_curr_alpha(MyelinCellType, cells.IF_curr_alpha):
     myelin_parameters = staticmethod(_lif_parameters)
 
 
+class IF_curr_delta(MyelinCellType, cells.IF_curr_delta):
+    """Leaky integrate-and-fire with delta synapses: a spike of weight w [mV] moves v by w."""
+    translations = _identity(cells.IF_curr_delta)
+    myelin_model = "lif"
+    myelin_receptors = {"excitatory": ("v", "delta", None, None), "inhibitory": ("v", "delta", None, None)}
+    myelin_state = {"v": ("v", 1.0)}
+    myelin_parameters = staticmethod(_lif_parameters)
+
+
 class IF_cond_exp(MyelinCellType, cells.IF_cond_exp):
     __doc__ = cells.IF_cond_exp.__doc__
     translations = _identity(cells.IF_cond_exp)

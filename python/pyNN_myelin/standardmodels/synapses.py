@@ -62,7 +62,11 @@ class TsodyksMarkramSynapse(synapses.TsodyksMarkramSynapse):
 
 
 class STDPMechanism(synapses.STDPMechanism):
-    __doc__ = synapses.STDPMechanism.__doc__
+    """PyNN's STDPMechanism as Myelin's PlasticProjection with PairStdp (all-to-all pairing):
+    SpikePairRule with AdditiveWeightDependence gives a+- = A+- w_max (mu = 0), with
+    MultiplicativeWeightDependence a+- = A+- (w_max - w_min) (mu = 1), bounds [w_min, w_max], as
+    PyNN's Brian2 and NEST backends scale them. The dendritic part of the delay is
+    dendritic_delay_fraction x delay. One delay for all synapses."""
     base_translations = build_translations(("weight", "weight"), ("delay", "delay"),
                                            ("dendritic_delay_fraction", "dendritic_delay_fraction"))
 
@@ -71,7 +75,35 @@ class STDPMechanism(synapses.STDPMechanism):
         return simulator.state.min_delay
 
     def check_supported(self):
-        raise NotImplementedError("STDPMechanism on Myelin")
+        if self.voltage_dependence is not None:
+            raise NotImplementedError("STDPMechanism with a voltage dependence on Myelin")
+        if not isinstance(self.timing_dependence, SpikePairRule):
+            raise NotImplementedError("STDPMechanism with %s on Myelin (SpikePairRule only)"
+                                      % self.timing_dependence.__class__.__name__)
+        if not isinstance(self.weight_dependence, (AdditiveWeightDependence, MultiplicativeWeightDependence)):
+            raise NotImplementedError("STDPMechanism with %s on Myelin (Additive or MultiplicativeWeightDependence)"
+                                      % self.weight_dependence.__class__.__name__)
+
+    def _value(self, name):
+        value = self.parameter_space[name].base_value
+        if not isinstance(value, (int, float, np.integer, np.floating)):
+            raise NotImplementedError("STDPMechanism: %s must be one number on Myelin" % name)
+        return float(value)
+
+    def plastic(self, synapses, scale):
+        """A PlasticProjection around `synapses`, whose weights are PyNN's times `scale`."""
+        w_min, w_max = self._value("w_min") * scale, self._value("w_max") * scale
+        if isinstance(self.weight_dependence, AdditiveWeightDependence):
+            mu, a_plus, a_minus = 0.0, self._value("A_plus") * w_max, self._value("A_minus") * w_max
+        else:
+            span = w_max - w_min
+            mu, a_plus, a_minus = 1.0, self._value("A_plus") * span, self._value("A_minus") * span
+        rule = J.PairStdp(self._value("tau_plus"), self._value("tau_minus"), a_plus, a_minus,
+                          J.PairStdp.Pairing.ALL_TO_ALL, J.WeightDependence(mu, mu, w_min, w_max))
+        from .. import simulator
+        delay = synapses.delaySteps(simulator.state.dt) * simulator.state.dt
+        return J.PlasticProjection(synapses, rule).withDendriticDelay(
+            float(self.dendritic_delay_fraction) * delay)
 
 
 class AdditiveWeightDependence(synapses.AdditiveWeightDependence):
