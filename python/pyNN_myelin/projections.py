@@ -134,6 +134,11 @@ class Projection(common.Projection):
         return np.broadcast_to(value, (len(pre),)).astype(float)
 
     def _from_list(self, connector):
+        if isinstance(connector, connectors.FromFileConnector):
+            # what FromFileConnector.connect reads before it hands over to FromListConnector
+            columns = connector.file.get_metadata().get("columns", ("weight", "delay"))
+            connector.column_names = [c for c in columns if c not in ("i", "j")]
+            connector.conn_list = connector.file.read()
         table = np.asarray(connector.conn_list, dtype=float)
         if table.size == 0:
             table = table.reshape(0, 2)

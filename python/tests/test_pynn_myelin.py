@@ -81,6 +81,18 @@ class AgainstBrian2(unittest.TestCase):
         self.assertEqual(mine[1].shape, theirs[1].shape)
         np.testing.assert_allclose(mine[1], theirs[1], atol=1e-8)
 
+    def test_alpha_and_conductance_synapses_fire_within_the_step_lag_of_brian2(self):
+        # Myelin holds alpha and conductance inputs over a step (first order), Brian2 integrates
+        # IF_curr_alpha exactly and the conductance models with Euler: same spikes within dt or so
+        celltype = dict(tau_m=10.0, tau_syn_E=2.0, v_thresh=-55.0)
+        for name, weight, lag in (("IF_curr_alpha", 5.0, 0.1), ("IF_cond_exp", 0.08, 0.35)):
+            mine = array_to_lif(myelin, getattr(myelin, name)(**celltype), weight, 1.0)[0]
+            theirs = array_to_lif(pynn_brian2, getattr(pynn_brian2, name)(**celltype), weight, 1.0)[0]
+            for a, b in zip(mine, theirs):
+                self.assertGreater(len(b), 3, name)
+                self.assertEqual(len(a), len(b), name)
+                self.assertLessEqual(np.max(np.abs(a - b)), lag + 1e-9, name)
+
     def test_random_delays_from_a_list_match_brian2(self):
         conns = [(0, 0, 1.2, 0.5), (1, 0, 1.4, 2.3), (2, 1, 2.0, 1.1), (0, 1, 0.9, 4.0), (2, 0, 1.3, 0.1)]
 
@@ -283,6 +295,22 @@ class Api(unittest.TestCase):
         counts = [len(s) for s in _spikes(a.get_data().segments[0])] + \
                  [len(s) for s in _spikes(b.get_data().segments[0])]
         self.assertEqual(counts, [1, 0, 0, 1, 1])
+
+    def test_from_file_and_array_connectors(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            path = os.path.join(tmp, "conns.txt")
+            with open(path, "w") as f:
+                f.write("# columns = [\"i\", \"j\", \"weight\", \"delay\"]\n0 1 0.5 1.5\n1 0 0.25 2.0\n")
+            myelin.setup(timestep=0.1)
+            p = myelin.Population(2, myelin.IF_curr_exp())
+            from_file = myelin.Projection(p, p, myelin.FromFileConnector(path), myelin.StaticSynapse(),
+                                          receptor_type="excitatory")
+            self.assertEqual(sorted(from_file.get(["weight", "delay"], format="list")),
+                             [(0, 1, 0.5, 1.5), (1, 0, 0.25, 2.0)])
+        array = myelin.Projection(p, p, myelin.ArrayConnector(np.array([[0, 1], [1, 1]], dtype=bool)),
+                                  myelin.StaticSynapse(weight=0.3, delay=0.4), receptor_type="excitatory")
+        self.assertEqual(len(array), 3)
+        np.testing.assert_allclose(array.get("weight", format="array"), [[np.nan, 0.3], [0.3, 0.3]])
 
     def test_current_sources_step_and_ac(self):
         myelin.setup(timestep=0.1)
