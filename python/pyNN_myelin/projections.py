@@ -274,9 +274,11 @@ class Projection(common.Projection):
             rows = np.array([int(connectivity.rowStart(i)) for i in range(n + 1)], dtype=np.int64)
             pre = np.repeat(np.arange(n), np.diff(rows))
             base = float(projection.weight())
-            w = np.array([float(connectivity.weight(k)) for k in range(total)]) if total else np.zeros(0)
-            w = np.where(np.isnan(w), 1.0, w) * base
-            d = np.array([int(connectivity.delaySteps(k)) for k in range(total)], dtype=float) * dt
+            own_weights = total > 0 and not math.isnan(float(connectivity.weight(0)))
+            w = np.array([float(connectivity.weight(k)) for k in range(total)]) if own_weights else np.ones(total)
+            w = w * base
+            d = np.array([int(connectivity.delaySteps(k)) for k in range(total)], dtype=float) * dt \
+                if connectivity.hasDelays() else np.zeros(total)
             d = d + projection.delaySteps(dt) * dt
             scale = self._weight_scale(self.post if mask is None else self.post.populations[0]
                                        if isinstance(self.post, common.Assembly) else self.post)

@@ -85,13 +85,15 @@ class AgainstBrian2(unittest.TestCase):
         # Myelin holds alpha and conductance inputs over a step (first order), Brian2 integrates
         # IF_curr_alpha exactly and the conductance models with Euler: same spikes within dt or so
         celltype = dict(tau_m=10.0, tau_syn_E=2.0, v_thresh=-55.0)
-        for name, weight, lag in (("IF_curr_alpha", 5.0, 0.1), ("IF_cond_exp", 0.08, 0.35)):
+        # (max, mean) |difference| [ms]: the alpha lag is one step, two after many resets
+        for name, weight, lag, mean_lag in (("IF_curr_alpha", 5.0, 0.2, 0.1), ("IF_cond_exp", 0.08, 0.35, 0.2)):
             mine = array_to_lif(myelin, getattr(myelin, name)(**celltype), weight, 1.0)[0]
             theirs = array_to_lif(pynn_brian2, getattr(pynn_brian2, name)(**celltype), weight, 1.0)[0]
             for a, b in zip(mine, theirs):
                 self.assertGreater(len(b), 3, name)
                 self.assertEqual(len(a), len(b), name)
                 self.assertLessEqual(np.max(np.abs(a - b)), lag + 1e-9, name)
+                self.assertLessEqual(np.mean(np.abs(a - b)), mean_lag + 1e-9, name)
 
     def test_random_delays_from_a_list_match_brian2(self):
         conns = [(0, 0, 1.2, 0.5), (1, 0, 1.4, 2.3), (2, 1, 2.0, 1.1), (0, 1, 0.9, 4.0), (2, 0, 1.3, 0.1)]
