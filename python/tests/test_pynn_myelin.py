@@ -343,6 +343,13 @@ class Api(unittest.TestCase):
         import pyNN.myelin
         self.assertIs(pyNN.myelin, myelin)
 
+    def test_import_pyNN_myelin_first_through_the_launcher(self):
+        launcher = os.path.join(os.path.dirname(PYTHON_DIR), "bin", "myelin-python")
+        result = subprocess.run([launcher, "-c", "import pyNN.myelin as sim; print(sim.__name__, sim.simulator.name)"],
+                                capture_output=True, text=True)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertEqual(result.stdout.strip(), "pyNN_myelin Myelin")
+
 
 class ErrorPaths(unittest.TestCase):
 
