@@ -326,6 +326,22 @@ class Api(unittest.TestCase):
         self.assertAlmostEqual(v[200], -65.0 + 0.5 * r * (1 - math.exp(-1.0)), places=6)
         self.assertLess(v[400], -65.0)
 
+    def test_current_into_part_of_a_population_drives_those_cells_only(self):
+        myelin.setup(timestep=0.1)
+        cells = myelin.Population(4, myelin.IF_curr_exp(tau_m=20.0, cm=0.5, v_thresh=0.0))
+        myelin.DCSource(amplitude=0.1, start=10.0, stop=60.0).inject_into(cells[1:3])
+        myelin.ACSource(amplitude=0.05, frequency=50.0, start=0.0, stop=80.0).inject_into(cells[[3]])
+        cells.record("v")
+        myelin.run(100.0)
+        v = _signal(cells.get_data().segments[0], "v")
+        t = np.arange(v.shape[0]) * 0.1
+        np.testing.assert_allclose(v[:, 0], -65.0, atol=1e-12)
+        on = (t >= 10.0) & (t <= 60.0)
+        expected = -65.0 + 4.0 * (1 - np.exp(-(t[on] - 10.0) / 20.0))
+        np.testing.assert_allclose(v[on, 1], expected, atol=1e-9)
+        np.testing.assert_array_equal(v[:, 1], v[:, 2])
+        self.assertGreater(np.ptp(v[:800, 3]), 0.1)
+
     def test_write_data_writes_a_neo_file(self):
         myelin.setup()
         cells = myelin.Population(2, myelin.IF_cond_exp(i_offset=1.0))
@@ -375,10 +391,6 @@ class ErrorPaths(unittest.TestCase):
     def test_per_neuron_synaptic_time_constants_are_refused(self):
         myelin.Population(2, myelin.IF_cond_exp(tau_syn_E=[5.0, 6.0]))
         self.assertNotImplemented("tau_syn_E", myelin.run, 1.0)
-
-    def test_current_into_part_of_a_population_is_refused(self):
-        p = myelin.Population(3, myelin.IF_cond_exp())
-        self.assertNotImplemented("whole populations", myelin.DCSource(amplitude=0.1).inject_into, p[0:1])
 
     def test_ac_phase_is_refused(self):
         p = myelin.Population(1, myelin.IF_cond_exp())

@@ -7,15 +7,17 @@ PyNN's current sources on Myelin's current inputs, in pA (PyNN nA x 1000):
   NoisyCurrentSource  SectionInput of normal values (mean, stdev) drawn with numpy, one every dt;
                       one noise for all the cells it is injected into, as in PyNN's Brian2 backend
 
-A Myelin current input drives every neuron of its group, so a source is injected into whole
-populations only.
+A Myelin current input drives every neuron of its group. A source injected into part of a
+population becomes a Python implementation of org.myelin.base.CurrentInput that adds the Java
+input's value of each step to the chosen neurons only: one call from Java per step and block of
+512 neurons, about 10 us each, so it suits a few injected populations, not large ones.
 """
 
 import numpy as np
 from pyNN.standardmodels import electrodes, build_translations
 
 from .. import simulator
-from .._jvm import J, doubles
+from .._jvm import J, doubles, start
 
 FOREVER = 1e11  # [ms] PyNN's "no stop"; SectionInput's sections are at most 2^31 - 1 steps
 
@@ -40,11 +42,8 @@ class MyelinCurrentSource:
         for cell in cells:
             populations.setdefault(id(cell.parent), [cell.parent, set()])[1].add(int(cell))
         for parent, ids in populations.values():
-            if len(ids) != parent.size:
-                raise NotImplementedError(
-                    "%s into %d of the %d cells of '%s': Myelin's current inputs drive whole populations"
-                    % (self.__class__.__name__, len(ids), parent.size, parent.label))
-            self._targets.append(parent)
+            indices = np.array(sorted(ids), dtype=np.int64) - parent.first_id
+            self._targets.append((parent, None if len(ids) == parent.size else indices))
         if self not in simulator.state.current_sources:
             simulator.state.current_sources.append(self)
 
@@ -59,8 +58,11 @@ class MyelinCurrentSource:
         return getattr(value, "value", value)
 
     def _build(self, network):
-        for population in self._targets:
-            population.java_group.addInput(self.java_input())
+        for population, indices in self._targets:
+            java_input = self.java_input()
+            if indices is not None:
+                java_input = _subset_input(java_input, indices)
+            population.java_group.addInput(java_input)
 
 
 class DCSource(MyelinCurrentSource, electrodes.DCSource):
@@ -119,3 +121,27 @@ class NoisyCurrentSource(MyelinCurrentSource, electrodes.NoisyCurrentSource):
         values = np.concatenate([[0.0], noise]) * 1000.0
         durations = np.concatenate([[start], np.full(n, every)])
         return J.SectionInput(doubles(values), doubles(durations))
+
+
+def _subset_input(java_input, indices):
+    """A CurrentInput that adds `java_input`'s value of each step to `indices` only."""
+    jpype = start()
+    by_step = isinstance(java_input, J.SectionInput)
+
+    @jpype.JImplements("org.myelin.base.CurrentInput")
+    class SubsetInput:
+        @jpype.JOverride
+        def addCurrent(self, step, time_ms, first, end, current):
+            lo, hi = np.searchsorted(indices, (first, end))
+            if lo == hi:
+                return
+            value = java_input.valueAt(step) if by_step else java_input.valueAt(time_ms)
+            if value != 0.0:
+                for i in indices[lo:hi]:
+                    current[int(i)] += value
+
+        @jpype.JOverride
+        def prepare(self, dt, seed):
+            java_input.prepare(dt, seed)
+
+    return SubsetInput()
