@@ -16,6 +16,7 @@ parser.add_argument("simulator", nargs="?", default="myelin", help="myelin or br
 parser.add_argument("--n", type=int, default=4000)
 parser.add_argument("--tstop", type=float, default=1000.0)
 parser.add_argument("--seed", type=int, default=98765)
+parser.add_argument("--integrator", help="Myelin only: e.g. euler, as Brian2 integrates IF_cond_exp")
 args = parser.parse_args()
 
 t_start = time.perf_counter()
@@ -37,7 +38,8 @@ n_exc = int(round(args.n * 4 / 5))
 n_inh = args.n - n_exc
 p_connect = 0.02
 
-sim.setup(timestep=dt, min_delay=delay, max_delay=1.0)
+extra = {"integrator": args.integrator} if args.integrator else {}
+sim.setup(timestep=dt, min_delay=delay, max_delay=1.0, **extra)
 t_setup = time.perf_counter()
 rng = NumpyRNG(seed=args.seed)
 celltype = sim.IF_cond_exp(**cell_params)

@@ -57,7 +57,9 @@ def setup(timestep=DEFAULT_TIMESTEP, min_delay=DEFAULT_MIN_DELAY, **extra_params
     """
     Starts the JVM (once) and clears the network. Extra parameters: `rng_seed` (Myelin's seed of
     Poisson sources, connectivity and per-synapse draws, default 1) and `threads` (worker threads,
-    default one per 20 000 neurons).
+    default one per 20 000 neurons) and `integrator` (the method of every neuron model, e.g.
+    "euler" as PyNN's Brian2 backend integrates conductance-based cells; default each model's
+    own, "exact" for the LIF cells).
     """
     _start_jvm()
     max_delay = extra_params.get('max_delay', DEFAULT_MAX_DELAY)
@@ -70,6 +72,7 @@ def setup(timestep=DEFAULT_TIMESTEP, min_delay=DEFAULT_MIN_DELAY, **extra_params
     simulator.state.max_delay = max_delay
     simulator.state.seed = int(extra_params.get("rng_seed", 1))
     simulator.state.threads = extra_params.get("threads")
+    simulator.state.integrator = extra_params.get("integrator")
     return rank()
 
 

@@ -156,7 +156,9 @@ class Population(common.Population):
             else:
                 per_neuron[name] = value
         model = J.NeuronModels.get(self.celltype.myelin_model)
-        group = model.create(self._java_name, self.size, scalar_map(scalars), array_map(per_neuron), None)
+        method = simulator.state.integrator
+        integrator = J.Integrator.valueOf(method.upper()) if method else None
+        group = model.create(self._java_name, self.size, scalar_map(scalars), array_map(per_neuron), integrator)
         for receptor_type, (label, kernel, tau_name, reversal_name) in self.celltype.myelin_receptors.items():
             if kernel == "delta":
                 self.java_ports[receptor_type] = ("delta", label)

@@ -42,6 +42,7 @@ class State(common.control.BaseState):
         self.dt = 0.1
         self.seed = 1
         self.threads = None
+        self.integrator = None
         self.clear()
 
     def clear(self):
