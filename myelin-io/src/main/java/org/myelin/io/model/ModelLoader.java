@@ -93,7 +93,8 @@ public final class ModelLoader
     private static final List<String> INPUT_FIELDS = List.of("name", "model", "target");
     private static final double DEFAULT_DT = 0.1;
     private static final String DEFAULT_OUTPUT = "CUBA";
-    private static final long DEFAULT_SEED = 42;
+    /** The seed of a file that gives none. */
+    public static final long DEFAULT_SEED = 42;
 
     private final Catalog catalog;
     private final Overrides overrides;
