@@ -109,6 +109,11 @@ final class SweepCommand implements Callable<Integer>
     @Option(names = "--dt", paramLabel = "TIME", description = "Time step (default: the file's).")
     private String dt;
 
+    @Option(names = "--record", paramLabel = "WHAT",
+        description = {"What each point keeps, as 'myelin run --record' (default: the file's monitors); the CV",
+            "column needs the spikes."})
+    private String record;
+
     @Option(names = "--parallel", paramLabel = "k",
         description = "Points run at the same time, one thread each (default: the number of processors).")
     private Integer parallel;
@@ -592,6 +597,10 @@ final class SweepCommand implements Callable<Integer>
         {
             args.addAll(List.of("--seed", Long.toString(p.seed())));
         }
+        if (record != null)
+        {
+            args.addAll(List.of("--record", record));
+        }
         for (final Map.Entry<String, String> s : fixed.entrySet())
         {
             args.addAll(List.of("--set", s.getKey() + "=" + s.getValue()));
@@ -753,6 +762,10 @@ final class SweepCommand implements Callable<Integer>
         if (dt != null)
         {
             s.append("dt: ").append(quote(dt)).append('\n');
+        }
+        if (record != null)
+        {
+            s.append("record: ").append(quote(record)).append('\n');
         }
         return s.toString();
     }

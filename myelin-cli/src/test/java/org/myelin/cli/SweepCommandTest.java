@@ -166,6 +166,23 @@ class SweepCommandTest
         assertThat(dir.resolve("s/point-0002")).doesNotExist();
     }
 
+    @Test
+    void withoutRecordedSpikesTheRatesStayAndTheCvIsEmpty(@TempDir final Path dir) throws IOException
+    {
+        final Path file = model(dir);
+        final CliRun r = CliRun.of("sweep", file.toString(), "--vary", WEIGHT + "=0.5 nS", "--record", "none", "--out",
+            dir.resolve("s").toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        final String[] row = rows(dir.resolve("s/sweep.csv")).get(1);
+        final CliRun alone = CliRun.of("run", file.toString(), "--no-plot", "--out", dir.resolve("a").toString());
+        final long spikesOfE = Arrays.stream(SavedRun.read(dir.resolve("a")).neurons()).filter(n -> n < 40).count();
+        assertThat(Double.parseDouble(row[4])).as(alone.err()).isCloseTo(spikesOfE / 40.0 / 0.05, within(1e-9));
+        assertThat(row[5]).isEmpty();
+        assertThat(row[7]).isEmpty();
+        assertThat(dir.resolve("s/point-0001/spikes_step.npy")).doesNotExist();
+        assertThat(Files.readString(dir.resolve("s/sweep.yaml"))).contains("record: \"none\"\n");
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "--vary|projections.7.weight=1 nS|1|myelin sweep: --vary projections.7.weight: no item '7' in the list at "
