@@ -30,7 +30,7 @@ import org.myelin.util.ModelException;
 final class SpikeTimingRules
 {
     static final String RULE = "rule";
-    private static final List<String> RULES = List.of("stdp", "triplet");
+    static final List<String> RULES = List.of("stdp", "triplet");
     private static final List<String> PAIRINGS = List.of("all-to-all", "nearest-symmetric", "nearest-pre-centered",
         "nearest-restricted");
     private static final List<String> DEPENDENCES = List.of("additive", "multiplicative", "power-law");
@@ -73,6 +73,23 @@ final class SpikeTimingRules
             RULES.toArray(String[]::new))), node, node, allBut(node, RULE));
         final boolean pair = "stdp".equals(kind.choice(RULE));
         final String owner = pair ? "pair STDP" : "triplet STDP";
+        final List<Param> specs = parameters(pair, weight);
+        final ParamValues values = ParamValues.read(owner, specs, node, node, Set.of(RULE));
+        try
+        {
+            final WeightDependence dependence = dependence(values);
+            final SpikeTimingRule rule = pair ? pair(values, dependence) : triplet(values, dependence);
+            return new Read(rule, values.get("dendriticDelay"), values.node("dendriticDelay"));
+        }
+        catch (final ModelException e)
+        {
+            throw values.wrap(e);
+        }
+    }
+
+    /** The parameters of pair STDP ({@code pair}) or of the triplet rule, besides {@code rule:}. */
+    static List<Param> parameters(final boolean pair, final Dimension weight)
+    {
         final List<Param> specs = new ArrayList<>(List.of(
             Param.choice("weightDependence", "additive", DEPENDENCES.toArray(String[]::new)),
             Param.quantity("mu", Dimension.DIMENSIONLESS, NOT_GIVEN),
@@ -96,17 +113,7 @@ final class SpikeTimingRules
                 specs.add(Param.quantity(name, name.startsWith("tau") ? Dimension.TIME : weight, NOT_GIVEN));
             }
         }
-        final ParamValues values = ParamValues.read(owner, specs, node, node, Set.of(RULE));
-        try
-        {
-            final WeightDependence dependence = dependence(values);
-            final SpikeTimingRule rule = pair ? pair(values, dependence) : triplet(values, dependence);
-            return new Read(rule, values.get("dendriticDelay"), values.node("dendriticDelay"));
-        }
-        catch (final ModelException e)
-        {
-            throw values.wrap(e);
-        }
+        return specs;
     }
 
     private static Set<String> allBut(final YamlNode node, final String key)
