@@ -30,13 +30,22 @@ final class Interruption implements AutoCloseable
     /** Handles SIGINT and SIGTERM for the run into {@code folder} until closed. */
     static Interruption install(final RunFolder folder, final Progress progress, final PrintWriter err)
     {
+        return onSignal(s -> stop(folder, progress, err, s));
+    }
+
+    /**
+     * Calls {@code stop} on SIGINT or SIGTERM until closed; it should end the process
+     * ({@link #halt}).
+     */
+    static Interruption onSignal(final java.util.function.Consumer<Signal> stop)
+    {
         final Interruption i = new Interruption();
         for (final String name : List.of("INT", "TERM"))
         {
             try
             {
                 final Signal signal = new Signal(name);
-                final SignalHandler previous = Signal.handle(signal, s -> stop(folder, progress, err, s));
+                final SignalHandler previous = Signal.handle(signal, stop::accept);
                 i.installed.add(new Installed(signal, previous));
             }
             catch (final IllegalArgumentException e)
@@ -45,6 +54,12 @@ final class Interruption implements AutoCloseable
             }
         }
         return i;
+    }
+
+    /** Ends the process at once with 128 + the signal's number, as a shell reports a program stopped by it. */
+    static void halt(final Signal signal)
+    {
+        Runtime.getRuntime().halt(128 + signal.getNumber());
     }
 
     private static void stop(final RunFolder folder, final Progress progress, final PrintWriter err,
@@ -58,7 +73,7 @@ final class Interruption implements AutoCloseable
                 : " was not created")
             : "the run was complete and is in " + where));
         err.flush();
-        Runtime.getRuntime().halt(128 + signal.getNumber());
+        halt(signal);
     }
 
     /** Puts the previous handlers back. */

@@ -233,7 +233,15 @@ final class SweepCommand implements Callable<Integer>
         final List<Outcome> outcomes = new ArrayList<>();
         final int threads = Math.min(workers, points.size());
         try (SweepProgress progress = new SweepProgress(terminal, !noProgress && Progress.stderrIsTerminal(),
-            System::nanoTime, points.size()); ExecutorService pool = Executors.newFixedThreadPool(threads,
+            System::nanoTime, points.size()); Interruption stop = Interruption.onSignal(s ->
+            {
+                progress.close();
+                err.println("myelin sweep: stopped by SIG" + s.getName() + "; " + progress.done() + " of "
+                    + points.size() + " points finished in '" + out + "', no sweep.csv written (an unfinished point is "
+                    + "cleaned by the next run into its folder)");
+                err.flush();
+                Interruption.halt(s);
+            }); ExecutorService pool = Executors.newFixedThreadPool(threads,
                 Thread.ofPlatform().name("myelin-sweep-", 1).daemon().factory()))
         {
             final List<Future<Outcome>> futures = new ArrayList<>();

@@ -50,6 +50,12 @@ final class SweepProgress implements AutoCloseable
         }
     }
 
+    /** The points finished so far. */
+    synchronized int done()
+    {
+        return done;
+    }
+
     /** The progress text, without line ending. */
     synchronized String line(final long elapsedNanos)
     {

@@ -259,6 +259,34 @@ class SweepCommandTest
     }
 
     @Test
+    void ctrlCStopsTheSweepWithOneLineAndNoTable(@TempDir final Path dir) throws Exception
+    {
+        final Path file = model(dir);
+        final Path out = dir.resolve("s");
+        final Path log = dir.resolve("stderr");
+        final Process sweep = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"),
+            "--add-modules", "jdk.incubator.vector", "-cp", System.getProperty("java.class.path"),
+            "org.myelin.cli.Main", "sweep", file.toString(), "--vary", WEIGHT + "=0.3 nS,0.9 nS", "--duration",
+            "600s", "--record", "none", "--parallel", "1", "--out", out.toString())
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(log.toFile()).start();
+        final long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+        while (!Files.isDirectory(out.resolve(".point-0001.myelin-new")) && System.nanoTime() < deadline
+            && sweep.isAlive())
+        {
+            Thread.sleep(50);
+        }
+        Thread.sleep(300);
+        assertThat(new ProcessBuilder("kill", "-INT", Long.toString(sweep.pid())).start().waitFor()).isZero();
+        assertThat(sweep.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(Files.readString(log).replace("WARNING: Using incubator modules: jdk.incubator.vector"
+            + System.lineSeparator(), "")).isEqualTo("myelin sweep: stopped by SIGINT; 0 of 2 points finished in '"
+                + out + "', no sweep.csv written (an unfinished point is cleaned by the next run into its folder)"
+                + System.lineSeparator());
+        assertThat(sweep.exitValue()).isEqualTo(130);
+        assertThat(out.resolve("sweep.csv")).doesNotExist();
+    }
+
+    @Test
     void valuesAreSplitAtTopLevelCommasAndRangesGiveExactEnds()
     {
         assertThat(SweepCommand.values("x", "{uniform: [0 mV, 1 mV]}, [1, 2] ,'a,b',3")).containsExactly(
