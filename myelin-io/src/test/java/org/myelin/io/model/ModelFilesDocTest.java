@@ -153,4 +153,37 @@ class ModelFilesDocTest
         }
         assertThat(missing).as("models, parameters and choices the reference tables do not name").isEmpty();
     }
+
+    /**
+     * The model files of examples/ (the training specifications of docs/TRAINING.md aside) are named
+     * in the examples table, {@code brunel2000-{A-sr,C-ai}.yaml} for several, and load.
+     */
+    @Test
+    void everyExampleModelIsInTheTableAndLoads() throws IOException
+    {
+        final String doc = doc();
+        final String training = Files.readString(DOC.resolveSibling("TRAINING.md"));
+        final java.util.Set<String> named = new java.util.HashSet<>();
+        final java.util.regex.Matcher m = java.util.regex.Pattern.compile("`([\\w-]*?)(?:\\{([^}]*)\\})?([\\w-]*)\\.yaml`")
+            .matcher(doc);
+        while (m.find())
+        {
+            for (final String part : m.group(2) == null ? List.of("") : List.of(m.group(2).split(",")))
+            {
+                named.add(m.group(1) + part + m.group(3) + ".yaml");
+            }
+        }
+        final List<Path> examples;
+        try (Stream<Path> files = Files.list(ExampleFilesTest.EXAMPLES))
+        {
+            examples = files.filter(f -> f.toString().endsWith(".yaml"))
+                .filter(f -> !training.contains("examples/" + f.getFileName())).sorted().toList();
+        }
+        assertThat(examples).isNotEmpty();
+        for (final Path f : examples)
+        {
+            assertThat(named).as("docs/MODEL-FILES.md names %s", f.getFileName()).contains(f.getFileName().toString());
+            assertThat(ModelLoader.load(f).network().populations()).as(f.toString()).isNotEmpty();
+        }
+    }
 }
