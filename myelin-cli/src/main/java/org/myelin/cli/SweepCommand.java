@@ -53,20 +53,23 @@ import picocli.CommandLine.Model.CommandSpec;
     name = "sweep",
     mixinStandardHelpOptions = true,
     description = {
-        "Runs a model file (YAML) at every point of a grid of values, several points at a time, each as",
-        "'myelin run MODEL --set PATH=VALUE ... --threads 1 --no-plot' into DIR/point-0001, ..., then writes",
-        "DIR/sweep.csv (one row per point: values, seed, spikes, rate and CV of the ISI per population, run",
+        "Runs a model file (YAML) at every point of a grid of values, several points",
+        "at a time, each as 'myelin run MODEL --set PATH=VALUE ... --threads 1",
+        "--no-plot' into DIR/point-0001, ..., then writes DIR/sweep.csv (a row per",
+        "point: values, seed, spikes, rate and CV of the ISI per population, run",
         "seconds) and DIR/sweep.yaml (the grid)."},
     footer = {"", "Values of --vary PATH=VALUES:",
-        "  V1,V2,V3            the values, read like the file's (commas inside [..] or {..} do not split)",
-        "  lin(a, b, n)        n values from a to b, evenly spaced: lin(0.2 nS, 1 nS, 5)",
-        "  log(a, b, n)        n values from a to b, evenly spaced in log: log(1 Hz, 100 Hz, 3)",
-        "  PATH1,PATH2=VALUES  the paths take the same value at each point (one axis)",
+        "  V1,V2,V3       the values, read as the file's (no split inside [..] {..})",
+        "  lin(a, b, n)   n values from a to b, evenly spaced: lin(0.2 nS, 1 nS, 5)",
+        "  log(a, b, n)   n values evenly spaced in log: log(1 Hz, 100 Hz, 3)",
+        "  P1,P2=VALUES   the paths P1 and P2 take the same value (one axis)",
         "", "Examples:",
-        "  myelin sweep examples/brunel2000-C-ai.yaml --duration 200ms --out sweeps/brunel \\",
-        "      --vary 'projections.I->E.weight,projections.I->I.weight=-0.3 mV,-0.5 mV,-0.7 mV' \\",
-        "      --vary 'inputs.ext-E.rate,inputs.ext-I.rate=lin(10 Hz, 40 Hz, 4)'",
-        "  myelin sweep model.yaml --vary populations.E.parameters.tauM=10ms,20ms --repeat-seeds 5 --out tau"})
+        "  myelin sweep examples/brunel2000-C-ai.yaml --duration 200ms \\",
+        "    --vary 'projections.I->E.weight,projections.I->I.weight=-0.3 mV,-0.5 mV' \\",
+        "    --vary 'inputs.ext-E.rate,inputs.ext-I.rate=lin(10 Hz, 40 Hz, 4)' \\",
+        "    --out sweeps/brunel",
+        "  myelin sweep model.yaml --vary populations.E.parameters.tauM=10ms,20ms \\",
+        "    --repeat-seeds 5 --out sweeps/tau"})
 final class SweepCommand implements Callable<Integer>
 {
     /** The most points a sweep may have. */
@@ -86,8 +89,8 @@ final class SweepCommand implements Callable<Integer>
     private Path modelFile;
 
     @Option(names = "--vary", paramLabel = "PATH=VALUES",
-        description = {"An axis of the grid: the values PATH takes (see below). Repeatable; the grid is every",
-            "combination."})
+        description = "An axis of the grid: the values PATH takes (below). Repeatable; the grid is every "
+            + "combination.")
     private List<String> vary;
 
     @Option(names = "--set", paramLabel = "PATH=VALUE",
@@ -95,8 +98,8 @@ final class SweepCommand implements Callable<Integer>
     private List<String> settings;
 
     @Option(names = "--repeat-seeds", paramLabel = "n", defaultValue = "1",
-        description = {"Runs each combination with n seeds: --seed, --seed + 1, ... (default: ${DEFAULT-VALUE}, the",
-            "file's seed)."})
+        description = "Runs each combination with n seeds: --seed, --seed + 1, ... (default: ${DEFAULT-VALUE}, "
+            + "the file's seed).")
     private int repeatSeeds;
 
     @Option(names = "--seed", paramLabel = "s",
@@ -110,8 +113,8 @@ final class SweepCommand implements Callable<Integer>
     private String dt;
 
     @Option(names = "--record", paramLabel = "WHAT",
-        description = {"What each point keeps, as 'myelin run --record' (default: the file's monitors); the CV",
-            "column needs the spikes."})
+        description = "What each point keeps, as 'myelin run --record' (default: the file's monitors); the CV "
+            + "column needs the spikes.")
     private String record;
 
     @Option(names = "--parallel", paramLabel = "k",
