@@ -153,14 +153,17 @@ class SweepCommandTest
             "--parallel", "2", "--out", dir.resolve("s").toString());
         assertThat(r.code()).isEqualTo(Main.EXIT_FAILURE);
         assertThat(r.err().lines().toList()).hasSize(2);
-        assertThat(r.err()).contains("myelin sweep: point 2 (populations.E.parameters.tauM=-5 ms) failed: ")
-            .contains("tauM").contains("1 of 3 points failed (point 2)");
+        assertThat(r.err()).isEqualTo("myelin sweep: point 2 (populations.E.parameters.tauM=-5 ms) failed: --set "
+            + "populations.E.parameters.tauM: LIF: tauM must be > 0 ms and finite, got tauM=-5 ms\n"
+            + "myelin sweep: 1 of 3 points failed (point 2); the error column of " + dir.resolve("s/sweep.csv")
+            + " says why\n");
         assertThat(r.out()).contains("2 finished, 1 failed");
         final List<String[]> rows = rows(dir.resolve("s/sweep.csv"));
         assertThat(rows).hasSize(4);
         assertThat(rows.get(1)[rows.get(1).length - 1]).isEmpty();
         assertThat(rows.get(3)[rows.get(3).length - 1]).isEmpty();
-        assertThat(String.join(",", rows.get(2))).startsWith("2,-5 ms,,,,,,,,").contains("tauM");
+        assertThat(Files.readAllLines(dir.resolve("s/sweep.csv")).get(2)).isEqualTo("2,-5 ms,,,,,,,,\"--set "
+            + "populations.E.parameters.tauM: LIF: tauM must be > 0 ms and finite, got tauM=-5 ms\"");
         assertThat(dir.resolve("s/point-0001/spikes_step.npy")).exists();
         assertThat(dir.resolve("s/point-0003/spikes_step.npy")).exists();
         assertThat(dir.resolve("s/point-0002")).doesNotExist();

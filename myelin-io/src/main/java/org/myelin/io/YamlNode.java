@@ -299,12 +299,21 @@ public final class YamlNode
     /** An error located at this node. */
     public ModelFileException error(final String message)
     {
-        return new ModelFileException(file, line(), column(), message, null);
+        return error(message, null);
     }
 
-    /** An error located at this node, rewording a core error. */
+    /**
+     * An error located at this node, rewording a core error. A value given on the command line
+     * ({@link #with}) is located by its option and path, {@code --set populations.E.size: ...},
+     * not by a line of the file it is not in.
+     */
     public ModelFileException error(final String message, final Throwable cause)
     {
+        final String source = node.getStartMark().map(org.snakeyaml.engine.v2.exceptions.Mark::getName).orElse(file);
+        if (!source.equals(file) && source.startsWith("--"))
+        {
+            return new ModelFileException(source, 0, 0, message, cause);
+        }
         return new ModelFileException(file, line(), column(), message, cause);
     }
 
