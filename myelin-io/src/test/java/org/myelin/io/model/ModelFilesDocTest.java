@@ -154,6 +154,26 @@ class ModelFilesDocTest
         assertThat(missing).as("models, parameters and choices the reference tables do not name").isEmpty();
     }
 
+    /** NEST's and PyNN's names of models, and their parameters, are in the doc too. */
+    @ParameterizedTest
+    @MethodSource("registries")
+    void everyOtherSimulatorsNameAndItsParametersAreNamed(final Registry<? extends Registry.Named> registry)
+        throws IOException
+    {
+        final String doc = doc();
+        final List<String> missing = new ArrayList<>();
+        for (final String alias : registry.aliasNames())
+        {
+            if (!doc.contains("`" + alias + "`"))
+            {
+                missing.add(alias);
+            }
+            registry.get(alias).params().stream().map(Param::name).filter(p -> !doc.contains("`" + p + "`"))
+                .forEach(p -> missing.add(alias + "." + p));
+        }
+        assertThat(missing).as("other simulators' names and parameters the doc does not name").isEmpty();
+    }
+
     /**
      * The model files of examples/ (the training specifications of docs/TRAINING.md aside) are named
      * in the examples table, {@code brunel2000-{A-sr,C-ai}.yaml} for several, and load.
