@@ -247,6 +247,7 @@ final class SweepCommand implements Callable<Integer>
             }); ExecutorService pool = Executors.newFixedThreadPool(threads,
                 Thread.ofPlatform().name("myelin-sweep-", 1).daemon().factory()))
         {
+            progress.begin();
             final List<Future<Outcome>> futures = new ArrayList<>();
             for (final Point p : points)
             {

@@ -6,9 +6,9 @@ import java.util.Locale;
 import java.util.function.LongSupplier;
 
 /**
- * The progress of a sweep on a terminal: one line, redrawn as each point finishes, with the
- * share of points done, how many failed, elapsed time and ETA, in the style of {@link Progress}'s
- * bar; erased at the end. Elsewhere (a log, a pipe) it prints nothing, so the log holds the
+ * The progress of a sweep on a terminal: one line, drawn at the start and redrawn as each point
+ * finishes, with the share of points done, how many failed, elapsed time and ETA, in the style of
+ * {@link Progress}'s bar; erased at the end. Elsewhere (a log, a pipe) it prints nothing, so the log holds the
  * failures and the final summary only.
  */
 final class SweepProgress implements AutoCloseable
@@ -37,12 +37,26 @@ final class SweepProgress implements AutoCloseable
         this.total = total;
     }
 
+    /** Draws the line before any point has finished. */
+    synchronized void begin()
+    {
+        draw();
+    }
+
     /** Counts a finished point and redraws the line. */
     synchronized void finished(final boolean ok)
     {
         done++;
         failed += ok ? 0 : 1;
-        if (terminal && done < total)
+        if (done < total)
+        {
+            draw();
+        }
+    }
+
+    private void draw()
+    {
+        if (terminal)
         {
             err.print("\r" + line(clock.getAsLong() - start) + "\033[K");
             err.flush();

@@ -341,6 +341,7 @@ class SweepCommandTest
         try (SweepProgress p = new SweepProgress(new PrintStream(bytes, true, StandardCharsets.UTF_8), true,
             () -> now[0], 4))
         {
+            p.begin();
             now[0] += 2_000_000_000L;
             p.finished(true);
             now[0] += 2_000_000_000L;
@@ -352,7 +353,8 @@ class SweepCommandTest
             p.finished(true);
         }
         assertThat(bytes.toString(StandardCharsets.UTF_8)).isEqualTo(
-            "\rsweeping [======                  ]  25 %, 1 of 4 points, elapsed 0:02, ETA 0:06\033[K"
+            "\rsweeping [                        ]   0 %, 0 of 4 points, elapsed 0:00, ETA ?\033[K"
+            + "\rsweeping [======                  ]  25 %, 1 of 4 points, elapsed 0:02, ETA 0:06\033[K"
             + "\r\033[K"
             + "\rsweeping [============            ]  50 %, 2 of 4 points (1 failed), elapsed 0:04, ETA 0:04\033[K"
             + "\rsweeping [==================      ]  75 %, 3 of 4 points (1 failed), elapsed 0:04, ETA 0:01\033[K"
@@ -361,6 +363,7 @@ class SweepCommandTest
         try (SweepProgress p = new SweepProgress(new PrintStream(log, true, StandardCharsets.UTF_8), false,
             () -> now[0], 2))
         {
+            p.begin();
             p.finished(true);
             p.finished(true);
         }
