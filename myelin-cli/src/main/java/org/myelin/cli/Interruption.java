@@ -31,13 +31,22 @@ final class Interruption implements AutoCloseable
     /** Handles SIGINT and SIGTERM for the run into {@code folder} until closed. */
     static Interruption install(final RunFolder folder, final Progress progress, final PrintWriter err)
     {
+        return onSignal(s -> stop(folder, progress, err, s));
+    }
+
+    /**
+     * Calls {@code stop} on SIGINT or SIGTERM until closed; it should end the process
+     * ({@link #halt}).
+     */
+    static Interruption onSignal(final java.util.function.Consumer<Signal> stop)
+    {
         final Interruption i = new Interruption();
         for (final String name : List.of("INT", "TERM"))
         {
             try
             {
                 final Signal signal = new Signal(name);
-                final SignalHandler previous = Signal.handle(signal, s -> stop(folder, progress, err, s));
+                final SignalHandler previous = Signal.handle(signal, stop::accept);
                 i.installed.add(new Installed(signal, previous));
             }
             catch (final IllegalArgumentException e)
@@ -46,6 +55,12 @@ final class Interruption implements AutoCloseable
             }
         }
         return i;
+    }
+
+    /** Ends the process at once with 128 + the signal's number, as a shell reports a program stopped by it. */
+    static void halt(final Signal signal)
+    {
+        Runtime.getRuntime().halt(128 + signal.getNumber());
     }
 
     private static void stop(final RunFolder folder, final Progress progress, final PrintWriter err,
@@ -62,7 +77,7 @@ final class Interruption implements AutoCloseable
             : "the run was complete and is in " + where)
             + (resumable ? "; continue with 'myelin resume " + folder.target() + "'" : ""));
         err.flush();
-        Runtime.getRuntime().halt(128 + signal.getNumber());
+        halt(signal);
     }
 
     /** Puts the previous handlers back. */

@@ -16,9 +16,11 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "Simulates spiking neural networks.",
-    subcommands = {RunCommand.class, ResumeCommand.class, ValidateCommand.class, PlotCommand.class, TrainCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {RunCommand.class, ResumeCommand.class, SweepCommand.class, ValidateCommand.class, PlotCommand.class,
+        TrainCommand.class, CommandLine.HelpCommand.class},
     footer = {"", "Examples:", "  myelin run", "  myelin run examples/coba.yaml", "  myelin validate examples/coba.yaml",
-        "  myelin run --model cuba -N 8000 --duration 2s --threads 2 --out results"})
+        "  myelin run --model cuba -N 8000 --duration 2s --threads 2 --out results",
+        "  myelin sweep examples/cuba.yaml --vary seed=1,2,3 --out sweeps/cuba"})
 public final class Main
 {
     /** Exit code for bad command-line arguments. */

@@ -111,14 +111,20 @@ final class Progress implements ProgressListener, AutoCloseable
         final StringBuilder s = new StringBuilder("simulating ");
         if (terminal)
         {
-            final int filled = (int) Math.round(share * BAR);
-            s.append('[').append("=".repeat(filled)).append(" ".repeat(BAR - filled)).append("] ");
+            s.append(bar(share)).append(' ');
         }
         s.append(String.format(Locale.ROOT, "%3d %%, %s of %s s biological time, %.2f bio-s/s, %,.0f steps/s, "
             + "elapsed %s, ETA %s", (int) Math.floor(share * 100), seconds(done), seconds(total),
             done * dtMs / 1000.0 / seconds, done / seconds, clockTime(seconds),
             clockTime(seconds * (total - done) / done)));
         return s.toString();
+    }
+
+    /** The bar of a terminal's progress line for {@code share} in [0, 1] done: {@code [======      ]}. */
+    static String bar(final double share)
+    {
+        final int filled = (int) Math.round(share * BAR);
+        return "[" + "=".repeat(filled) + " ".repeat(BAR - filled) + "]";
     }
 
     private String seconds(final long steps)

@@ -145,6 +145,33 @@ final class RunCommand implements Callable<Integer>
     private boolean noProgress;
 
     /**
+     * Whether Ctrl-C and SIGTERM remove this run's unfinished folder and end the process: false
+     * for the runs of a sweep, which share one process and its signal handlers.
+     */
+    private final boolean handlesSignals;
+
+    /** The figures of the last finished run, null before. */
+    private RunSummary summary;
+
+    /** A run as {@code myelin run} makes it. */
+    RunCommand()
+    {
+        this(true);
+    }
+
+    /** @param handlesSignals whether the run installs its own Ctrl-C and SIGTERM handlers. */
+    RunCommand(final boolean handlesSignals)
+    {
+        this.handlesSignals = handlesSignals;
+    }
+
+    /** The figures of the last finished run (its outputs written), null before one finished. */
+    RunSummary summary()
+    {
+        return summary;
+    }
+
+    /**
      * What the run and report need, whichever way the network was made.
      *
      * @param name          model name for the report.
@@ -192,8 +219,8 @@ final class RunCommand implements Callable<Integer>
         final PrintStream err = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true,
             StandardCharsets.UTF_8);
         try (folder; Progress progress = new Progress(err, setup.network().dt(), !noProgress,
-            Progress.stderrIsTerminal(), System::nanoTime); Interruption stop = Interruption.install(folder, progress,
-                spec.commandLine().getErr()))
+            Progress.stderrIsTerminal(), System::nanoTime); Interruption stop = handlesSignals
+                ? Interruption.install(folder, progress, spec.commandLine().getErr()) : null)
         {
             final Path staging = folder.staging();
             final int workers = setup.threads() == AUTO_THREADS ? Simulation.defaultThreads(setup.network())
@@ -346,6 +373,7 @@ final class RunCommand implements Callable<Integer>
                 final String report = summary.format(listed, notes);
                 AtomicFiles.write(text, o -> o.write(report.getBytes(StandardCharsets.UTF_8)));
                 folder.commit();
+                this.summary = summary;
                 final PrintWriter stdout = spec.commandLine().getOut();
                 stdout.print(report);
                 stdout.flush();

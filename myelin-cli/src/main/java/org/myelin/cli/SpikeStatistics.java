@@ -65,6 +65,16 @@ final class SpikeStatistics
      */
     static double[] coefficientsOfVariation(final long[] steps, final int[] neurons, final int neuronCount)
     {
+        return Arrays.stream(coefficientOfVariationPerNeuron(steps, neurons, neuronCount))
+            .filter(cv -> !Double.isNaN(cv)).toArray();
+    }
+
+    /**
+     * The coefficient of variation of the intervals of neuron {@code i} at {@code i}, NaN for a
+     * neuron with fewer than two intervals (three spikes).
+     */
+    static double[] coefficientOfVariationPerNeuron(final long[] steps, final int[] neurons, final int neuronCount)
+    {
         final long[] last = new long[neuronCount];
         Arrays.fill(last, -1);
         final long[] count = new long[neuronCount];
@@ -83,17 +93,31 @@ final class SpikeStatistics
             last[i] = steps[k];
         }
         final double[] out = new double[neuronCount];
-        int n = 0;
         for (int i = 0; i < neuronCount; i++)
         {
-            if (count[i] >= 2)
+            final double mean = sum[i] / count[i];
+            out[i] = count[i] < 2 ? Double.NaN : Math.sqrt(Math.max(0, sumSq[i] / count[i] - mean * mean)) / mean;
+        }
+        return out;
+    }
+
+    /**
+     * The mean of {@code perNeuron} over neurons {@code [first, first + size)} that have a value
+     * (not NaN); NaN when none has.
+     */
+    static double meanOver(final double[] perNeuron, final int first, final int size)
+    {
+        double sum = 0;
+        int n = 0;
+        for (int i = first; i < first + size; i++)
+        {
+            if (!Double.isNaN(perNeuron[i]))
             {
-                final double mean = sum[i] / count[i];
-                final double variance = Math.max(0, sumSq[i] / count[i] - mean * mean);
-                out[n++] = Math.sqrt(variance) / mean;
+                sum += perNeuron[i];
+                n++;
             }
         }
-        return Arrays.copyOf(out, n);
+        return n == 0 ? Double.NaN : sum / n;
     }
 
     /** Counts of {@code values} in {@code bins} equal bins over {@code [low, high]} (the top edge included). */

@@ -34,6 +34,13 @@ class SpikeStatisticsTest
         final int[] neurons = {0, 1, 0, 1, 0, 0, 1};
         assertThat(SpikeStatistics.coefficientsOfVariation(steps, neurons, 3)).containsExactly(
             new double[] {0.0, 0.5}, within(1e-12));
+        final double[] perNeuron = SpikeStatistics.coefficientOfVariationPerNeuron(steps, neurons, 3);
+        assertThat(perNeuron[0]).isEqualTo(0.0);
+        assertThat(perNeuron[1]).isCloseTo(0.5, within(1e-12));
+        assertThat(perNeuron[2]).isNaN();
+        assertThat(SpikeStatistics.meanOver(perNeuron, 0, 3)).isCloseTo(0.25, within(1e-12));
+        assertThat(SpikeStatistics.meanOver(perNeuron, 1, 2)).isCloseTo(0.5, within(1e-12));
+        assertThat(SpikeStatistics.meanOver(perNeuron, 2, 1)).isNaN();
     }
 
     @Test

@@ -121,29 +121,38 @@ public final class YamlNode
      */
     public YamlNode with(final String path, final String value)
     {
+        return with("--set", path, value);
+    }
+
+    /**
+     * {@link #with(String, String)} for the command-line option {@code option} (such as
+     * {@code --vary}), which the messages name.
+     */
+    public YamlNode with(final String option, final String path, final String value)
+    {
         final String[] keys = path.split("\\.", -1);
         if (path.isBlank() || java.util.Arrays.stream(keys).anyMatch(String::isBlank))
         {
-            throw new ModelException("--set " + path + "=" + value + ": the path must be keys separated by dots, "
-                + "such as populations.E.parameters.tauM");
+            throw new ModelException(option + " " + path + "=" + value + ": the path must be keys separated by "
+                + "dots, such as populations.E.parameters.tauM");
         }
-        final LoadSettings settings = LoadSettings.builder().setLabel("--set " + path).build();
+        final LoadSettings settings = LoadSettings.builder().setLabel(option + " " + path).build();
         final Node replacement;
         try
         {
-            replacement = new Compose(settings).composeString(value).orElseThrow(() -> new ModelException("--set "
+            replacement = new Compose(settings).composeString(value).orElseThrow(() -> new ModelException(option + " "
                 + path + "=: the value is empty"));
         }
         catch (final YamlEngineException e)
         {
-            throw new ModelException("--set " + path + "=" + value + ": malformed value (" + e.getMessage()
+            throw new ModelException(option + " " + path + "=" + value + ": malformed value (" + e.getMessage()
                 .lines().findFirst().orElse("") + ")");
         }
-        return new YamlNode(file, replaced(this, keys, 0, replacement, path), what);
+        return new YamlNode(file, replaced(this, keys, 0, replacement, option, path), what);
     }
 
     private static Node replaced(final YamlNode at, final String[] keys, final int depth, final Node value,
-        final String path)
+        final String option, final String path)
     {
         if (depth == keys.length)
         {
@@ -156,10 +165,10 @@ public final class YamlNode
             final YamlNode child = at.entries().get(key);
             if (child == null)
             {
-                throw new ModelException("--set " + path + ": no key '" + key + "' at " + where + "; keys there: "
+                throw new ModelException(option + " " + path + ": no key '" + key + "' at " + where + "; keys there: "
                     + String.join(", ", at.entries().keySet()));
             }
-            final Node changed = replaced(child, keys, depth + 1, value, path);
+            final Node changed = replaced(child, keys, depth + 1, value, option, path);
             final List<NodeTuple> tuples = new ArrayList<>();
             boolean direct = false;
             for (final NodeTuple t : map.getValue())
@@ -207,15 +216,15 @@ public final class YamlNode
                     final YamlNode name = items.get(k).isMapping() ? items.get(k).get("name") : null;
                     names.add(name != null && name.isScalar() ? name.text() : Integer.toString(k));
                 }
-                throw new ModelException("--set " + path + ": no item '" + key + "' in the list at " + where
+                throw new ModelException(option + " " + path + ": no item '" + key + "' in the list at " + where
                     + "; items there (by name or index from 0): " + String.join(", ", names));
             }
             final List<Node> copy = new ArrayList<>(seq.getValue());
-            copy.set(index, replaced(items.get(index), keys, depth + 1, value, path));
+            copy.set(index, replaced(items.get(index), keys, depth + 1, value, option, path));
             return new SequenceNode(seq.getTag(), true, copy, seq.getFlowStyle(), seq.getStartMark(),
                 seq.getEndMark());
         }
-        throw new ModelException("--set " + path + ": " + where + " is a single value"
+        throw new ModelException(option + " " + path + ": " + where + " is a single value"
             + (at.isScalar() ? " ('" + at.text() + "')" : "") + ", it has no key '" + key + "'");
     }
 
@@ -290,12 +299,21 @@ public final class YamlNode
     /** An error located at this node. */
     public ModelFileException error(final String message)
     {
-        return new ModelFileException(file, line(), column(), message, null);
+        return error(message, null);
     }
 
-    /** An error located at this node, rewording a core error. */
+    /**
+     * An error located at this node, rewording a core error. A value given on the command line
+     * ({@link #with}) is located by its option and path, {@code --set populations.E.size: ...},
+     * not by a line of the file it is not in.
+     */
     public ModelFileException error(final String message, final Throwable cause)
     {
+        final String source = node.getStartMark().map(org.snakeyaml.engine.v2.exceptions.Mark::getName).orElse(file);
+        if (!source.equals(file) && source.startsWith("--"))
+        {
+            return new ModelFileException(source, 0, 0, message, cause);
+        }
         return new ModelFileException(file, line(), column(), message, cause);
     }
 

@@ -80,20 +80,28 @@ import org.myelin.util.ModelException;
  */
 public final class ModelLoader
 {
-    private static final List<String> TOP = List.of("name", "dt", "duration", "seed", "threads", "populations",
+    /**
+     * The keys of the top level, of a population, of a projection, of an input, of
+     * {@code monitors:} and of its entries (a test checks that docs/MODEL-FILES.md lists them).
+     */
+    static final List<String> TOP = List.of("name", "dt", "duration", "seed", "threads", "populations",
         "projections", "inputs", "monitors");
-    private static final List<String> POPULATION = List.of("model", "size", "parameters", "initial");
-    private static final List<String> PROJECTION = List.of("name", "source", "target", "connectivity", "synapse",
+    static final List<String> POPULATION = List.of("model", "size", "parameters", "initial");
+    static final List<String> PROJECTION = List.of("name", "source", "target", "connectivity", "synapse",
         "output", "receptor", "weight", "weights", "delay", "delayRounding", "plasticity");
     private static final String DELAY_ROUNDING = "delayRounding";
     private static final List<String> ROUNDINGS = List.of("nearest", "previous", "error");
-    private static final String JUST_IN_TIME = "justInTime";
+    static final String JUST_IN_TIME = "justInTime";
     private static final List<String> JIT_RULES = List.of("AllToAll", "FixedProbability", "FixedOutDegree");
-    private static final List<String> RECEPTOR = List.of("synapse", "output", "receptor", "weight");
-    private static final List<String> INPUT_FIELDS = List.of("name", "model", "target");
+    static final List<String> RECEPTOR = List.of("synapse", "output", "receptor", "weight");
+    static final List<String> INPUT_FIELDS = List.of("name", "model", "target");
+    static final List<String> MONITORS = List.of("spikes", "states", "rates", "weights");
+    static final List<String> RATE_MONITOR = List.of("population", "bin");
+    static final List<String> STATE_MONITOR = List.of("population", "variable", "neurons", "every");
     private static final double DEFAULT_DT = 0.1;
     private static final String DEFAULT_OUTPUT = "CUBA";
-    private static final long DEFAULT_SEED = 42;
+    /** The seed of a file that gives none. */
+    public static final long DEFAULT_SEED = 42;
 
     private final Catalog catalog;
     private final Overrides overrides;
@@ -885,7 +893,7 @@ public final class ModelLoader
             final YamlNode m = node == null ? null : node.as("monitors");
             if (m != null)
             {
-                m.allowOnly(List.of("spikes", "states", "rates", "weights"));
+                m.allowOnly(MONITORS);
             }
             final YamlNode spikeNode = m == null ? null : m.get("spikes");
             if (spikeNode == null || spikeNode.isScalar() && "all".equals(spikeNode.text().strip()))
@@ -939,7 +947,7 @@ public final class ModelLoader
         /** {@code {population: E, bin: 1 ms}}: the population's rate in bins (default one step). */
         private void rateMonitor(final Network network, final YamlNode node, final double duration)
         {
-            node.allowOnly(List.of("population", "bin"));
+            node.allowOnly(RATE_MONITOR);
             final Population p = reference(node.require("population"), "rate monitor");
             final String owner = "rate monitor of '" + p.name() + "'";
             int bin = 1;
@@ -962,7 +970,7 @@ public final class ModelLoader
 
         private StateMonitor stateMonitor(final Network network, final YamlNode node, final double duration)
         {
-            node.allowOnly(List.of("population", "variable", "neurons", "every"));
+            node.allowOnly(STATE_MONITOR);
             final Population p = reference(node.require("population"), "state monitor");
             final String owner = "state monitor of '" + p.name() + "'";
             final YamlNode varNode = node.require("variable");

@@ -34,7 +34,7 @@ import org.myelin.util.ModelException;
 final class SpikeTimingRules
 {
     static final String RULE = "rule";
-    private static final List<String> RULES = List.of("stdp", "triplet", "dopamine");
+    static final List<String> RULES = List.of("stdp", "triplet", "dopamine");
     private static final List<String> PAIRINGS = List.of("all-to-all", "nearest-symmetric", "nearest-pre-centered",
         "nearest-restricted");
     private static final List<String> DEPENDENCES = List.of("additive", "multiplicative", "power-law");
@@ -84,6 +84,23 @@ final class SpikeTimingRules
         }
         final boolean pair = "stdp".equals(kind.choice(RULE));
         final String owner = pair ? "pair STDP" : "triplet STDP";
+        final List<Param> specs = parameters(pair, weight);
+        final ParamValues values = ParamValues.read(owner, specs, node, node, Set.of(RULE));
+        try
+        {
+            final WeightDependence dependence = dependence(values);
+            final SpikeTimingRule rule = pair ? pair(values, dependence) : triplet(values, dependence);
+            return new Read(rule, values.get("dendriticDelay"), values.node("dendriticDelay"), null, null);
+        }
+        catch (final ModelException e)
+        {
+            throw values.wrap(e);
+        }
+    }
+
+    /** The parameters of pair STDP ({@code pair}) or of the triplet rule, besides {@code rule:}. */
+    static List<Param> parameters(final boolean pair, final Dimension weight)
+    {
         final List<Param> specs = new ArrayList<>(List.of(
             Param.choice("weightDependence", "additive", DEPENDENCES.toArray(String[]::new)),
             Param.quantity("mu", Dimension.DIMENSIONLESS, NOT_GIVEN),
@@ -107,17 +124,7 @@ final class SpikeTimingRules
                 specs.add(Param.quantity(name, name.startsWith("tau") ? Dimension.TIME : weight, NOT_GIVEN));
             }
         }
-        final ParamValues values = ParamValues.read(owner, specs, node, node, Set.of(RULE));
-        try
-        {
-            final WeightDependence dependence = dependence(values);
-            final SpikeTimingRule rule = pair ? pair(values, dependence) : triplet(values, dependence);
-            return new Read(rule, values.get("dendriticDelay"), values.node("dendriticDelay"), null, null);
-        }
-        catch (final ModelException e)
-        {
-            throw values.wrap(e);
-        }
+        return specs;
     }
 
     /** NEST's {@code stdp_dopamine_synapse}, with its defaults; b is read in Hz and kept in 1/ms. */

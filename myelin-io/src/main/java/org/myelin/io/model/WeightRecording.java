@@ -36,7 +36,8 @@ import org.myelin.util.ModelException;
  */
 final class WeightRecording implements ModelFile.RunOutput
 {
-    private static final List<String> KEYS = List.of("projection", "synapses", "first", "every", "at");
+    /** The keys of a weight monitor. */
+    static final List<String> KEYS = List.of("projection", "synapses", "first", "every", "at");
 
     /** One plastic projection and what is recorded of it. */
     private record Entry(PlasticProjection projection, String unit, List<WeightMonitor> monitors, TreeSet<Long> at)

@@ -120,8 +120,16 @@ class SettingsTest
     @Test
     void aReplacedValueIsCheckedLikeTheFilesOwn()
     {
+        // located by the option and path that gave the value, not by a line of the file
         assertThatThrownBy(() -> load(SHARED, "populations.E.parameters.tauM", "15 mV"))
-            .isInstanceOf(ModelException.class).hasMessageContaining("tauM");
+            .isInstanceOf(ModelException.class).hasMessage("--set populations.E.parameters.tauM: LIF: tauM must be "
+                + "a time (e.g. 20 ms), got '15 mV' (a voltage)");
+        assertThatThrownBy(() -> load(SHARED, "populations.E.parameters", "{taum: 1 ms}"))
+            .hasMessageStartingWith("--set populations.E.parameters: LIF: unknown parameter 'taum'; did you mean "
+                + "'tauM'?");
+        // a value of the file next to a replaced one keeps its line and column
+        assertThatThrownBy(() -> load(SHARED.replace("tRef: 2 ms", "tRef: 2 mV"), "populations.E.size", "5"))
+            .hasMessageStartingWith("m.yaml:6:").hasMessageContaining(": LIF: tRef must be a time");
         assertThat(parameters(load(SHARED), "E").tauM()).isEqualTo(20.0, offset(1e-12));
     }
 }
