@@ -27,12 +27,11 @@ class RunFolderProcessTest
     /** {@code myelin run} in a JVM of its own, long enough to be caught while it runs. */
     private Process start(final Path out, final String... more) throws IOException
     {
-        final List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
-            "--add-modules", "jdk.incubator.vector", "-cp", System.getProperty("java.class.path"),
-            "org.myelin.cli.Main", "run", "-N", "400", "--no-progress", "--no-plot", "--out", out.toString()));
-        command.addAll(List.of(more));
+        final List<String> args = new ArrayList<>(List.of("run", "-N", "400", "--no-progress", "--no-plot", "--out",
+            out.toString()));
+        args.addAll(List.of(more));
         final Path log = logs.resolve("stderr-" + errors.size());
-        final Process p = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+        final Process p = ChildJvm.myelin(args.toArray(String[]::new)).redirectOutput(ProcessBuilder.Redirect.DISCARD)
             .redirectError(log.toFile()).start();
         errors.put(p, log);
         return p;

@@ -267,9 +267,7 @@ class SweepCommandTest
         final Path file = model(dir);
         final Path out = dir.resolve("s");
         final Path log = dir.resolve("stderr");
-        final Process sweep = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"),
-            "--add-modules", "jdk.incubator.vector", "-cp", System.getProperty("java.class.path"),
-            "org.myelin.cli.Main", "sweep", file.toString(), "--vary", WEIGHT + "=0.3 nS,0.9 nS", "--duration",
+        final Process sweep = ChildJvm.myelin("sweep", file.toString(), "--vary", WEIGHT + "=0.3 nS,0.9 nS", "--duration",
             "600s", "--record", "none", "--parallel", "1", "--out", out.toString())
             .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(log.toFile()).start();
         final long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
