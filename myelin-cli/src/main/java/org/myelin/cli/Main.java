@@ -1,6 +1,8 @@
 package org.myelin.cli;
 
 import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import org.myelin.util.ModelException;
 import picocli.CommandLine;
@@ -16,8 +18,6 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "Simulates spiking neural networks.",
-    subcommands = {RunCommand.class, ResumeCommand.class, SweepCommand.class, ValidateCommand.class, PlotCommand.class,
-        TrainCommand.class, CommandLine.HelpCommand.class},
     footer = {"", "Examples:", "  myelin run", "  myelin run examples/coba.yaml", "  myelin validate examples/coba.yaml",
         "  myelin run --model cuba -N 8000 --duration 2s --threads 2 --out results",
         "  myelin sweep examples/cuba.yaml --vary seed=1,2,3 --out sweeps/cuba"})
@@ -28,8 +28,45 @@ public final class Main
     /** Exit code for a model error or a failed run. */
     public static final int EXIT_FAILURE = 1;
 
+    /**
+     * The subcommands by name, in the order of the help text. Picocli reads a command's
+     * annotations by reflection when it is added, which for all of them and their options costs
+     * a cold JVM most of a second, so a run adds only the command it was asked for.
+     */
+    private static final Map<String, Class<?>> SUBCOMMANDS = subcommands(RunCommand.class, ResumeCommand.class,
+        SweepCommand.class, ValidateCommand.class, PlotCommand.class, TrainCommand.class, CommandLine.HelpCommand.class);
+
     private Main()
     {
+    }
+
+    private static Map<String, Class<?>> subcommands(final Class<?>... commands)
+    {
+        final Map<String, Class<?>> byName = new LinkedHashMap<>();
+        for (final Class<?> command : commands)
+        {
+            byName.put(command.getAnnotation(Command.class).name(), command);
+        }
+        return byName;
+    }
+
+    /**
+     * The command line for {@code args}: all subcommands for help, version and unknown names
+     * (so that help lists them and a typo gets picocli's suggestion), else the one named.
+     */
+    static CommandLine commandLine(final String[] args)
+    {
+        final CommandLine cli = new CommandLine(new Main());
+        final Class<?> named = args.length == 0 || "help".equals(args[0]) ? null : SUBCOMMANDS.get(args[0]);
+        if (named != null)
+        {
+            cli.addSubcommand(named);
+        }
+        else
+        {
+            SUBCOMMANDS.values().forEach(cli::addSubcommand);
+        }
+        return cli;
     }
 
     /** Entry point. */
@@ -41,7 +78,7 @@ public final class Main
     /** Runs the command line and returns the exit code (for tests). */
     public static int execute(final String[] args, final PrintWriter out, final PrintWriter err)
     {
-        final CommandLine cli = new CommandLine(new Main());
+        final CommandLine cli = commandLine(args);
         cli.setOut(out);
         cli.setErr(err);
         cli.setParameterExceptionHandler((ex, arguments) ->
