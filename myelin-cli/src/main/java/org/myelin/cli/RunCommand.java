@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.stream.IntStream;
 
 import org.myelin.io.Checkpoint;
@@ -338,12 +340,29 @@ final class RunCommand implements Callable<Integer>
                         counts[p] = spool.total(setup.network().populations().get(p));
                     }
                     final Path h5 = staging.resolve(SonataSpikes.FILE);
-                    SonataSpikes.write(h5, info.populations(), counts, spool::open, setup.network().dt());
-                    written.add(h5);
-                    if (!noPlot)
+                    final Path png = staging.resolve("raster.png");
+                    // both only read the finished spool, so the raster is drawn on the second core
+                    // while the HDF5 file is written
+                    final FutureTask<Void> raster = noPlot ? null : new FutureTask<>(() ->
                     {
-                        final Path png = staging.resolve("raster.png");
                         Pictures.raster(png, info, Pictures.spikes(spool::open));
+                        return null;
+                    });
+                    if (raster != null)
+                    {
+                        Thread.ofPlatform().name("myelin-raster").start(raster);
+                    }
+                    try
+                    {
+                        SonataSpikes.write(h5, info.populations(), counts, spool::open, setup.network().dt());
+                    }
+                    finally
+                    {
+                        awaitOutput(raster);
+                    }
+                    written.add(h5);
+                    if (raster != null)
+                    {
                         written.add(png);
                     }
                 }
@@ -495,6 +514,51 @@ final class RunCommand implements Callable<Integer>
             written.addAll(o.snapshot(step, staging));
         }
         return written;
+    }
+
+    /**
+     * Waits for an output written on another thread and rethrows what it threw; waits even when
+     * interrupted, so that no writer outlives the run folder's commit or clean-up.
+     */
+    static void awaitOutput(final FutureTask<Void> task) throws IOException
+    {
+        if (task == null)
+        {
+            return;
+        }
+        boolean interrupted = false;
+        try
+        {
+            while (true)
+            {
+                try
+                {
+                    task.get();
+                    return;
+                }
+                catch (final InterruptedException e)
+                {
+                    interrupted = true;
+                }
+                catch (final ExecutionException e)
+                {
+                    switch (e.getCause())
+                    {
+                        case IOException io -> throw io;
+                        case RuntimeException re -> throw re;
+                        case Error error -> throw error;
+                        default -> throw new IOException(e.getCause());
+                    }
+                }
+            }
+        }
+        finally
+        {
+            if (interrupted)
+            {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     /** The share of a run after which the outputs' size is extrapolated (1/20: after 5 %). */
