@@ -169,6 +169,16 @@ public final class ModelFileExport
         return new Written(List.copyOf(populations), synapses, spikes, List.copyOf(leftOut));
     }
 
+    /**
+     * Checks that a model file can hold the network.
+     *
+     * @throws ModelException naming the first layer that it cannot hold.
+     */
+    public static void check(final Sequential trained)
+    {
+        spikingLayers(trained);
+    }
+
     /** The spiking layers; refuses layers without a simulator model and spiking layers fed by a readout. */
     static List<SpikingLayer> spikingLayers(final Sequential trained)
     {
