@@ -92,6 +92,16 @@ public final class ModelFileExport
     public static Written write(final Sequential trained, final Signal input, final int sample, final double dtMs,
         final String name, final Path dir) throws IOException
     {
+        return write(trained, input, sample, dtMs, name, null, dir);
+    }
+
+    /**
+     * As {@link #write(Sequential, Signal, int, double, String, Path)}, with {@code origin} (e.g.
+     * which sample and epoch, or null) in the model file's header comment.
+     */
+    public static Written write(final Sequential trained, final Signal input, final int sample, final double dtMs,
+        final String name, final String origin, final Path dir) throws IOException
+    {
         final List<SpikingLayer> layers = spikingLayers(trained);
         if (!input.isSpikes())
         {
@@ -110,7 +120,8 @@ public final class ModelFileExport
         final List<String> populations = new ArrayList<>();
         populations.add(inputName);
         final StringBuilder yaml = new StringBuilder();
-        yaml.append("# ").append(name).append(": a trained network exported by myelin train; run it with\n")
+        yaml.append("# ").append(name).append(": a trained network").append(origin == null ? "" : ", " + origin)
+            .append(", exported by myelin-train; run it with\n")
             .append("#   myelin run ").append(MODEL).append(" --out DIR\n")
             .append("# and compare DIR/spikes.csv with ").append(EXPECTED_SPIKES)
             .append(" (the training forward pass of these weights).\n");

@@ -248,7 +248,7 @@ public final class TrainingRun
         final var input = samples.batch(new int[] {sample}, null).input();
         final ModelFileExport.Written[] written = new ModelFileExport.Written[1];
         writeDirectory(dir.resolve(EXPORT), tmp -> written[0] = ModelFileExport.write(network, input, 0, spec.dt(),
-            spec.name() + " (" + set + " sample " + sample + ", epoch " + done.size() + ")", tmp));
+            spec.name() + "-export", set + " sample " + sample + " after epoch " + done.size(), tmp));
         return written[0];
     }
 
