@@ -8,11 +8,13 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
+import org.myelin.train.export.ModelFileExport;
 import org.myelin.train.network.BatchResult;
 import org.myelin.train.run.TrainingRun;
 import org.myelin.train.spec.TrainingSpec;
 import org.myelin.train.trainer.EpochMetrics;
 import org.myelin.train.trainer.TrainingListener;
+import org.myelin.util.ModelException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -21,15 +23,18 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code myelin train}: trains a network described in a YAML specification, or continues a run,
- * with a progress bar per epoch and the run's files in {@code --out} (see {@link TrainingRun}).
+ * with a progress bar per epoch and the run's files in {@code --out} (see {@link TrainingRun}); a
+ * spiking network that a model file can hold is exported to {@code DIR/export/} at the end, and
+ * {@code --export DIR} exports a run's last epoch again (for another {@code --sample}).
  */
 @Command(
     name = "train",
     mixinStandardHelpOptions = true,
     description = "Trains a spiking or rate network by gradient descent (surrogate gradients, BPTT) on a task "
-        + "generated in the project; writes metrics.csv, parameters per epoch, training.png and a checkpoint.",
+        + "generated in the project; writes metrics.csv, parameters per epoch, training.png, a checkpoint and, for a "
+        + "spiking network, export/model.yaml that myelin run simulates.",
     footer = {"", "Examples:", "  myelin train examples/train-randman.yaml --out runs/randman",
-        "  myelin train --resume runs/randman"})
+        "  myelin train --resume runs/randman", "  myelin train --export runs/randman --sample 7"})
 final class TrainCommand implements Callable<Integer>
 {
     @Spec
@@ -43,6 +48,14 @@ final class TrainCommand implements Callable<Integer>
 
     @Option(names = "--resume", paramLabel = "DIR", description = "Continue the run in DIR after its last epoch.")
     private Path resume;
+
+    @Option(names = "--export", paramLabel = "DIR", description = "Export the run in DIR (its last epoch) to "
+        + "DIR/export/ as a model file with explicit connections, and do not train.")
+    private Path export;
+
+    @Option(names = "--sample", paramLabel = "K", description = "The test sample (the training sample when there is "
+        + "no test set) whose input spikes the export holds (default: 0).")
+    private int sample;
 
     @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: the specification's, or "
         + "one per processor); results do not depend on it.")
@@ -60,6 +73,18 @@ final class TrainCommand implements Callable<Integer>
         }
         final TrainingRun run;
         final Path dir;
+        final PrintWriter stdout = spec.commandLine().getOut();
+        if (export != null)
+        {
+            if (specFile != null || out != null || resume != null)
+            {
+                throw new Main.UsageException("--export DIR exports the run in DIR; give no SPEC, --out or --resume with "
+                    + "it");
+            }
+            run = TrainingRun.resume(export, threads);
+            printExport(stdout, export, run.export(sample));
+            return 0;
+        }
         if (resume != null)
         {
             if (specFile != null || out != null)
@@ -83,7 +108,7 @@ final class TrainCommand implements Callable<Integer>
             dir = out != null ? out : Path.of("runs", training.name());
             run = TrainingRun.start(training, dir, threads);
         }
-        final PrintWriter stdout = spec.commandLine().getOut();
+        run.checkExportSample(sample);
         final int epochs = run.spec().epochs();
         if (run.firstEpoch() > epochs)
         {
@@ -106,8 +131,28 @@ final class TrainCommand implements Callable<Integer>
         }
         stdout.printf(Locale.ROOT, "wrote %s (%s, %s, %s/, %s)%n", dir, TrainingRun.METRICS, TrainingRun.PLOT,
             TrainingRun.PARAMETERS, TrainingRun.CHECKPOINT);
-        stdout.flush();
+        try
+        {
+            ModelFileExport.check(run.network());
+        }
+        catch (final ModelException e)
+        {
+            stdout.printf(Locale.ROOT, "no %s/: %s%n", TrainingRun.EXPORT, e.getMessage());
+            stdout.flush();
+            return 0;
+        }
+        printExport(stdout, dir, run.export(sample));
         return 0;
+    }
+
+    private void printExport(final PrintWriter stdout, final Path dir, final ModelFileExport.Written written)
+    {
+        final Path model = dir.resolve(TrainingRun.EXPORT).resolve(ModelFileExport.MODEL);
+        stdout.printf(Locale.ROOT, "exported sample %d to %s: %s, %d synapses, %d spikes in %s%s; myelin run %s%n",
+            sample, dir.resolve(TrainingRun.EXPORT), String.join(", ", written.populations()), written.synapses(),
+            written.spikes(), ModelFileExport.EXPECTED_SPIKES, written.leftOut().isEmpty() ? ""
+                : " (left out: " + String.join(", ", written.leftOut()) + ")", model);
+        stdout.flush();
     }
 
     /**

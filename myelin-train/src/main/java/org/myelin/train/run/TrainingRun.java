@@ -16,9 +16,11 @@ import java.util.stream.Stream;
 
 import org.myelin.io.Npy;
 import org.myelin.plot.TrainingCurvesPlot;
+import org.myelin.train.export.ModelFileExport;
 import org.myelin.train.network.Sequential;
 import org.myelin.train.parameter.Parameter;
 import org.myelin.train.spec.TrainingSpec;
+import org.myelin.train.task.Dataset;
 import org.myelin.train.trainer.EpochMetrics;
 import org.myelin.train.trainer.Trainer;
 import org.myelin.train.trainer.TrainingListener;
@@ -38,6 +40,8 @@ import org.myelin.util.ModelException;
  *       {@code [rows, columns]}</td></tr>
  *   <tr><td>{@code checkpoint/}</td><td>the last epoch done and the optimiser's state, for resuming</td></tr>
  *   <tr><td>{@code training.png}</td><td>loss and accuracy per epoch</td></tr>
+ *   <tr><td>{@code export/}</td><td>the trained network as a model file for {@code myelin run}, with one
+ *       sample's input ({@link ModelFileExport})</td></tr>
  * </table>
  * Every file is written to a temporary name and renamed, and an epoch's parameters and the
  * checkpoint are whole directories swapped in one rename: an interrupted run resumes from its
@@ -55,6 +59,8 @@ public final class TrainingRun
     public static final String PARAMETERS = "parameters";
     /** The state for resuming. */
     public static final String CHECKPOINT = "checkpoint";
+    /** The model-file export of the trained network. */
+    public static final String EXPORT = "export";
     /** The header of {@link #METRICS}. */
     public static final String HEADER = "epoch,loss,train_accuracy,test_accuracy,seconds";
 
@@ -62,12 +68,14 @@ public final class TrainingRun
     private final TrainingSpec spec;
     private final Sequential network;
     private final Trainer trainer;
+    private final TrainingSpec.Datasets data;
     private final List<EpochMetrics> done;
     private final int firstEpoch;
 
     private TrainingRun(final Path dir, final TrainingSpec spec, final Sequential network, final Trainer trainer,
-        final List<EpochMetrics> done)
+        final TrainingSpec.Datasets data, final List<EpochMetrics> done)
     {
+        this.data = data;
         this.dir = dir;
         this.spec = spec;
         this.network = network;
@@ -92,7 +100,8 @@ public final class TrainingRun
         AtomicFiles.write(dir.resolve(SPEC), out -> out.write(spec.text().getBytes(StandardCharsets.UTF_8)));
         final TrainingSpec.Datasets data = spec.task().generate(spec.dt());
         final Sequential net = spec.network(data.train().units());
-        return new TrainingRun(dir, spec, net, spec.trainer(net, data, threads(spec, threads)), List.of());
+        return new TrainingRun(dir, spec, net, spec.trainer(net, data, threads(spec, threads)), data,
+            List.of());
     }
 
     /** Continues the run in {@code dir} after its last complete epoch. */
@@ -127,7 +136,7 @@ public final class TrainingRun
         }
         trainer.optimizer().restore(state);
         final List<EpochMetrics> metrics = readMetrics(dir.resolve(METRICS), epoch);
-        return new TrainingRun(dir, spec, net, trainer, metrics);
+        return new TrainingRun(dir, spec, net, trainer, data, metrics);
     }
 
     private static int threads(final TrainingSpec spec, final int requested)
@@ -204,6 +213,45 @@ public final class TrainingRun
         });
     }
 
+    /** The samples an export draws from: the test set, or the training set when there is none. */
+    public Dataset exportSamples()
+    {
+        return data.test() != null && data.test().size() > 0 ? data.test() : data.train();
+    }
+
+    /** Checks that {@code sample} is one of {@link #exportSamples()}; the message names the range. */
+    public void checkExportSample(final int sample)
+    {
+        final Dataset samples = exportSamples();
+        if (sample < 0 || sample >= samples.size())
+        {
+            throw new ModelException("train: --sample " + sample + " is not in [0, " + samples.size() + ") of the "
+                + (samples == data.train() ? "training" : "test") + " samples");
+        }
+    }
+
+    /**
+     * Writes the network as it is now (after the last epoch trained or resumed) into {@code export/}
+     * as a model file, with sample {@code sample} of {@link #exportSamples()} as its input; the
+     * directory is filled under a temporary name and swapped in by one rename. The network's
+     * weights are rounded to float first, as the simulator stores them, so this ends the run's
+     * training.
+     *
+     * @throws ModelException naming the first layer that a model file cannot hold, or the sample's range.
+     */
+    public ModelFileExport.Written export(final int sample) throws IOException
+    {
+        checkExportSample(sample);
+        ModelFileExport.check(network);
+        final Dataset samples = exportSamples();
+        final String set = samples == data.train() ? "training" : "test";
+        final var input = samples.batch(new int[] {sample}, null).input();
+        final ModelFileExport.Written[] written = new ModelFileExport.Written[1];
+        writeDirectory(dir.resolve(EXPORT), tmp -> written[0] = ModelFileExport.write(network, input, 0, spec.dt(),
+            spec.name() + "-export", set + " sample " + sample + " after epoch " + done.size(), tmp));
+        return written[0];
+    }
+
     private void save(final int epoch) throws IOException
     {
         final Path target = epochDir(dir, epoch, spec.epochs());
@@ -262,7 +310,15 @@ public final class TrainingRun
         final Path tmp = target.resolveSibling("." + target.getFileName() + ".tmp");
         deleteTree(tmp);
         Files.createDirectories(tmp);
-        fill.writeTo(tmp);
+        try
+        {
+            fill.writeTo(tmp);
+        }
+        catch (final IOException | RuntimeException e)
+        {
+            deleteTree(tmp);
+            throw e;
+        }
         final Path old = target.resolveSibling("." + target.getFileName() + ".old");
         deleteTree(old);
         if (Files.exists(target))
