@@ -37,6 +37,9 @@ public interface Communicator extends AutoCloseable
     /** The byte form of {@link #allgatherv(int[], int, int[], int[], int[])}. */
     void allgatherv(byte[] send, int sendCount, byte[] receive, int[] counts, int[] displacements);
 
+    /** The double form of {@link #allgatherv(int[], int, int[], int[], int[])}. */
+    void allgatherv(double[] send, int sendCount, double[] receive, int[] counts, int[] displacements);
+
     /**
      * Every process sends {@code count} ints to each rank: {@code send[r·count ...]} goes to rank r
      * and rank r's block for this process lands at {@code receive[r·count ...]}.

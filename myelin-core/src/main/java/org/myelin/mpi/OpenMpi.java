@@ -2,6 +2,7 @@ package org.myelin.mpi;
 
 import static java.lang.foreign.ValueLayout.ADDRESS;
 import static java.lang.foreign.ValueLayout.JAVA_BYTE;
+import static java.lang.foreign.ValueLayout.JAVA_DOUBLE;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 
 import java.lang.foreign.Arena;
@@ -14,9 +15,9 @@ import java.lang.invoke.MethodHandle;
 
 /**
  * Open MPI 4.1 bound through the Foreign Function and Memory API (no JNI, no {@code mpi.jar}):
- * {@code MPI_COMM_WORLD}, {@code MPI_INT} and {@code MPI_BYTE} are, in Open MPI's ABI, the
- * addresses of the global objects {@code ompi_mpi_comm_world}, {@code ompi_mpi_int} and
- * {@code ompi_mpi_byte}, looked up in {@code libmpi.so.40}. The library is opened with
+ * {@code MPI_COMM_WORLD}, {@code MPI_INT}, {@code MPI_BYTE} and {@code MPI_DOUBLE} are, in Open
+ * MPI's ABI, the addresses of the global objects {@code ompi_mpi_comm_world}, {@code ompi_mpi_int},
+ * {@code ompi_mpi_byte} and {@code ompi_mpi_double}, looked up in {@code libmpi.so.40}. The library is opened with
  * {@code RTLD_GLOBAL} before it is used, because Open MPI's plug-ins (loaded by {@code MPI_Init})
  * resolve their symbols against it.
  *
@@ -40,6 +41,7 @@ public final class OpenMpi implements Communicator
     private final MemorySegment world;
     private final MemorySegment intType;
     private final MemorySegment byteType;
+    private final MemorySegment doubleType;
     private final MethodHandle finalizeCall;
     private final MethodHandle barrierCall;
     private final MethodHandle allgatherCall;
@@ -71,6 +73,7 @@ public final class OpenMpi implements Communicator
         world = symbol(mpi, "ompi_mpi_comm_world");
         intType = symbol(mpi, "ompi_mpi_int");
         byteType = symbol(mpi, "ompi_mpi_byte");
+        doubleType = symbol(mpi, "ompi_mpi_double");
         errorStringCall = function(linker, mpi, "MPI_Error_string", JAVA_INT, ADDRESS, ADDRESS);
         final MethodHandle initThread = function(linker, mpi, "MPI_Init_thread", ADDRESS, ADDRESS, JAVA_INT, ADDRESS);
         finalizeCall = function(linker, mpi, "MPI_Finalize");
@@ -176,6 +179,18 @@ public final class OpenMpi implements Communicator
         final MemorySegment in = buffer(1, receive.length);
         gatherv(out, sendCount, byteType, in, counts, displacements);
         MemorySegment.copy(in, JAVA_BYTE, 0, receive, 0, extent(counts, displacements, receive.length));
+    }
+
+    @Override
+    public void allgatherv(final double[] send, final int sendCount, final double[] receive, final int[] counts,
+        final int[] displacements)
+    {
+        requireOpen();
+        final MemorySegment out = buffer(0, (long) Math.max(0, sendCount) * Double.BYTES);
+        MemorySegment.copy(send, 0, out, JAVA_DOUBLE, 0, Math.max(0, Math.min(sendCount, send.length)));
+        final MemorySegment in = buffer(1, (long) receive.length * Double.BYTES);
+        gatherv(out, sendCount, doubleType, in, counts, displacements);
+        MemorySegment.copy(in, JAVA_DOUBLE, 0, receive, 0, extent(counts, displacements, receive.length));
     }
 
     @Override

@@ -45,6 +45,14 @@ public final class SingleProcess implements Communicator
     }
 
     @Override
+    public void allgatherv(final double[] send, final int sendCount, final double[] receive, final int[] counts,
+        final int[] displacements)
+    {
+        requireMatch(sendCount, counts[0]);
+        System.arraycopy(send, 0, receive, displacements[0], sendCount);
+    }
+
+    @Override
     public void alltoall(final int[] send, final int count, final int[] receive)
     {
         System.arraycopy(send, 0, receive, 0, count);

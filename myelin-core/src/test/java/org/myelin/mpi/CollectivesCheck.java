@@ -70,6 +70,24 @@ public final class CollectivesCheck
             failed |= !report(rank, "allgatherv bytes", Arrays.equals(gatheredBytes, expectedBytes),
                 Arrays.toString(gatheredBytes));
 
+            final double[] mineDoubles = new double[rank + 1];
+            final double[] expectedDoubles = new double[total];
+            for (int i = 0; i <= rank; i++)
+            {
+                mineDoubles[i] = rank + i / 8.0;
+            }
+            for (int r = 0; r < size; r++)
+            {
+                for (int i = 0; i <= r; i++)
+                {
+                    expectedDoubles[displacements[r] + i] = r + i / 8.0;
+                }
+            }
+            final double[] gatheredDoubles = new double[total];
+            world.allgatherv(mineDoubles, rank + 1, gatheredDoubles, counts, displacements);
+            failed |= !report(rank, "allgatherv doubles", Arrays.equals(gatheredDoubles, expectedDoubles),
+                Arrays.toString(gatheredDoubles));
+
             // block for rank d: 1000·sender + d
             final int[] toEach = new int[size];
             final int[] fromEach = new int[size];

@@ -15,7 +15,7 @@ class OpenMpiTest
         final MpiRun.Result result = MpiRun.java(2, CollectivesCheck.class.getName());
 
         assertThat(result.output()).doesNotContain("FAILED");
-        for (final String check : new String[] {"size", "allgather", "allgatherv", "allgatherv bytes", "alltoall",
+        for (final String check : new String[] {"size", "allgather", "allgatherv", "allgatherv bytes", "allgatherv doubles", "alltoall",
             "alltoallv", "error code"})
         {
             assertThat(result.output()).contains("rank 0: " + check + " ok", "rank 1: " + check + " ok");
