@@ -25,7 +25,7 @@ class PackageGraphTest
      */
     static final List<List<String>> CORE_LAYERS = List.of(
         List.of("util"),
-        List.of("units", "random", "output", "state"),
+        List.of("units", "random", "output", "state", "mpi"),
         List.of("base"),
         List.of("delay", "synapse", "plasticity", "monitor"),
         List.of("neuron"),

@@ -34,6 +34,7 @@ import org.myelin.projection.PlasticProjection;
 import org.myelin.sim.Network;
 import org.myelin.sim.NonFiniteStateException;
 import org.myelin.sim.ReferenceNetworks;
+import org.myelin.mpi.Communicator;
 import org.myelin.sim.Simulation;
 import org.myelin.units.Dimension;
 import org.myelin.units.Units;
@@ -146,6 +147,9 @@ final class RunCommand implements Callable<Integer>
     @Option(names = "--no-progress", description = "Do not show a progress bar.")
     private boolean noProgress;
 
+    /** Set on the MPI ranks other than 0: they print no summary. */
+    private boolean quiet;
+
     /**
      * Whether Ctrl-C and SIGTERM remove this run's unfinished folder and end the process: false
      * for the runs of a sweep, which share one process and its signal handlers.
@@ -190,8 +194,58 @@ final class RunCommand implements Callable<Integer>
     {
     }
 
+    /**
+     * Under {@code mpirun}, every rank runs the same command and shares the simulation
+     * ({@link Simulation#Simulation(Network, int, Communicator)}); rank 0 writes
+     * the outputs and prints the summary, the others write into a scratch folder that they delete.
+     */
     @Override
     public Integer call() throws IOException
+    {
+        try (Communicator world = Communicator.world())
+        {
+            if (world.size() == 1)
+            {
+                return run(world);
+            }
+            if (checkpointEvery != null || resumeFrom != null)
+            {
+                throw new Main.UsageException("checkpoints (--checkpoint-every, resume) do not work across MPI ranks "
+                    + "yet; run without mpirun");
+            }
+            if (world.rank() == 0)
+            {
+                return run(world);
+            }
+            final Path scratch = Files.createTempDirectory("myelin-rank-" + world.rank() + "-");
+            out = scratch.resolve("out");
+            noPlot = true;
+            noProgress = true;
+            quiet = true;
+            try
+            {
+                return run(world);
+            }
+            finally
+            {
+                deleteTree(scratch);
+            }
+        }
+    }
+
+    /** Deletes a folder and everything in it. */
+    private static void deleteTree(final Path dir) throws IOException
+    {
+        try (java.util.stream.Stream<Path> paths = Files.walk(dir))
+        {
+            for (final Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList())
+            {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+
+    private Integer run(final Communicator world) throws IOException
     {
         final long t0 = System.nanoTime();
         if (checkpointEvery != null && modelFile != null && Models.isXml(modelFile))
@@ -233,7 +287,7 @@ final class RunCommand implements Callable<Integer>
                 Thread.ofPlatform().daemon().name("myelin-plot-warm-up").start(RasterPlot::warmUp);
             }
             final long checkpointSteps = checkpointSteps(setup);
-            final Simulation sim = resumeFrom == null ? new Simulation(setup.network(), workers)
+            final Simulation sim = resumeFrom == null ? new Simulation(setup.network(), workers, world)
                 : Checkpoint.restore(setup.network(), resumeFrom, workers);
             if (sim.step() > steps)
             {
@@ -244,6 +298,12 @@ final class RunCommand implements Callable<Integer>
             final long t1 = System.nanoTime();
             final List<String> notes = new ArrayList<>(folder.cleaned());
             notes.addAll(setup.notes());
+            if (world.size() > 1)
+            {
+                notes.add(String.format(Locale.ROOT, "distributed over %d MPI ranks × %d thread%s (each rank builds the "
+                    + "whole network and updates its slices; spikes exchanged every step)", world.size(), workers,
+                    workers == 1 ? "" : "s"));
+            }
             long writingNanos = 0;
             NonFiniteStateException stopped = null;
             boolean diskChecked = false;
@@ -393,9 +453,12 @@ final class RunCommand implements Callable<Integer>
                 AtomicFiles.write(text, o -> o.write(report.getBytes(StandardCharsets.UTF_8)));
                 folder.commit();
                 this.summary = summary;
-                final PrintWriter stdout = spec.commandLine().getOut();
-                stdout.print(report);
-                stdout.flush();
+                if (!quiet)
+                {
+                    final PrintWriter stdout = spec.commandLine().getOut();
+                    stdout.print(report);
+                    stdout.flush();
+                }
                 if (stopped != null)
                 {
                     spec.commandLine().getErr().printf(Locale.ROOT, "myelin run: %s; the outputs up to t = %.3f ms "

@@ -19,15 +19,29 @@ final class ChildJvm
     /** A process builder for {@code myelin ARGS...}. */
     static ProcessBuilder myelin(final String... args)
     {
-        final List<String> command = new ArrayList<>();
+        return command(new ArrayList<>(), args);
+    }
+
+    /**
+     * A process builder for {@code myelin ARGS...} in {@code ranks} processes under
+     * {@code mpirun --oversubscribe --allow-run-as-root}.
+     */
+    static ProcessBuilder mpirun(final int ranks, final String... args)
+    {
+        return command(new ArrayList<>(List.of("mpirun", "-np", Integer.toString(ranks), "--oversubscribe",
+            "--allow-run-as-root")), args);
+    }
+
+    private static ProcessBuilder command(final List<String> command, final String... args)
+    {
         command.add(ProcessHandle.current().info().command().orElse("java"));
         final String tool = System.getenv("JAVA_TOOL_OPTIONS");
         if (tool != null && !tool.isBlank())
         {
             command.addAll(Arrays.asList(tool.strip().split("\\s+")));
         }
-        command.addAll(List.of("--add-modules", "jdk.incubator.vector", "-cp", System.getProperty("java.class.path"),
-            "org.myelin.cli.Main"));
+        command.addAll(List.of("--add-modules", "jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED", "-cp",
+            System.getProperty("java.class.path"), "org.myelin.cli.Main"));
         command.addAll(List.of(args));
         final ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().remove("JAVA_TOOL_OPTIONS");

@@ -3,6 +3,7 @@ package org.myelin.monitor;
 import java.util.Arrays;
 
 import org.myelin.base.Population;
+import org.myelin.mpi.Communicator;
 import org.myelin.state.StateAccess;
 import org.myelin.state.Stateful;
 import org.myelin.util.ModelException;
@@ -108,6 +109,57 @@ public final class StateMonitor implements Stateful
         if (from == 0)
         {
             sampleSteps[sample] = step;
+        }
+    }
+
+    /**
+     * Completes the samples of the run from {@code first} to {@code last} (which has ended) across
+     * processes: each rank recorded only its own neurons, rank {@code owners[k]} the k-th; every
+     * rank sends the values of its neurons and takes the others', so all hold every sample. Every
+     * rank calls it with the same arguments.
+     */
+    public void gather(final Communicator ranks, final int[] owners, final long first, final long last)
+    {
+        final int newSamples = (int) countSamples(first, last);
+        final int firstSample = samples - newSamples;
+        final int size = ranks.size();
+        final int[] counts = new int[size];
+        for (final int owner : owners)
+        {
+            counts[owner] += newSamples;
+        }
+        final int[] displacements = new int[size];
+        for (int r = 1; r < size; r++)
+        {
+            displacements[r] = displacements[r - 1] + counts[r - 1];
+        }
+        final double[] mine = new double[counts[ranks.rank()]];
+        int at = 0;
+        for (int k = 0; k < indices.length; k++)
+        {
+            if (owners[k] == ranks.rank())
+            {
+                for (int s = firstSample; s < samples; s++)
+                {
+                    mine[at++] = values[s * indices.length + k];
+                }
+            }
+        }
+        final double[] all = new double[newSamples * indices.length];
+        ranks.allgatherv(mine, mine.length, all, counts, displacements);
+        final int[] next = displacements.clone();
+        for (int k = 0; k < indices.length; k++)
+        {
+            for (int s = firstSample; s < samples; s++)
+            {
+                values[s * indices.length + k] = all[next[owners[k]]++];
+            }
+        }
+        // the rank that owns neuron 0 stamps the steps; they are the multiples of 'every' in [first, last)
+        long step = ceilDiv(first, every) * every;
+        for (int s = firstSample; s < samples; s++, step += every)
+        {
+            sampleSteps[s] = step;
         }
     }
 

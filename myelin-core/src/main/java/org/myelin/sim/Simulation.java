@@ -17,6 +17,8 @@ import org.myelin.base.SpikeObserver;
 import org.myelin.monitor.PopulationRateMonitor;
 import org.myelin.monitor.SpikeMonitor;
 import org.myelin.monitor.StateMonitor;
+import org.myelin.mpi.Communicator;
+import org.myelin.mpi.SingleProcess;
 import org.myelin.state.StateAccess;
 import org.myelin.state.StateArrays;
 import org.myelin.units.Units;
@@ -58,6 +60,18 @@ import org.myelin.util.ModelException;
  * Resets happen in the update pass, before propagation: they cannot change what is delivered,
  * since align-post delivery reads no post-synaptic state.
  *
+ * <p><b>Across processes</b> ({@link #Simulation(Network, int, Communicator)}, under
+ * {@code mpirun}): K ranks of T threads are K·T workers, and every population is cut into K·T
+ * slices as it would be for K·T threads; rank r runs workers r·T to r·T + T − 1. After the update
+ * pass of each step, the ranks exchange the step's spikes (one allgather of the lengths, one
+ * allgatherv of the counts and ids), so every rank holds the whole spike history and delivers into
+ * its own slices as a thread would: spikes are bit-identical for any split into ranks and
+ * threads. Each rank also runs the spike observers (short-term plasticity) on the other ranks'
+ * spikes, so every rank's presynaptic states are whole; spike and rate monitors see every spike
+ * on every rank; state monitors record on the rank that owns the neuron and are gathered at the
+ * end of each run. Each rank builds the whole network (states and connectivity of every
+ * population); only the work is divided.
+ *
  * <p>Between runs, {@link #saveState} hands out the state of the whole network in neuron and
  * synapse order and {@link #restoreState} fills a new simulation with it, whatever the thread
  * counts of the two (docs/CHECKPOINTS.md; the files are {@code org.myelin.io.Checkpoint}'s).
@@ -72,6 +86,20 @@ public final class Simulation
 
     private final Network network;
     private final int threads;
+    /** The processes of the run; a {@link SingleProcess} unless started by mpirun. */
+    private final Communicator ranks;
+    /** The first of this rank's workers among all ranks' (rank · threads). */
+    private final int firstWorker;
+    /** Workers over all ranks (ranks · threads): the number of slices of every population. */
+    private final int allWorkers;
+    /** This rank's spikes of a step, as sent: the non-finite flag, per population and local worker the count, then the ids. */
+    private final int[] exchangeSend;
+    /** Every rank's message of a step, one after the other. */
+    private final int[] exchangeReceive;
+    private final int[] exchangeLengths;
+    private final int[] exchangeOffsets;
+    /** Per parity of the step, the population index + 1 that another rank reported non-finite, and that rank + 1. */
+    private final int[] remoteNonFinite = new int[4];
     private final Population[] populations;
     private final int[][] sliceStarts;
     private final Delivery[] deliveries;
@@ -107,8 +135,25 @@ public final class Simulation
      */
     public Simulation(final Network network, final int threads)
     {
+        this(network, threads, new SingleProcess());
+    }
+
+    /**
+     * A simulation whose work is shared by the processes of {@code ranks}, each running
+     * {@code threads} workers; every rank constructs it with the same network and thread count, and
+     * runs it for the same steps.
+     *
+     * @param network the network (the same on every rank).
+     * @param threads worker threads per rank, {@code >= 1}.
+     * @param ranks   the processes of the run.
+     */
+    public Simulation(final Network network, final int threads, final Communicator ranks)
+    {
         this.network = network;
         this.threads = Check.atLeast("Simulation", "threads", threads, 1);
+        this.ranks = ranks;
+        this.firstWorker = ranks.rank() * threads;
+        this.allWorkers = ranks.size() * threads;
         this.nonFinite = new int[2 * threads * NON_FINITE_STRIDE];
         final double dt = network.dt();
         final List<Population> pops = network.populations();
@@ -138,9 +183,9 @@ public final class Simulation
             // coarser only where each slice still spans whole blocks: a block-sized imbalance in a small
             // population costs more than the part of a block that a worker draws twice
             final long a = lcm(SLICE_ALIGNMENT, alignment.getOrDefault(populations[k], 1L));
-            alignments[k] = sizes[k] / threads >= a ? (int) a : SLICE_ALIGNMENT;
+            alignments[k] = sizes[k] / allWorkers >= a ? (int) a : SLICE_ALIGNMENT;
         }
-        final int[][] cuts = slices(sizes, alignments, threads);
+        final int[][] cuts = slices(sizes, alignments, allWorkers);
         requireMemory(depth, dt);
         for (int k = 0; k < populations.length; k++)
         {
@@ -177,6 +222,21 @@ public final class Simulation
         {
             stateMonitorSliceStarts[k] = slicesOf.get(stateMonitors[k].population());
         }
+        final int header = 1 + populations.length * threads;
+        int ownNeurons = 0;
+        for (final int[] start : sliceStarts)
+        {
+            ownNeurons += start[firstWorker + threads] - start[firstWorker];
+        }
+        final long allNeurons = network.neuronCount();
+        final int size = ranks.size();
+        Check.that((long) size * header + allNeurons < Integer.MAX_VALUE - 8, "Simulation",
+            "the spikes of one step must fit one exchange of 2^31 ints; got " + allNeurons + " neurons on " + size
+                + " ranks");
+        this.exchangeSend = size > 1 ? new int[header + ownNeurons] : new int[0];
+        this.exchangeReceive = size > 1 ? new int[(int) (size * header + allNeurons)] : new int[0];
+        this.exchangeLengths = new int[size];
+        this.exchangeOffsets = new int[size];
     }
 
     /**
@@ -255,7 +315,7 @@ public final class Simulation
         String largestPart = "";
         for (final Population p : populations)
         {
-            total += p.preparedBytes(depth.getOrDefault(p, 1) + 1, threads);
+            total += p.preparedBytes(depth.getOrDefault(p, 1) + 1, allWorkers);
         }
         for (final Delivery d : network.deliveries())
         {
@@ -272,15 +332,22 @@ public final class Simulation
             + "fewer synapses");
     }
 
-    /** Worker threads. */
+    /** Worker threads (of this rank). */
     public int threads()
     {
         return threads;
     }
 
+    /** The processes that share this simulation's work. */
+    public Communicator ranks()
+    {
+        return ranks;
+    }
+
     /**
      * Where the workers' slices of {@code population} start, with its size appended: worker w
-     * updates neurons {@code [s[w], s[w + 1])} and delivers into them.
+     * updates neurons {@code [s[w], s[w + 1])} and delivers into them (the workers of all ranks,
+     * rank r's being r·threads to r·threads + threads − 1).
      *
      * @throws ModelException if the population is not in this simulation's network.
      */
@@ -539,6 +606,10 @@ public final class Simulation
         {
             m.endRun(last);
         }
+        if (ranks.size() > 1)
+        {
+            gatherStateMonitors(first, last);
+        }
         if (stoppedAt >= 0)
         {
             throwNonFinite(stoppedAt);
@@ -556,13 +627,21 @@ public final class Simulation
             {
                 try
                 {
-                    populations[k].checkFinite(sliceStarts[k][w], sliceStarts[k][w + 1], timeMs);
+                    populations[k].checkFinite(sliceStarts[k][firstWorker + w], sliceStarts[k][firstWorker + w + 1],
+                        timeMs);
                 }
                 catch (final ModelException e)
                 {
                     throw new NonFiniteStateException(e.getMessage(), n + 1);
                 }
             }
+        }
+        final int parity = 2 * (int) (n & 1);
+        if (remoteNonFinite[parity] != 0)
+        {
+            throw new NonFiniteStateException(String.format(Locale.ROOT, "%s: a state became NaN or infinite at t = "
+                + "%s ms on rank %d, which names the neuron", populations[remoteNonFinite[parity] - 1].name(),
+                Units.format(timeMs), remoteNonFinite[parity + 1] - 1), n + 1);
         }
         throw new IllegalStateException("the run stopped at step " + n + " for a non-finite state no slice reported");
     }
@@ -582,6 +661,14 @@ public final class Simulation
             {
                 updateSlices(worker, n, first);
                 barrier.await();
+                if (allWorkers > threads)
+                {
+                    if (worker == 0)
+                    {
+                        exchangeSpikes(n);
+                    }
+                    barrier.await();
+                }
                 deliverIntoSlices(worker, n);
                 if (anyNonFinite(n))
                 {
@@ -622,7 +709,7 @@ public final class Simulation
                 return true;
             }
         }
-        return false;
+        return remoteNonFinite[2 * (int) (n & 1)] != 0;
     }
 
     /** Step n's update phase on {@code worker}'s slices: monitors, populations, spike observers. */
@@ -630,10 +717,11 @@ public final class Simulation
     {
         final int flag = slotOfNonFinite(worker, n);
         nonFinite[flag] = 0;
+        final int slice = firstWorker + worker;
         for (int k = 0; k < stateMonitors.length; k++)
         {
             final int[] s = stateMonitorSliceStarts[k];
-            stateMonitors[k].record(n, s[worker], s[worker + 1]);
+            stateMonitors[k].record(n, s[slice], s[slice + 1]);
         }
         if (n > first)
         {
@@ -649,38 +737,146 @@ public final class Simulation
         for (int k = 0; k < populations.length; k++)
         {
             final Population p = populations[k];
-            final int from = sliceStarts[k][worker];
-            final int to = sliceStarts[k][worker + 1];
+            final int from = sliceStarts[k][slice];
+            final int to = sliceStarts[k][slice + 1];
             final SpikeHistory history = p.history();
             final int slot = history.slotOf(n);
             final int[] ids = history.ids(slot);
-            final int offset = history.sliceStart(worker);
+            final int offset = history.sliceStart(slice);
             final int result = p.update(n, from, to, ids, offset);
             if (Population.nonFinite(result) && nonFinite[flag] == 0)
             {
                 nonFinite[flag] = k + 1;
             }
             final int count = Population.spikeCount(result);
-            history.setCount(slot, worker, count);
-            final long[] counts = spikeCounts[k];
-            for (int j = offset; j < offset + count; j++)
+            history.setCount(slot, slice, count);
+            countAndObserve(k, history, slot, slice, n);
+        }
+    }
+
+    /** Counts the spikes {@code slice} wrote into {@code slot} and hands them to the population's observers. */
+    private void countAndObserve(final int k, final SpikeHistory history, final int slot, final int slice,
+        final long n)
+    {
+        final int[] ids = history.ids(slot);
+        final int offset = history.sliceStart(slice);
+        final int end = offset + history.count(slot, slice);
+        final long[] counts = spikeCounts[k];
+        for (int j = offset; j < end; j++)
+        {
+            counts[ids[j]]++;
+        }
+        for (final SpikeObserver o : spikeObservers[k])
+        {
+            o.observe(history, slot, slice, n);
+        }
+    }
+
+    /**
+     * Sends this rank's spikes of step n to every rank and writes theirs into the spike histories
+     * (and their counts and observers), so that every rank holds the whole step. Runs on worker 0
+     * between the update pass and the propagation of step n, while the other workers wait. The
+     * message: the population index + 1 of a non-finite state (0 if none), per population and
+     * local worker the spike count, then the ids in that order.
+     */
+    private void exchangeSpikes(final long n)
+    {
+        final int header = 1 + populations.length * threads;
+        int flag = 0;
+        for (int w = 0; w < threads && flag == 0; w++)
+        {
+            flag = nonFinite[slotOfNonFinite(w, n)];
+        }
+        exchangeSend[0] = flag;
+        int length = header;
+        for (int k = 0; k < populations.length; k++)
+        {
+            final SpikeHistory history = populations[k].history();
+            final int slot = history.slotOf(n);
+            final int[] ids = history.ids(slot);
+            for (int w = 0; w < threads; w++)
             {
-                counts[ids[j]]++;
+                final int count = history.count(slot, firstWorker + w);
+                exchangeSend[1 + k * threads + w] = count;
+                System.arraycopy(ids, history.sliceStart(firstWorker + w), exchangeSend, length, count);
+                length += count;
             }
-            for (final SpikeObserver o : spikeObservers[k])
+        }
+        exchangeLengths[0] = length;
+        ranks.allgather(exchangeLengths, 1, exchangeLengths);
+        int offset = 0;
+        for (int r = 0; r < exchangeLengths.length; r++)
+        {
+            exchangeOffsets[r] = offset;
+            offset += exchangeLengths[r];
+        }
+        ranks.allgatherv(exchangeSend, length, exchangeReceive, exchangeLengths, exchangeOffsets);
+        final int parity = 2 * (int) (n & 1);
+        remoteNonFinite[parity] = 0;
+        for (int r = 0; r < exchangeLengths.length; r++)
+        {
+            if (r == ranks.rank())
             {
-                o.observe(history, slot, worker, n);
+                continue;
             }
+            final int base = exchangeOffsets[r];
+            if (exchangeReceive[base] != 0 && remoteNonFinite[parity] == 0)
+            {
+                remoteNonFinite[parity] = exchangeReceive[base];
+                remoteNonFinite[parity + 1] = r + 1;
+            }
+            int at = base + header;
+            for (int k = 0; k < populations.length; k++)
+            {
+                final SpikeHistory history = populations[k].history();
+                final int slot = history.slotOf(n);
+                final int[] ids = history.ids(slot);
+                for (int w = 0; w < threads; w++)
+                {
+                    final int slice = r * threads + w;
+                    final int count = exchangeReceive[base + 1 + k * threads + w];
+                    System.arraycopy(exchangeReceive, at, ids, history.sliceStart(slice), count);
+                    at += count;
+                    history.setCount(slot, slice, count);
+                    countAndObserve(k, history, slot, slice, n);
+                }
+            }
+        }
+    }
+
+    /**
+     * After a run from step {@code first} to {@code last}: every rank sends the samples its state
+     * monitors took of its own neurons in that run, so every rank's monitors hold all of them.
+     */
+    private void gatherStateMonitors(final long first, final long last)
+    {
+        for (int k = 0; k < stateMonitors.length; k++)
+        {
+            final StateMonitor m = stateMonitors[k];
+            final int[] s = stateMonitorSliceStarts[k];
+            final int[] owners = new int[m.indices().length];
+            final int[] indices = m.indices();
+            for (int i = 0; i < indices.length; i++)
+            {
+                int slice = 0;
+                while (indices[i] >= s[slice + 1])
+                {
+                    slice++;
+                }
+                owners[i] = slice / threads;
+            }
+            m.gather(ranks, owners, first, last);
         }
     }
 
     /** Step n's propagation phase into {@code worker}'s slices of every target. */
     private void deliverIntoSlices(final int worker, final long n)
     {
+        final int slice = firstWorker + worker;
         for (int k = 0; k < deliveries.length; k++)
         {
             final int[] s = deliverySliceStarts[k];
-            deliveries[k].deliver(n, worker, s[worker], s[worker + 1]);
+            deliveries[k].deliver(n, slice, s[slice], s[slice + 1]);
         }
     }
 

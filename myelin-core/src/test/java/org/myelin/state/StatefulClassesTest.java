@@ -31,6 +31,7 @@ class StatefulClassesTest
         "org.myelin.connect", "connectivity is drawn from the connectivity seed and read-only while running",
         "org.myelin.units", "units and quantities are values",
         "org.myelin.util", "helpers without run state",
+        "org.myelin.mpi", "the connection to the other processes and its native scratch buffers",
         "org.myelin.random", "counter-based draws keyed by seed and step; streams only build connectivity");
 
     /** Classes whose fields are parameters, constants derived from dt, scratch or references. */
