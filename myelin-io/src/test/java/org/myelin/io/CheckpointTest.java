@@ -178,6 +178,38 @@ class CheckpointTest
     }
 
     @Test
+    void savingAfterACrashThatLeftOnlyThePreviousCheckpointShouldPutTheNewOneInItsPlace(@TempDir final Path dir)
+        throws IOException
+    {
+        final Simulation sim = new Simulation(network(240), 1);
+        sim.runSteps(10, ProgressListener.NONE);
+        Checkpoint.save(sim, dir.resolve("checkpoint"));
+        Files.move(dir.resolve("checkpoint"), dir.resolve(".checkpoint.previous"));
+        sim.runSteps(10, ProgressListener.NONE);
+        Checkpoint.save(sim, dir.resolve("checkpoint"));
+
+        try (Stream<Path> left = Files.list(dir))
+        {
+            assertThat(left.map(p -> p.getFileName().toString())).containsExactly("checkpoint");
+        }
+        assertThat(Checkpoint.restore(network(240), dir.resolve("checkpoint"), 2).step()).isEqualTo(20);
+    }
+
+    @Test
+    void savingShouldRemoveTheUnfinishedCheckpointOfAKilledWriter(@TempDir final Path dir) throws IOException
+    {
+        final Path unfinished = Files.createDirectories(dir.resolve(".checkpoint.writing-123"));
+        Files.writeString(unfinished.resolve("00000-step.npy"), "half a file");
+        final Path unrelated = Files.createDirectories(dir.resolve(".other.writing-1"));
+
+        Checkpoint.save(new Simulation(network(240), 1), dir.resolve("checkpoint"));
+
+        assertThat(unfinished).doesNotExist();
+        assertThat(unrelated).isDirectory();
+        assertThat(dir.resolve("checkpoint").resolve(Checkpoint.MANIFEST)).isRegularFile();
+    }
+
+    @Test
     void aCheckpointOfAnotherModelShouldBeRefusedNamingTheDifference(@TempDir final Path dir) throws IOException
     {
         Checkpoint.save(new Simulation(network(240), 2), dir);
