@@ -307,8 +307,13 @@ final class RunCommand implements Callable<Integer>
             long writingNanos = 0;
             NonFiniteStateException stopped = null;
             boolean diskChecked = false;
+            // a checkpointed run streams its spikes beside its checkpoint, where they outlive a killed run
+            final Path spoolDir = checkpointSteps == 0 || setup.spikeMonitors().isEmpty() ? staging
+                : spikeSpoolFolder(folder.target(), resumeFrom != null);
             try (SpikeSpool spool = setup.spikeMonitors().isEmpty() ? null
-                : new SpikeSpool(staging, setup.network().populations(), setup.spikeMonitors(), setup.network().dt());
+                : new SpikeSpool(spoolDir, setup.network().populations(), setup.spikeMonitors(), setup.network().dt(),
+                    checkpointSteps == 0 || resumeFrom == null ? null : spoolPosition(resumeFrom),
+                    checkpointSteps > 0);
                 StateFiles.Spool states = new StateFiles.Spool(staging, setup.stateMonitors(), setup.network().dt(),
                     samples(setup.stateMonitors(), steps)))
             {
@@ -349,7 +354,11 @@ final class RunCommand implements Callable<Integer>
                     else if (stopped == null && done < steps && done % checkpointSteps == 0)
                     {
                         Checkpoint.save(sim, folder.target().resolve(CHECKPOINT), checkpointNotes(steps,
-                            checkpointSteps));
+                            checkpointSteps, spool));
+                    }
+                    else if (spool != null)
+                    {
+                        spool.drain();
                     }
                     writingNanos += System.nanoTime() - w;
                     if (!diskChecked && sim.step() * DISK_CHECK_FRACTION >= steps)
@@ -374,7 +383,8 @@ final class RunCommand implements Callable<Integer>
                     if (stopped == null)
                     {
                         // the end is a checkpoint too, to extend the run with 'myelin resume --duration'
-                        Checkpoint.save(sim, staging.resolve(CHECKPOINT), checkpointNotes(steps, checkpointSteps));
+                        Checkpoint.save(sim, staging.resolve(CHECKPOINT), checkpointNotes(steps, checkpointSteps,
+                            spool));
                         checkpoint.add(staging.resolve(CHECKPOINT));
                     }
                     drain(spool, states);
@@ -393,7 +403,10 @@ final class RunCommand implements Callable<Integer>
                     setup.network().dt(), simulatedMs, setup.stateMonitors());
                 if (spool != null)
                 {
-                    written.addAll(spool.finish());
+                    for (final Path file : spool.finish())
+                    {
+                        written.add(spoolDir.equals(staging) ? file : link(file, staging.resolve(file.getFileName())));
+                    }
                     final long[] counts = new long[info.populations().size()];
                     for (int p = 0; p < counts.length; p++)
                     {
@@ -514,12 +527,21 @@ final class RunCommand implements Callable<Integer>
      * What {@code myelin resume} needs to run on: the model file, this run's options (but the
      * output folder, duration and thread count, which resume gives anew), the end step.
      */
-    private java.util.Map<String, String> checkpointNotes(final long endStep, final long checkpointSteps)
-        throws IOException
+    private java.util.Map<String, String> checkpointNotes(final long endStep, final long checkpointSteps,
+        final SpikeSpool spool) throws IOException
     {
         final java.util.Map<String, String> notes = new java.util.LinkedHashMap<>();
         notes.put("end-step", Long.toString(endStep));
         notes.put("checkpoint-every-steps", Long.toString(checkpointSteps));
+        if (spool != null)
+        {
+            // the spikes are on disk up to here; the monitors in the checkpoint are empty
+            final SpikeSpool.Position at = spool.sync();
+            notes.put(SPIKES_WRITTEN, Long.toString(at.files().spikes()));
+            notes.put(SPIKES_CSV_BYTES, Long.toString(at.files().csvBytes()));
+            notes.put(SPIKES_PER_MONITOR, String.join(" ", java.util.Arrays.stream(at.perMonitor())
+                .mapToObj(Long::toString).toList()));
+        }
         if (modelFile != null)
         {
             notes.put("model-file", modelFile.toAbsolutePath().normalize().toString());
@@ -545,6 +567,80 @@ final class RunCommand implements Callable<Integer>
             }
         }
         return notes;
+    }
+
+    /** Checkpoint notes: how far the streamed spike files went when the checkpoint was written. */
+    private static final String SPIKES_WRITTEN = "spikes-written";
+    private static final String SPIKES_CSV_BYTES = "spikes-csv-bytes";
+    private static final String SPIKES_PER_MONITOR = "spikes-per-monitor";
+
+    /** The folder beside the checkpoint that a checkpointed run streams its spike files into. */
+    static final String SPIKE_SPOOL = ".checkpoint.spikes";
+
+    /**
+     * The spike spool folder of a checkpointed run into {@code target}. A new run starts it empty
+     * and removes the checkpoint of the run it replaces, whose spikes it no longer matches; a
+     * resumed run keeps it, or, resuming a finished run whose spool went into its outputs, copies
+     * the spike files back (into a hidden folder renamed into place, so a kill leaves none or all).
+     */
+    private static Path spikeSpoolFolder(final Path target, final boolean resumed) throws IOException
+    {
+        final Path spool = target.resolve(SPIKE_SPOOL);
+        if (!resumed)
+        {
+            RunFolder.deleteTree(target.resolve(CHECKPOINT));
+            RunFolder.deleteTree(target.resolve("." + CHECKPOINT + ".previous"));
+            RunFolder.deleteTree(spool);
+            return Files.createDirectories(spool);
+        }
+        if (Files.isDirectory(spool))
+        {
+            return spool;
+        }
+        final Path copying = target.resolve(SPIKE_SPOOL + ".copying");
+        RunFolder.deleteTree(copying);
+        Files.createDirectories(copying);
+        for (final String name : List.of(org.myelin.io.SpikeFiles.STEP_NPY, org.myelin.io.SpikeFiles.NEURON_NPY,
+            org.myelin.io.SpikeFiles.CSV))
+        {
+            if (!Files.isRegularFile(target.resolve(name)))
+            {
+                throw new ModelException("myelin resume: " + target + " has neither the spike files of its run ("
+                    + name + " is missing) nor their spool " + SPIKE_SPOOL + "; the run cannot be continued");
+            }
+            Files.copy(target.resolve(name), copying.resolve(name));
+        }
+        Files.move(copying, spool, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        return spool;
+    }
+
+    /** Where the streamed spike files stood when the checkpoint in {@code checkpoint} was written. */
+    private static SpikeSpool.Position spoolPosition(final Path checkpoint)
+    {
+        final java.util.Map<String, String> notes = Checkpoint.manifest(checkpoint).notes();
+        if (!notes.containsKey(SPIKES_WRITTEN))
+        {
+            throw new ModelException("checkpoint " + checkpoint + " does not say how far its spike files go ("
+                + SPIKES_WRITTEN + " is missing from its notes); it was written by another Myelin");
+        }
+        final String perMonitor = notes.getOrDefault(SPIKES_PER_MONITOR, "").strip();
+        return new SpikeSpool.Position(new org.myelin.io.SpikeFiles.Position(Long.parseLong(notes.get(
+            SPIKES_WRITTEN)), Long.parseLong(notes.get(SPIKES_CSV_BYTES))), perMonitor.isEmpty() ? new long[0]
+                : java.util.Arrays.stream(perMonitor.split(" ")).mapToLong(Long::parseLong).toArray());
+    }
+
+    /** A second name for {@code file} at {@code link} (a copy where the file system has no hard links). */
+    private static Path link(final Path file, final Path link) throws IOException
+    {
+        Files.deleteIfExists(link);
+        try
+        {
+            return Files.createLink(link, file);
+        }
+        catch (final UnsupportedOperationException | IOException e)
+        {
+            return Files.copy(file, link);
+        }
     }
 
     /**

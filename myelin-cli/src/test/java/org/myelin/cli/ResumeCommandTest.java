@@ -125,6 +125,51 @@ class ResumeCommandTest
         }
     }
 
+    /**
+     * The spikes of a checkpointed run go to disk as it runs, not into its checkpoints: the
+     * checkpoint's spike monitors are empty and its notes say how far the spike files go.
+     */
+    @Test
+    void aCheckpointedRunShouldStreamItsSpikesToDiskAndKeepNoneInItsCheckpoint() throws IOException
+    {
+        final Path out = dir.resolve("out");
+        run("run", model.toString(), "--duration", "100ms", "--checkpoint-every", "30ms", "--no-progress",
+            "--no-plot", "--out", out.toString());
+
+        final Checkpoint.Manifest m = Checkpoint.manifest(out.resolve("checkpoint"));
+        final long spikes = (Files.size(out.resolve("spikes_step.npy")) - org.myelin.io.Npy.APPENDER_HEADER_BYTES) / 8;
+        assertThat(spikes).isGreaterThan(500);
+        assertThat(m.notes()).containsEntry("spikes-written", Long.toString(spikes))
+            .containsEntry("spikes-csv-bytes", Long.toString(Files.size(out.resolve("spikes.csv"))));
+        assertThat(m.arrays()).filteredOn(a -> a.name().startsWith("spikeMonitor/")).isNotEmpty()
+            .allMatch(a -> a.length() == 0);
+        try (Stream<Path> entries = Files.list(out))
+        {
+            assertThat(entries.map(p -> p.getFileName().toString())).noneMatch(n -> n.startsWith("."));
+        }
+    }
+
+    @Test
+    void resumingAFinishedRunWhoseSpikeFileWasCutShouldBeRefusedNamingTheFile() throws IOException
+    {
+        final Path out = dir.resolve("out");
+        run("run", model.toString(), "--duration", "100ms", "--checkpoint-every", "50ms", "--no-progress",
+            "--no-plot", "--out", out.toString());
+        final Path steps = out.resolve("spikes_step.npy");
+        try (java.nio.channels.FileChannel c = java.nio.channels.FileChannel.open(steps,
+            java.nio.file.StandardOpenOption.WRITE))
+        {
+            c.truncate(c.size() - 8);
+        }
+
+        final CliRun r = CliRun.of("resume", out.toString(), "--duration", "200ms", "--no-progress");
+
+        assertThat(r.code()).isEqualTo(Main.EXIT_FAILURE);
+        assertThat(r.err()).startsWith("myelin resume: " + out.resolve(".checkpoint.spikes").resolve(
+            "spikes_step.npy") + ": holds ").contains("; the file was cut or belongs to another run");
+        assertThat(r.err().lines()).hasSize(1);
+    }
+
     @Test
     void resumeShouldRefuseAChangedModelFile() throws IOException
     {

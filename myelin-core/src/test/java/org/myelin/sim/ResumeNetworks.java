@@ -36,7 +36,7 @@ final class ResumeNetworks
     /** The kinds of network, as names for parameterized tests. */
     static String[] names()
     {
-        return new String[] {"coba", "coba-delay-3ms", "per-synapse-delays", "stp", "pair-stdp", "poisson",
+        return new String[] {"coba", "coba-delay-3ms", "coba-delay-5ms", "per-synapse-delays", "stp", "pair-stdp", "poisson",
             "ou-noise", "adex", "dopamine-stdp"};
     }
 
@@ -47,6 +47,7 @@ final class ResumeNetworks
         {
             case "coba" -> coba(net, 0);
             case "coba-delay-3ms" -> coba(net, 3);
+            case "coba-delay-5ms" -> coba(net, 5);
             case "per-synapse-delays" -> coba(net, 0).withWeights(Initializer.uniform(0.5, 1.5))
                 .withDelays(Initializer.uniform(0.1, 4), DelayRounding.NEAREST);
             case "stp" -> coba(net, 1).withPresynaptic(new ShortTermPlasticity(0.2, 200, 50,

@@ -126,6 +126,7 @@ public final class Checkpoint
         final Path target = dir.toAbsolutePath().normalize();
         final Path parent = target.getParent();
         Files.createDirectories(parent);
+        removeUnfinished(target);
         final Path staging = Files.createTempDirectory(parent, "." + target.getFileName() + ".writing-");
         try
         {
@@ -489,18 +490,33 @@ public final class Checkpoint
 
     /**
      * Puts the complete folder {@code staging} in place of {@code target}: the old checkpoint is
-     * renamed aside first and deleted only once the new one is in place.
+     * renamed aside first and deleted only once the new one is in place. When an earlier crash
+     * left only the previous checkpoint, it stays until the new one is in place, so that there is
+     * a complete checkpoint at every moment.
      */
     private static void replace(final Path staging, final Path target) throws IOException
     {
         final Path previous = previous(target);
-        deleteTree(previous);
         if (Files.exists(target))
         {
+            deleteTree(previous);
             move(target, previous);
         }
         move(staging, target);
         deleteTree(previous);
+    }
+
+    /** Removes the unfinished checkpoints a killed writer left beside {@code target}. */
+    private static void removeUnfinished(final Path target) throws IOException
+    {
+        final String prefix = "." + target.getFileName() + ".writing-";
+        try (Stream<Path> siblings = Files.list(target.getParent()))
+        {
+            for (final Path p : siblings.filter(p -> p.getFileName().toString().startsWith(prefix)).toList())
+            {
+                deleteTree(p);
+            }
+        }
     }
 
     private static void move(final Path from, final Path to) throws IOException

@@ -20,6 +20,8 @@ import java.util.regex.Pattern;
 import org.myelin.units.Units;
 import org.myelin.util.AtomicFiles;
 
+import org.myelin.util.ModelException;
+
 /**
  * NumPy {@code .npy} files: a magic string, the format version, a header dict ({@code descr},
  * {@code fortran_order}, {@code shape}), then the data.
@@ -191,13 +193,56 @@ public final class Npy
          */
         public Appender(final Path path, final String descr, final int itemSize) throws IOException
         {
+            this(path, descr, itemSize, -1);
+        }
+
+        /**
+         * Opens {@code path} to append after its first {@code items} items, cutting what follows
+         * them (what a run wrote after its last checkpoint), or creates it when {@code items} is
+         * negative. The header is written by {@link #finish}, as for a new file.
+         *
+         * @throws ModelException naming the file if it holds fewer than {@code items} items.
+         */
+        public Appender(final Path path, final String descr, final int itemSize, final long items) throws IOException
+        {
             this.path = path;
             this.descr = descr;
             this.itemSize = itemSize;
-            this.channel = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING);
             this.buffer = ByteBuffer.allocateDirect(CHUNK * 8).order(ByteOrder.LITTLE_ENDIAN);
-            channel.position(APPENDER_HEADER_BYTES);
+            if (items < 0)
+            {
+                this.channel = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                    StandardOpenOption.TRUNCATE_EXISTING);
+                channel.position(APPENDER_HEADER_BYTES);
+                return;
+            }
+            final long bytes = APPENDER_HEADER_BYTES + items * itemSize;
+            this.channel = FileChannel.open(path, StandardOpenOption.WRITE);
+            if (channel.size() < bytes)
+            {
+                final long size = channel.size();
+                channel.close();
+                throw new ModelException(path + ": holds " + size + " bytes, " + items + " values need " + bytes
+                    + "; the file was cut or belongs to another run");
+            }
+            channel.truncate(bytes);
+            channel.position(bytes);
+            this.items = items;
+        }
+
+        /** Writes the items appended so far through to the disk. */
+        public void sync() throws IOException
+        {
+            flush();
+            channel.force(false);
+        }
+
+        /** Closes the file and keeps it, however far it got (a file a later run appends to). */
+        public void keep() throws IOException
+        {
+            flush();
+            finished = true;
+            channel.close();
         }
 
         /** The buffer to put the next {@code count} items into (at most {@value #CHUNK}). */

@@ -321,7 +321,7 @@ public final class RunFolder implements AutoCloseable
     }
 
     /** Deletes a folder and everything in it; nothing when it does not exist. */
-    static void deleteTree(final Path root) throws IOException
+    public static void deleteTree(final Path root) throws IOException
     {
         if (!Files.exists(root))
         {

@@ -58,6 +58,16 @@ public final class SpikeFiles
     }
 
     /**
+     * How far the spike files go: the spikes in the {@code .npy} pair and the bytes of the CSV.
+     *
+     * @param spikes   spikes written.
+     * @param csvBytes bytes of the CSV file, its header line included.
+     */
+    public record Position(long spikes, long csvBytes)
+    {
+    }
+
+    /**
      * Writes spikes as they arrive, in time order (ties by population), into the three files of
      * a folder that becomes visible only as a whole (a run's staging folder): until
      * {@link #finish} the {@code .npy} files have no valid header.
@@ -75,6 +85,8 @@ public final class SpikeFiles
         /** Hundred-microsecond ticks per step when dt is a whole number of them, else 0. */
         private final long ticksPerStep;
         private boolean finished;
+        /** Whether closing before {@link #finish} keeps the files, for a run that continues them. */
+        private final boolean keep;
 
         /**
          * @param dir         the folder.
@@ -85,6 +97,22 @@ public final class SpikeFiles
         public Writer(final Path dir, final List<String> populations, final int[] offsets, final double dt)
             throws IOException
         {
+            this(dir, populations, offsets, dt, null, false);
+        }
+
+        /**
+         * A writer that continues the files in {@code dir} after their first {@code from.spikes()}
+         * spikes, cutting what follows (what a run wrote after its last checkpoint), or starts
+         * them anew when {@code from} is null.
+         *
+         * @param keep whether closing it without {@link #finish} keeps the files (for a run that
+         *             continues them after a checkpoint) rather than deleting them.
+         * @throws ModelException naming a file that is shorter than {@code from} says.
+         */
+        public Writer(final Path dir, final List<String> populations, final int[] offsets, final double dt,
+            final Position from, final boolean keep) throws IOException
+        {
+            this.keep = keep;
             this.dt = dt;
             final double ticks = dt * 1e4;
             this.ticksPerStep = Math.abs(ticks - Math.rint(ticks)) < 1e-9 * Math.max(1, ticks) ? Math.round(ticks) : 0;
@@ -93,12 +121,40 @@ public final class SpikeFiles
             {
                 populationSuffix[p] = ("," + populations.get(p) + "\n").getBytes(StandardCharsets.UTF_8);
             }
-            this.steps = new Npy.Appender(dir.resolve(STEP_NPY), "<i8", 8);
-            this.neurons = new Npy.Appender(dir.resolve(NEURON_NPY), "<i4", 4);
+            final long spikes = from == null ? -1 : from.spikes();
+            this.steps = new Npy.Appender(dir.resolve(STEP_NPY), "<i8", 8, spikes);
+            this.neurons = new Npy.Appender(dir.resolve(NEURON_NPY), "<i4", 4, spikes);
             this.csvPath = dir.resolve(CSV);
-            this.csv = FileChannel.open(csvPath, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING);
-            line.put("step,time_ms,neuron,population\n".getBytes(StandardCharsets.US_ASCII));
+            if (from == null)
+            {
+                this.csv = FileChannel.open(csvPath, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                    StandardOpenOption.TRUNCATE_EXISTING);
+                line.put("step,time_ms,neuron,population\n".getBytes(StandardCharsets.US_ASCII));
+                return;
+            }
+            this.csv = FileChannel.open(csvPath, StandardOpenOption.WRITE);
+            if (csv.size() < from.csvBytes())
+            {
+                final long size = csv.size();
+                csv.close();
+                throw new ModelException(csvPath + ": holds " + size + " bytes, " + from.spikes() + " spikes need "
+                    + from.csvBytes() + "; the file was cut or belongs to another run");
+            }
+            csv.truncate(from.csvBytes());
+            csv.position(from.csvBytes());
+        }
+
+        /**
+         * Writes the spikes added so far through to the disk and returns how far the files go,
+         * for a writer that continues them later.
+         */
+        public Position sync() throws IOException
+        {
+            flushCsv();
+            steps.sync();
+            neurons.sync();
+            csv.force(false);
+            return new Position(steps.items(), csv.position());
         }
 
         /** Appends a spike. */
@@ -182,6 +238,14 @@ public final class SpikeFiles
         @Override
         public void close() throws IOException
         {
+            if (keep && !finished)
+            {
+                steps.keep();
+                neurons.keep();
+                flushCsv();
+                csv.close();
+                return;
+            }
             steps.close();
             neurons.close();
             if (!finished)

@@ -45,6 +45,21 @@ public final class SpikeSpool implements AutoCloseable
     public SpikeSpool(final Path dir, final List<? extends Population> numbering, final List<SpikeMonitor> monitors,
         final double dt) throws IOException
     {
+        this(dir, numbering, monitors, dt, null, false);
+    }
+
+    /**
+     * A spool that continues the spike files in {@code dir} from {@code from}, what
+     * {@link #sync()} returned when the run was saved, cutting what the files hold after it; or
+     * starts them anew when {@code from} is null.
+     *
+     * @param keep whether closing it before {@link #finish()} keeps the files, for a run that
+     *             continues them after a checkpoint, rather than deleting them.
+     * @throws org.myelin.util.ModelException naming a file that is shorter than {@code from} says.
+     */
+    public SpikeSpool(final Path dir, final List<? extends Population> numbering, final List<SpikeMonitor> monitors,
+        final double dt, final Position from, final boolean keep) throws IOException
+    {
         this.dir = dir;
         this.offsets = new int[numbering.size() + 1];
         final List<String> n = new ArrayList<>();
@@ -68,8 +83,58 @@ public final class SpikeSpool implements AutoCloseable
             }
         }
         this.totals = new long[monitors.size()];
+        if (from != null)
+        {
+            if (from.perMonitor().length != totals.length)
+            {
+                throw new IllegalArgumentException("SpikeSpool: " + from.perMonitor().length + " monitor totals for "
+                    + totals.length + " monitors");
+            }
+            System.arraycopy(from.perMonitor(), 0, totals, 0, totals.length);
+        }
         this.run = new int[monitors.size()];
-        this.writer = new SpikeFiles.Writer(dir, names, offsets, dt);
+        this.writer = new SpikeFiles.Writer(dir, names, offsets, dt, from == null ? null : from.files(), keep);
+    }
+
+    /**
+     * How far a spool got: its files' position and the spikes of each monitor, in the order of
+     * the numbering.
+     */
+    public record Position(SpikeFiles.Position files, long[] perMonitor)
+    {
+        public Position
+        {
+            perMonitor = perMonitor.clone();
+        }
+
+        @Override
+        public long[] perMonitor()
+        {
+            return perMonitor.clone();
+        }
+
+        @Override
+        public boolean equals(final Object o)
+        {
+            return o instanceof Position p && p.files.equals(files) && java.util.Arrays.equals(p.perMonitor,
+                perMonitor);
+        }
+
+        @Override
+        public int hashCode()
+        {
+            return 31 * files.hashCode() + java.util.Arrays.hashCode(perMonitor);
+        }
+    }
+
+    /**
+     * Drains the monitors, writes the files through to the disk and returns how far they go,
+     * for a spool that continues them after a checkpoint.
+     */
+    public Position sync() throws IOException
+    {
+        drain();
+        return new Position(writer.sync(), totals);
     }
 
     /** Moves every monitor's spikes to the spike files, in time order, and clears the monitors. */

@@ -77,6 +77,83 @@ class SpikeSpoolTest
         }
     }
 
+    /**
+     * A spool synced at a checkpoint, written on past it, then abandoned (as by a kill), continued
+     * from the checkpoint's position by a new spool, writes the files of a spool that never stopped.
+     */
+    @Test
+    void aSpoolContinuedFromItsSyncedPositionWritesTheFilesOfOneThatNeverStopped(@TempDir final Path dir)
+        throws IOException
+    {
+        final Path whole = Files.createDirectory(dir.resolve("whole"));
+        final Path continued = Files.createDirectory(dir.resolve("continued"));
+        final ReferenceNetworks.Built a = ReferenceNetworks.coba(400, 0.1, 5);
+        final List<SpikeMonitor> am = List.of(a.network().monitorSpikes(a.excitatory()),
+            a.network().monitorSpikes(a.inhibitory()));
+        new Simulation(a.network(), 1).runSteps(600, null);
+        SpikeFiles.write(whole, SpikeRaster.of(am, 0.1));
+
+        final ReferenceNetworks.Built b = ReferenceNetworks.coba(400, 0.1, 5);
+        final List<SpikeMonitor> bm = List.of(b.network().monitorSpikes(b.excitatory()),
+            b.network().monitorSpikes(b.inhibitory()));
+        final List<Population> numbering = List.of(b.excitatory(), b.inhibitory());
+        final Simulation sim = new Simulation(b.network(), 1);
+        final SpikeSpool.Position saved;
+        try (SpikeSpool first = new SpikeSpool(continued, numbering, bm, 0.1, null, true))
+        {
+            sim.runSteps(300, null);
+            saved = first.sync();
+            Checkpoint.save(sim, dir.resolve("checkpoint"));
+            sim.runSteps(200, null); // written after the checkpoint, then lost with the run
+            first.drain();
+            assertThat(first.total()).isGreaterThan(saved.files().spikes());
+        }
+        assertThat(saved.files().spikes()).isGreaterThan(100);
+        assertThat(saved.perMonitor()[0] + saved.perMonitor()[1]).isEqualTo(saved.files().spikes());
+
+        final ReferenceNetworks.Built c = ReferenceNetworks.coba(400, 0.1, 5);
+        final List<SpikeMonitor> cm = List.of(c.network().monitorSpikes(c.excitatory()),
+            c.network().monitorSpikes(c.inhibitory()));
+        final Simulation resumed = Checkpoint.restore(c.network(), dir.resolve("checkpoint"), 1);
+        try (SpikeSpool second = new SpikeSpool(continued, List.of(c.excitatory(), c.inhibitory()), cm, 0.1, saved, true))
+        {
+            resumed.runSteps(300, null);
+            second.drain();
+            assertThat(second.total(c.excitatory())).isEqualTo(am.get(0).size());
+            second.finish();
+        }
+        for (final String f : List.of(SpikeFiles.STEP_NPY, SpikeFiles.NEURON_NPY, SpikeFiles.CSV))
+        {
+            assertThat(Files.readAllBytes(continued.resolve(f))).as(f).isEqualTo(Files.readAllBytes(whole.resolve(f)));
+        }
+    }
+
+    @Test
+    void aSpoolShorterThanThePositionItContinuesFromIsRefusedByName(@TempDir final Path dir) throws IOException
+    {
+        final ReferenceNetworks.Built b = ReferenceNetworks.coba(400, 0.1, 5);
+        final List<SpikeMonitor> bm = List.of(b.network().monitorSpikes(b.excitatory()));
+        final SpikeSpool.Position saved;
+        try (SpikeSpool first = new SpikeSpool(dir, List.of(b.excitatory()), bm, 0.1, null, true))
+        {
+            new Simulation(b.network(), 1).runSteps(300, null);
+            saved = first.sync();
+        }
+        final SpikeSpool.Position beyond = new SpikeSpool.Position(new SpikeFiles.Position(saved.files().spikes() + 1,
+            saved.files().csvBytes()), saved.perMonitor());
+
+        assertThatThrownBy(() -> new SpikeSpool(dir, List.of(b.excitatory()), bm, 0.1, beyond, true))
+            .isInstanceOf(ModelException.class)
+            .hasMessage(dir.resolve(SpikeFiles.STEP_NPY) + ": holds " + (Npy.APPENDER_HEADER_BYTES + 8
+                * saved.files().spikes()) + " bytes, " + beyond.files().spikes() + " values need " + (Npy
+                .APPENDER_HEADER_BYTES + 8 * beyond.files().spikes()) + "; the file was cut or belongs to another run");
+        final SpikeSpool.Position longerCsv = new SpikeSpool.Position(new SpikeFiles.Position(saved.files().spikes(),
+            saved.files().csvBytes() + 1), saved.perMonitor());
+        assertThatThrownBy(() -> new SpikeSpool(dir, List.of(b.excitatory()), bm, 0.1, longerCsv, true))
+            .isInstanceOf(ModelException.class)
+            .hasMessageStartingWith(dir.resolve(SpikeFiles.CSV) + ": holds " + saved.files().csvBytes() + " bytes");
+    }
+
     @Test
     void neuronsAreNumberedOverEveryPopulationEvenWhenOnlyOneIsRecorded(@TempDir final Path dir) throws IOException
     {
