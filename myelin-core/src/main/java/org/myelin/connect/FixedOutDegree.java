@@ -52,8 +52,27 @@ public record FixedOutDegree(int k, boolean allowSelfConnections, boolean allowM
     public Connectivity buildJustInTime(
         final int sourceSize, final int targetSize, final boolean sameGroup, final long key)
     {
-        return new JitFixedOutDegree(this, sourceSize, targetSize, checkDegree(sourceSize, targetSize, sameGroup),
-            key);
+        final boolean excludeSelf = checkDegree(sourceSize, targetSize, sameGroup);
+        return new JitSortedRows(new JitSortedRows.SortedRows()
+        {
+            @Override
+            public int degree(final int pre)
+            {
+                return k;
+            }
+
+            @Override
+            public int maxDegree()
+            {
+                return k;
+            }
+
+            @Override
+            public void row(final RandomStream stream, final int pre, final int[] out)
+            {
+                FixedOutDegree.this.row(stream, key, pre, targetSize, excludeSelf, out, 0);
+            }
+        }, sourceSize, targetSize, key);
     }
 
     /** Checks that k targets can be drawn; returns whether self-connections are excluded. */

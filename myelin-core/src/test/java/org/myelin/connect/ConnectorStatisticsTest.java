@@ -68,6 +68,10 @@ class ConnectorStatisticsTest
                 new Binomial(50.0 * m, 1.0 / n), new Binomial(50, 1), false),
             new Case("fixed in-degree, distinct, no self", new FixedInDegree(50, false, false), n, n, true,
                 new Binomial(n - 1, 50.0 / (n - 1)), new Binomial(50, 1), true),
+            new Case("fixed total number, two source blocks", new FixedTotalNumber(90_000, true), n, m, false,
+                new Binomial(90_000, 1.0 / n), new Binomial(90_000, 1.0 / m), false),
+            new Case("fixed total number, one group, no self", new FixedTotalNumber(90_000, false), n, n, true,
+                new Binomial(90_000, 1.0 / n), new Binomial(90_000, 1.0 / n), false),
             new Case("all-to-all, no self", new AllToAll(false), 300, 300, true,
                 new Binomial(299, 1), new Binomial(299, 1), true),
             new Case("one-to-one", new OneToOne(), 300, 300, true, new Binomial(1, 1), new Binomial(1, 1), true))
@@ -189,6 +193,32 @@ class ConnectorStatisticsTest
         assertThatThrownBy(() -> new FixedProbability(1.5))
             .isInstanceOf(ModelException.class)
             .hasMessage("FixedProbability: p must be in [0, 1], got p=1.5");
+    }
+
+    @Test
+    void aFixedTotalNumberShouldMakeExactlyThatManySynapses()
+    {
+        assertThat(new FixedTotalNumber(123_457, true).build(700, 300, false, KEY).synapseCount())
+            .isEqualTo(123_457);
+        assertThat(new FixedTotalNumber(0, true).build(700, 300, false, KEY).synapseCount()).isZero();
+        assertThat(new FixedTotalNumber(5, false).describe()).isEqualTo("fixed total number n=5 (no self-connections)");
+        assertThat(new FixedTotalNumber(5, true).justInTime().describe())
+            .isEqualTo("fixed total number n=5, just-in-time");
+    }
+
+    @Test
+    void aFixedTotalNumberWithoutCandidatesShouldBeAnError()
+    {
+        assertThatThrownBy(() -> new FixedTotalNumber(-1, true))
+            .isInstanceOf(ModelException.class)
+            .hasMessage("FixedTotalNumber: n must be >= 0, got n=-1");
+        assertThatThrownBy(() -> new FixedTotalNumber(3, false).build(1, 1, true, KEY))
+            .isInstanceOf(ModelException.class)
+            .hasMessage("FixedTotalNumber: n=3 synapses need at least one source and one target other than the "
+                + "source, got 1 sources and 1 targets");
+        assertThatThrownBy(() -> new FixedTotalNumber(1L << 31, true).build(10, 10, false, KEY))
+            .isInstanceOf(ModelException.class)
+            .hasMessage("FixedTotalNumber: more than 2^31 synapses in one projection; use just-in-time connectivity");
     }
 
     private static CsrConnectivity buildWith(final int threads, final Case c) throws Exception

@@ -32,6 +32,8 @@ class JustInTimeTest
             Arguments.of(new FixedProbability(0.05, false), true),
             Arguments.of(new FixedOutDegree(40, true, true), false),
             Arguments.of(new FixedOutDegree(40, false, false), true),
+            Arguments.of(new FixedTotalNumber(12_000, true), false),
+            Arguments.of(new FixedTotalNumber(12_000, false), true),
             Arguments.of(new AllToAll(true), false),
             Arguments.of(new AllToAll(false), true));
     }

@@ -12,6 +12,7 @@ import org.myelin.connect.AllToAll;
 import org.myelin.connect.Connector;
 import org.myelin.connect.FixedInDegree;
 import org.myelin.connect.FixedOutDegree;
+import org.myelin.connect.FixedTotalNumber;
 import org.myelin.connect.FixedProbability;
 import org.myelin.connect.OneToOne;
 import org.myelin.input.ConstantCurrent;
@@ -432,6 +433,9 @@ public final class Catalog
         c.connectors.register(new ConnectorType("FixedOutDegree", List.of(k, self, multapses),
             (p, sides) -> new FixedOutDegree(degree(p, "FixedOutDegree", sides.targetSize(), sides),
                 flag(p, "selfConnections"), flag(p, "multapses"))));
+        c.connectors.register(new ConnectorType("FixedTotalNumber", List.of(
+            Param.count("n", 0, Integer.MAX_VALUE - 8, null), self),
+            (p, sides) -> new FixedTotalNumber(p.count("n"), flag(p, "selfConnections"))));
         c.connectors.register(new ConnectorType("Explicit", List.of(Param.file("file", false), Param.file("i", false),
             Param.file("j", false), Param.file("weight", false), Param.file("delay", false)),
             Catalog::explicit));

@@ -84,15 +84,16 @@ public final class ModelLoader
      * The keys of the top level, of a population, of a projection, of an input, of
      * {@code monitors:} and of its entries (a test checks that docs/MODEL-FILES.md lists them).
      */
-    static final List<String> TOP = List.of("name", "dt", "duration", "seed", "threads", "populations",
-        "projections", "inputs", "monitors");
+    static final List<String> TOP = List.of("name", "dt", "duration", "seed", "threads", "justInTime",
+        "populations", "projections", "inputs", "monitors");
     static final List<String> POPULATION = List.of("model", "size", "parameters", "initial");
     static final List<String> PROJECTION = List.of("name", "source", "target", "connectivity", "synapse",
         "output", "receptor", "weight", "weights", "delay", "delayRounding", "plasticity");
     private static final String DELAY_ROUNDING = "delayRounding";
     private static final List<String> ROUNDINGS = List.of("nearest", "previous", "error");
     static final String JUST_IN_TIME = "justInTime";
-    private static final List<String> JIT_RULES = List.of("AllToAll", "FixedProbability", "FixedOutDegree");
+    private static final List<String> JIT_RULES = List.of("AllToAll", "FixedProbability", "FixedOutDegree",
+        "FixedTotalNumber");
     static final List<String> RECEPTOR = List.of("synapse", "output", "receptor", "weight");
     static final List<String> INPUT_FIELDS = List.of("name", "model", "target");
     static final List<String> MONITORS = List.of("spikes", "states", "rates", "weights");
@@ -232,6 +233,8 @@ public final class ModelLoader
         private double synapses;
         private double bytes;
         private long seedOfConnectivity;
+        /** Whether projections that do not say regenerate their rows (those that can and learn nothing). */
+        private boolean justInTimeByDefault;
         private final List<PopulationRateMonitor> rateMonitors = new ArrayList<>();
         private WeightRecording weightRecording;
 
@@ -260,6 +263,7 @@ public final class ModelLoader
                 : root.get("seed").integer("model", "seed", Long.MIN_VALUE, Long.MAX_VALUE);
             final Integer threads = root.get("threads") == null ? null
                 : (int) root.get("threads").integer("model", "threads", 1, 1024);
+            justInTimeByDefault = root.get(JUST_IN_TIME) != null && root.get(JUST_IN_TIME).flag("model", JUST_IN_TIME);
             final Network network = new Network(dt, seed);
             seedOfConnectivity = network.connectivitySeed();
             weightRecording = new WeightRecording(dt, duration, seedOfConnectivity);
@@ -458,7 +462,8 @@ public final class ModelLoader
                 : node.get("name").text();
             final String owner = "projection '" + name + "'";
             final ConnectorType.Sides sides = new ConnectorType.Sides(source.size(), target.size(), source == target);
-            final Rule rule = connectivity(node.require("connectivity").as("connectivity of " + owner), owner, sides);
+            final Rule rule = connectivity(node.require("connectivity").as("connectivity of " + owner), owner, sides,
+                justInTimeByDefault && node.get("plasticity") == null);
             final Synapse synapse = synapse(node, owner, target);
             final String label = node.get("receptor") == null ? "g_" + name : node.get("receptor").text();
             final DelayRounding rounding = rounding(node, owner);
@@ -577,13 +582,18 @@ public final class ModelLoader
         {
         }
 
-        private Rule connectivity(final YamlNode node, final String owner, final ConnectorType.Sides sides)
+        /**
+         * The rule of a projection's {@code connectivity:} node; {@code byDefault}: whether it is
+         * regenerated at each spike, if it can be, when the node does not say.
+         */
+        private Rule connectivity(final YamlNode node, final String owner, final ConnectorType.Sides sides,
+            final boolean byDefault)
         {
             final ConnectorType type = catalog.connectors().lookup(node.isScalar() ? node : node.require("model"));
             final ParamValues values = ParamValues.read(type.name(), type.params(), node.isScalar() ? null : node,
                 node, node.isScalar() ? Set.of() : Set.of("model", JUST_IN_TIME));
-            final boolean jit = !node.isScalar() && node.get(JUST_IN_TIME) != null
-                && node.get(JUST_IN_TIME).flag(type.name(), JUST_IN_TIME);
+            final boolean given = !node.isScalar() && node.get(JUST_IN_TIME) != null;
+            final boolean jit = given ? node.get(JUST_IN_TIME).flag(type.name(), JUST_IN_TIME) : byDefault;
             Connector connector;
             try
             {
@@ -611,7 +621,7 @@ public final class ModelLoader
             }
             final double expected = connector.expectedSynapses(sides.sourceSize(), sides.targetSize(),
                 sides.sameGroup());
-            if (jit)
+            if (jit && (given || connector instanceof JustInTime.Rule))
             {
                 if (!(connector instanceof JustInTime.Rule regenerated))
                 {
@@ -621,7 +631,8 @@ public final class ModelLoader
                 connector = regenerated.justInTime();
             }
             final boolean table = connector instanceof ConnectionFiles.Table;
-            return new Rule(connector, expected, jit, table && ((ConnectionFiles.Table) connector).hasWeights(),
+            return new Rule(connector, expected, connector instanceof JustInTime,
+                table && ((ConnectionFiles.Table) connector).hasWeights(),
                 table && ((ConnectionFiles.Table) connector).hasDelays(), node);
         }
 

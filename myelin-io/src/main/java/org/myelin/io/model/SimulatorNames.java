@@ -35,11 +35,15 @@ final class SimulatorNames
             "selfConnections", "allow_multapses", "multapses"));
         r.registerAlias(connector("fixed_outdegree", r.get("FixedOutDegree"), "outdegree", "k", "allow_autapses",
             "selfConnections", "allow_multapses", "multapses"));
+        r.registerAlias(connector("fixed_total_number", r.get("FixedTotalNumber"), "N", "n", "allow_autapses",
+            "selfConnections"));
         // PyNN: connectors; with_replacement (multapses) defaults to false
         r.registerAlias(connector("AllToAllConnector", r.get("AllToAll"), "allow_self_connections", "selfConnections"));
         r.registerAlias(connector("OneToOneConnector", r.get("OneToOne")));
         r.registerAlias(connector("FixedProbabilityConnector", r.get("FixedProbability"), "p_connect", "p",
             "allow_self_connections", "selfConnections"));
+        r.registerAlias(connector("FixedTotalNumberConnector", r.get("FixedTotalNumber"), "allow_self_connections",
+            "selfConnections"));
         r.registerAlias(withDefault(connector("FixedNumberPreConnector", r.get("FixedInDegree"), "n", "k",
             "allow_self_connections", "selfConnections", "with_replacement", "multapses"), "with_replacement", "false"));
         r.registerAlias(withDefault(connector("FixedNumberPostConnector", r.get("FixedOutDegree"), "n", "k",

@@ -24,6 +24,7 @@ import org.myelin.connect.ExplicitConnections;
 import org.myelin.connect.FixedInDegree;
 import org.myelin.connect.FixedOutDegree;
 import org.myelin.connect.FixedProbability;
+import org.myelin.connect.FixedTotalNumber;
 import org.myelin.connect.JustInTime;
 import org.myelin.connect.OneToOne;
 import org.myelin.delay.DelayRounding;
@@ -128,7 +129,13 @@ class ConnectivityFilesTest
                 new FixedOutDegree(6, false, false), true),
             Arguments.of("{model: fixed_outdegree, outdegree: 4}", new FixedOutDegree(4, true, true), true),
             Arguments.of("{model: FixedNumberPostConnector, n: 4, with_replacement: true}",
-                new FixedOutDegree(4, true, true), false));
+                new FixedOutDegree(4, true, true), false),
+            Arguments.of("{model: FixedTotalNumber, n: 300}", new FixedTotalNumber(300, true), false),
+            Arguments.of("{model: FixedTotalNumber, n: 300, selfConnections: false}", new FixedTotalNumber(300, false),
+                true),
+            Arguments.of("{model: fixed_total_number, N: 250, allow_autapses: false}", new FixedTotalNumber(250, false),
+                true),
+            Arguments.of("{model: FixedTotalNumberConnector, n: 250}", new FixedTotalNumber(250, true), false));
     }
 
     @ParameterizedTest
@@ -151,20 +158,64 @@ class ConnectivityFilesTest
     void justInTimeShouldRegenerateTheRuleThatTheJavaApiRegenerates() throws IOException
     {
         for (final String[] rule : new String[][] {{"{model: AllToAll, selfConnections: false, justInTime: true}"},
-            {"{model: FixedProbability, p: 0.1, justInTime: true}"}, {"{model: FixedOutDegree, k: 3, justInTime: yes}"}})
+            {"{model: FixedProbability, p: 0.1, justInTime: true}"}, {"{model: FixedOutDegree, k: 3, justInTime: yes}"},
+            {"{model: FixedTotalNumber, n: 90, justInTime: true}"}})
         {
             final ModelFile model = load("A", "connectivity: " + rule[0] + "\nweight: 1 pA");
             final Connector c = model.network().projections().getFirst().connector();
 
             assertThat(c).isInstanceOf(JustInTime.class);
             assertThat(c).isIn(new AllToAll(false).justInTime(), new FixedProbability(0.1, true).justInTime(),
-                new FixedOutDegree(3, true, true).justInTime());
+                new FixedOutDegree(3, true, true).justInTime(), new FixedTotalNumber(90, true).justInTime());
             assertThat(model.estimate().bytes()).isLessThan(1000.0 * 64);
         }
         assertThatThrownBy(() -> load("A", "connectivity: {model: FixedInDegree, k: 3, justInTime: true}\nweight: 1 pA"))
             .isInstanceOf(ModelFileException.class)
             .hasMessage(dir.resolve("m.yaml") + ":10:60: projection 'p': FixedInDegree cannot be regenerated just in "
-                + "time; justInTime: true works with AllToAll, FixedProbability, FixedOutDegree");
+                + "time; justInTime: true works with AllToAll, FixedProbability, FixedOutDegree, FixedTotalNumber");
+    }
+
+    /**
+     * A top-level justInTime: true regenerates every projection that can be regenerated and says
+     * nothing itself; a projection's own justInTime: wins, and rules that cannot be regenerated, or
+     * plastic projections, stay stored.
+     */
+    @Test
+    void aTopLevelJustInTimeShouldApplyToEveryProjectionThatCanBeRegenerated() throws IOException
+    {
+        final Path file = dir.resolve("top.yaml");
+        Files.writeString(file, """
+            duration: 1 ms
+            justInTime: %s
+            populations:
+              A: {model: LIF, size: 37}
+            projections:
+              - {name: total, source: A, target: A, connectivity: {model: FixedTotalNumber, n: 90}, synapse: Delta,
+                 weight: 1 mV}
+              - {name: own, source: A, target: A, connectivity: {model: FixedProbability, p: 0.1, justInTime: false},
+                 synapse: Delta, weight: 1 mV}
+              - {name: indegree, source: A, target: A, connectivity: {model: FixedInDegree, k: 3}, synapse: Delta,
+                 weight: 1 mV}
+              - {name: plastic, source: A, target: A, connectivity: {model: FixedOutDegree, k: 3}, synapse: Delta,
+                 weight: 1 mV, plasticity: {rule: stdp, aPlus: 0.01 mV, aMinus: 0.01 mV, wMax: 2 mV}}
+            """);
+        Files.writeString(dir.resolve("stored.yaml"), Files.readString(file).formatted("false"));
+        Files.writeString(file, Files.readString(file).formatted("true"));
+
+        final List<AlignPostProjection> jit = ModelLoader.load(file).network().projections();
+        final List<AlignPostProjection> stored = ModelLoader.load(dir.resolve("stored.yaml")).network().projections();
+
+        assertThat(jit.get(0).connector()).isEqualTo(new FixedTotalNumber(90, true).justInTime());
+        assertThat(stored.get(0).connector()).isEqualTo(new FixedTotalNumber(90, true));
+        assertThat(jit).hasSize(3); // the plastic projection loads (stored: no "must be stored" error), apart
+        for (final int k : new int[] {1, 2})
+        {
+            assertThat(jit.get(k).connector()).isEqualTo(stored.get(k).connector()).isNotInstanceOf(JustInTime.class);
+        }
+        Files.writeString(file, Files.readString(file).replace("justInTime: true", "justInTime: maybe"));
+        assertThatThrownBy(() -> ModelLoader.load(file))
+            .isInstanceOf(ModelFileException.class)
+            .hasMessage(file + ":2:13: model: justInTime must be true or false, got 'maybe'");
     }
 
     @Test
@@ -450,7 +501,8 @@ class ConnectivityFilesTest
         assertThatThrownBy(() -> load("B", "connectivity: {model: AllToAl}\nweight: 1 pA"))
             .isInstanceOf(ModelFileException.class)
             .hasMessageStartingWith(dir.resolve("m.yaml") + ":10:27: unknown connectivity rule 'AllToAl'; did you mean "
-                + "'AllToAll'? known: AllToAll, OneToOne, FixedProbability, FixedInDegree, FixedOutDegree, Explicit, "
+                + "'AllToAll'? known: AllToAll, OneToOne, FixedProbability, FixedInDegree, FixedOutDegree, "
+                + "FixedTotalNumber, Explicit, "
                 + "DenseMatrix (and NEST/PyNN names: all_to_all,");
     }
 }

@@ -191,7 +191,7 @@ class ModelLoaderTest
                 "m.yaml:18:33: STP: U must be in (0, 1], got U=1.5"),
             Arguments.of(BASE + "seeds: 3\n",
                 "m.yaml:18:1: the model file: unknown field 'seeds'; did you mean 'seed'? known: name, dt, duration,"
-                    + " seed, threads, populations, projections, inputs, monitors"),
+                    + " seed, threads, justInTime, populations, projections, inputs, monitors"),
             Arguments.of(BASE.replace("weight: 1 nS", "weight: 1 pA"),
                 "m.yaml:17:13: projection 'P->E': weight must be a conductance (e.g. 1 nS), got '1 pA' (a current)"),
             Arguments.of(BASE.replace("weight: 1 nS", "weight: 1 nS\n    delay: 0.05 ms"),
