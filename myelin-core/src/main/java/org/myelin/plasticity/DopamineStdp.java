@@ -304,8 +304,8 @@ public final class DopamineStdp extends SpikeTimingRule
         int source = 0;
         for (int c = s.colStart[local]; c < end; c++)
         {
-            final int k = s.colSynapse[c];
-            source = s.preOf(k, source);
+            source = s.columnPre(c, source);
+            final int k = s.columnSynapse(c, source);
             advance(s, k, step);
             eligibility[k] = (float) (eligibility[k] + aPlus * pre.valueAt(source, 0, step));
         }

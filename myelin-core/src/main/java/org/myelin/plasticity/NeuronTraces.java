@@ -22,8 +22,10 @@ public final class NeuronTraces implements Stateful
 
     private final int count;
     private final TraceDecay[] decay;
-    private final double[] value;
-    private final long[] last;
+    /** {@code value[neuron · traces + trace]}: read directly by the rules' loops over synapses. */
+    final double[] value;
+    /** The step of each neuron's last spike, or {@link #NEVER}. */
+    final long[] last;
 
     /**
      * @param size  neurons.

@@ -137,6 +137,10 @@ public final class PairStdp extends SpikeTimingRule
         return new NeuronTraces(size, new TraceDecay(tauMinus, dt));
     }
 
+    /**
+     * Depresses each synapse of the row by the postsynaptic trace of its target. The traces are
+     * read from their arrays in the loop: pair STDP keeps one trace per neuron.
+     */
     @Override
     public void onPre(final SynapseSlice s, final int source, final long step, final NeuronTraces pre,
         final NeuronTraces post)
@@ -145,12 +149,18 @@ public final class PairStdp extends SpikeTimingRule
         final float[] w = s.weight;
         final int[] target = s.target;
         final long previousPre = pre.lastSpike(source);
+        // restricted pairing depresses only after a postsynaptic spike since the previous presynaptic one
+        final long postSince = pairing == Pairing.NEAREST_RESTRICTED ? previousPre : Long.MIN_VALUE;
+        final long[] postLast = post.last;
+        final double[] postValue = post.value;
+        final TraceDecay postDecay = post.decay(0);
         for (int k = s.rowStart[source]; k < end; k++)
         {
             final int j = target[k];
-            if (pairing != Pairing.NEAREST_RESTRICTED || post.lastSpike(j) >= previousPre)
+            final long last = postLast[j];
+            if (last >= postSince && last != NeuronTraces.NEVER)
             {
-                final double y = post.valueAt(j, 0, step);
+                final double y = postValue[j] * postDecay.factor(step - last);
                 if (y > 0)
                 {
                     w[k] = (float) dependence.depress(w[k], aMinus * y);
@@ -174,31 +184,57 @@ public final class PairStdp extends SpikeTimingRule
         pre.spike(source, step, pairing != Pairing.ALL_TO_ALL);
     }
 
+    /** Potentiates each synapse into {@code target} by the presynaptic trace of its source. */
     @Override
     public void onPost(final SynapseSlice s, final int target, final long step, final NeuronTraces pre,
         final NeuronTraces post)
     {
         final int local = target - s.from;
+        final int first = s.colStart[local];
         final int end = s.colStart[local + 1];
-        final float[] w = s.weight;
-        final long previousPost = post.lastSpike(target);
-        int source = 0;
-        for (int c = s.colStart[local]; c < end; c++)
+        if (pairing == Pairing.NEAREST_PRE_CENTERED)
         {
-            final int k = s.colSynapse[c];
-            source = s.preOf(k, source);
-            final double x;
-            switch (pairing)
+            potentiateFromSynapseTraces(s, first, end, step, pre);
+            return;
+        }
+        final float[] w = s.weight;
+        // restricted pairing potentiates only after a presynaptic spike since the previous postsynaptic one
+        final long preSince = pairing == Pairing.NEAREST_RESTRICTED ? post.lastSpike(target) : Long.MIN_VALUE;
+        final long[] preLast = pre.last;
+        final double[] preValue = pre.value;
+        final TraceDecay preDecay = pre.decay(0);
+        int source = 0;
+        for (int c = first; c < end; c++)
+        {
+            source = s.columnPre(c, source);
+            final long last = preLast[source];
+            if (last > preSince && last != NeuronTraces.NEVER)
             {
-                case NEAREST_PRE_CENTERED ->
+                final double x = preValue[source] * preDecay.factor(step - last);
+                if (x > 0)
                 {
-                    final long last = pre.lastSpike(source);
-                    x = last == NeuronTraces.NEVER ? 0 : s.state[0][k] * pre.decay(0).factor(step - last);
-                    s.state[0][k] = 0;
+                    final int k = s.columnSynapse(c, source);
+                    w[k] = (float) dependence.potentiate(w[k], aPlus * x);
                 }
-                case NEAREST_RESTRICTED -> x = pre.lastSpike(source) > previousPost ? pre.valueAt(source, 0, step) : 0;
-                default -> x = pre.valueAt(source, 0, step);
             }
+        }
+    }
+
+    /** Pre-centred pairing: each synapse's own trace of the presynaptic spikes since the last postsynaptic one. */
+    private void potentiateFromSynapseTraces(final SynapseSlice s, final int first, final int end, final long step,
+        final NeuronTraces pre)
+    {
+        final float[] w = s.weight;
+        final float[] kPlus = s.state[0];
+        final TraceDecay preDecay = pre.decay(0);
+        int source = 0;
+        for (int c = first; c < end; c++)
+        {
+            source = s.columnPre(c, source);
+            final int k = s.columnSynapse(c, source);
+            final long last = pre.lastSpike(source);
+            final double x = last == NeuronTraces.NEVER ? 0 : kPlus[k] * preDecay.factor(step - last);
+            kPlus[k] = 0;
             if (x > 0)
             {
                 w[k] = (float) dependence.potentiate(w[k], aPlus * x);

@@ -12,9 +12,16 @@ import org.myelin.state.StateAccess;
  * rowStart: | 0 | 2 | 2 | 5 |...   synapses of pre i: [rowStart[i], rowStart[i+1])
  * target:   | 4 9 | 0 4 7 |...     targets (group indices), ascending within a row
  * weight:   | w w | w w w |...     float per synapse, changed by the rule
- * colStart: per target of the slice, where its synapses start in colSynapse
- * colSynapse: synapse indices by target, ascending (so their rows ascend too)
+ * colStart: per target of the slice, where its synapses start in column
+ * column:   the synapses of each target, ascending (so their rows ascend too), each as one int:
+ *           (pre &lt;&lt; offsetBits) | (k − rowStart[pre])
  * </pre>
+ *
+ * <p>A column entry holds the synapse's row and its place in the row, so a postsynaptic spike
+ * finds both with a shift, a mask and one read of the (small) row bounds, not a search over the
+ * rows. Where row numbers and row lengths together need more than 31 bits (over 2³¹ synapses
+ * in a slice's widest case), an entry is the synapse index and its row is searched
+ * ({@link #preOf}).
  *
  * <p>12 bytes per synapse (target, weight, post→pre index) plus the row and column bounds;
  * rules with per-synapse state ({@link SpikeTimingRule#synapseStates()}) add 4 bytes each.
@@ -26,7 +33,12 @@ public final class SynapseSlice
     final int[] target;
     final float[] weight;
     final int[] colStart;
-    final int[] colSynapse;
+    final int[] column;
+    /** Whether {@link #column} entries hold row and place in row; otherwise synapse indices. */
+    final boolean packedColumns;
+    /** Bits of a packed entry that hold the place in the row. */
+    final int offsetBits;
+    final int offsetMask;
     /** Per-synapse state of the rule, {@code state[s][k]}. */
     final float[][] state;
     /** Rows per synapse on average, to guess the row of a synapse before searching. */
@@ -45,6 +57,13 @@ public final class SynapseSlice
     public SynapseSlice(final int from, final int to, final int[] rowStart, final int[] target, final float[] weight,
         final int states)
     {
+        this(from, to, rowStart, target, weight, states, true);
+    }
+
+    /** As the public constructor; {@code pack} false keeps synapse indices in the column whatever the sizes. */
+    SynapseSlice(final int from, final int to, final int[] rowStart, final int[] target, final float[] weight,
+        final int states, final boolean pack)
+    {
         this.from = from;
         this.rowStart = rowStart;
         this.target = target;
@@ -60,14 +79,47 @@ public final class SynapseSlice
             colStart[j + 1] += colStart[j];
         }
         this.rowsPerSynapse = target.length == 0 ? 0 : (rowStart.length - 1) / (double) target.length;
-        this.colSynapse = new int[target.length];
-        final int[] next = new int[size];
-        for (int k = 0; k < target.length; k++)
+        final int sources = rowStart.length - 1;
+        int widestRow = 0;
+        for (int i = 0; i < sources; i++)
         {
-            final int j = target[k] - from;
-            colSynapse[colStart[j] + next[j]++] = k;
+            widestRow = Math.max(widestRow, rowStart[i + 1] - rowStart[i]);
+        }
+        this.offsetBits = bitsFor(widestRow);
+        this.offsetMask = (1 << offsetBits) - 1;
+        this.packedColumns = pack && bitsFor(sources) + offsetBits <= 31;
+        this.column = new int[target.length];
+        final int[] next = new int[size];
+        for (int i = 0; i < sources; i++)
+        {
+            for (int k = rowStart[i]; k < rowStart[i + 1]; k++)
+            {
+                final int j = target[k] - from;
+                column[colStart[j] + next[j]++] = packedColumns ? i << offsetBits | k - rowStart[i] : k;
+            }
         }
         this.state = new float[states][target.length];
+    }
+
+    /** Bits that hold the numbers 0 to {@code count − 1}. */
+    private static int bitsFor(final int count)
+    {
+        return count <= 1 ? 0 : 32 - Integer.numberOfLeadingZeros(count - 1);
+    }
+
+    /**
+     * The presynaptic neuron of column entry {@code c}; {@code previousPre} is that of the entry
+     * before it in the same column, or 0 for a column's first.
+     */
+    int columnPre(final int c, final int previousPre)
+    {
+        return packedColumns ? column[c] >>> offsetBits : preOf(column[c], previousPre);
+    }
+
+    /** The synapse of column entry {@code c}, whose presynaptic neuron is {@code pre} ({@link #columnPre}). */
+    int columnSynapse(final int c, final int pre)
+    {
+        return packedColumns ? rowStart[pre] + (column[c] & offsetMask) : column[c];
     }
 
     /** Synapses in this slice. */

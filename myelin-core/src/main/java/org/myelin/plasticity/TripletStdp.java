@@ -145,8 +145,8 @@ public final class TripletStdp extends SpikeTimingRule
         int source = 0;
         for (int c = s.colStart[local]; c < end; c++)
         {
-            final int k = s.colSynapse[c];
-            source = s.preOf(k, source);
+            source = s.columnPre(c, source);
+            final int k = s.columnSynapse(c, source);
             final double r1 = pre.valueAt(source, 0, step);
             if (r1 > 0)
             {
