@@ -40,7 +40,8 @@ public final class RunFolder implements AutoCloseable
 {
     /** The names of what a run or a plot of it writes into the folder. */
     private static final Pattern OUTPUT = Pattern.compile("spikes_step\\.npy|spikes_neuron\\.npy|spikes\\.csv|spikes\\.h5"
-        + "|(raster|rates|traces|isi)\\.(png|svg)|summary\\.txt|run-info\\.yaml|states_.*\\.(npy|csv)"
+        + "|(raster|rates|traces|isi|weights)\\.(png|svg)|summary\\.txt|run-info\\.yaml"
+        + "|(states|weights|rates)_.*\\.(npy|csv)"
         + "|\\..*\\.tmp|\\.myelin-.*|checkpoint/|\\.checkpoint\\..*/");
 
     private final Path target;

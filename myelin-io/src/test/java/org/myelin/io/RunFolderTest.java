@@ -112,6 +112,21 @@ class RunFolderTest
     }
 
     @Test
+    void theWeightAndRateFilesOfAnEarlierRunAreItsOwn() throws IOException
+    {
+        final Path out = Files.createDirectory(parent.resolve("plastic"));
+        for (final String name : new String[] {"weights_E-_E_i.npy", "weights_E-_E_w.npy", "weights_E-_E_t.npy",
+            "weights.png", "rates_E.npy", "rates.png", "states_E_v.npy"})
+        {
+            Files.writeString(out.resolve(name), "");
+        }
+        try (RunFolder folder = RunFolder.open(out))
+        {
+            assertThat(folder.cleaned()).isEmpty();
+        }
+    }
+
+    @Test
     void aFolderWithFilesThatNoRunWroteIsNeverReplaced() throws IOException
     {
         final Path out = Files.createDirectory(parent.resolve("results"));
