@@ -367,4 +367,41 @@ class SweepCommandTest
         }
         assertThat(log.toByteArray()).isEmpty();
     }
+
+    /**
+     * The sweep of examples/ring.yaml that docs/MODEL-FILES.md shows: below 15 mV (vTh − vRest) a
+     * synapse of the chain cannot fire the next neuron, so only neuron 0 fires; at 20 mV neuron
+     * i + 1 fires d_i + delay + one step after neuron i (d_i from ring/ring.csv: 10, 15, 20, 25
+     * steps in turn), and those that the wave reaches within 100 ms fire once each.
+     */
+    @Test
+    void theRingExamplesSweepShouldCountTheNeuronsItsWaveReaches(@TempDir final Path dir) throws IOException
+    {
+        final CliRun sweep = CliRun.of("sweep", RunAndValidateCommandTest.EXAMPLES.resolve("ring.yaml").toString(),
+            "--vary", "projections.chain.weight=12 mV,20 mV", "--vary", "projections.chain.delay=0 ms,1 ms",
+            "--no-progress", "--out", dir.resolve("s").toString());
+        assertThat(sweep.code()).as(sweep.err()).isZero();
+
+        final List<String[]> rows = rows(dir.resolve("s/sweep.csv"));
+        assertThat(rows.get(0)).startsWith("point", "projections.chain.weight", "projections.chain.delay", "seed",
+            "spikes", "rate_R_Hz");
+        final long[] reached = new long[2];
+        for (int extra = 0; extra < 2; extra++)
+        {
+            long step = 11;
+            for (int i = 0; i < 40 && step < 1000; i++)
+            {
+                reached[extra]++;
+                step += new long[] {10, 15, 20, 25}[i % 4] + 10L * extra + 1;
+            }
+        }
+        assertThat(reached).containsExactly(40, 35);
+        final long[] expected = {1, 1, reached[0], reached[1]};
+        for (int k = 0; k < 4; k++)
+        {
+            // the kick's one spike and those of R
+            assertThat(rows.get(k + 1)[4]).as("point %d", k + 1).isEqualTo(Long.toString(expected[k] + 1));
+            assertThat(Double.parseDouble(rows.get(k + 1)[5])).isCloseTo(expected[k] / 40.0 / 0.1, within(1e-9));
+        }
+    }
 }
