@@ -247,7 +247,8 @@ class SweepCommandTest
     {
         final CliRun empty = CliRun.of("sweep", model(dir).toString(), "--out", dir.resolve("s").toString());
         assertThat(empty.code()).isEqualTo(Main.EXIT_USAGE);
-        assertThat(empty.err()).isEqualTo("myelin sweep: the grid is empty: give at least one --vary PATH=V1,V2,...\n");
+        assertThat(empty.err()).isEqualTo("myelin sweep: the grid is empty: give at least one --vary "
+            + "PATH=V1,V2,... (or --set PATH=V1,V2,...)\n");
         final Path nml = Files.writeString(dir.resolve("net.nml"), "<neuroml/>");
         final CliRun xml = CliRun.of("sweep", nml.toString(), "--vary", "a=1", "--out", dir.resolve("s").toString());
         assertThat(xml.code()).isEqualTo(Main.EXIT_FAILURE);
@@ -403,5 +404,32 @@ class SweepCommandTest
             assertThat(rows.get(k + 1)[4]).as("point %d", k + 1).isEqualTo(Long.toString(expected[k] + 1));
             assertThat(Double.parseDouble(rows.get(k + 1)[5])).isCloseTo(expected[k] / 40.0 / 0.1, within(1e-9));
         }
+    }
+
+    /** A --set of several values is an axis, the same as --vary; a --set of one value stays fixed. */
+    @Test
+    void aSetOfSeveralValuesShouldBeAnAxisAsVaryIs(@TempDir final Path dir) throws IOException
+    {
+        final Path file = model(dir);
+        final CliRun bySet = CliRun.of("sweep", file.toString(), "--set", WEIGHT + "=0.3 nS,0.9 nS", "--set",
+            RATE + "=40 Hz", "--no-progress", "--out", dir.resolve("set").toString());
+        final CliRun byVary = CliRun.of("sweep", file.toString(), "--vary", WEIGHT + "=0.3 nS,0.9 nS", "--set",
+            RATE + "=40 Hz", "--no-progress", "--out", dir.resolve("vary").toString());
+        assertThat(bySet.code()).as(bySet.err()).isZero();
+        assertThat(byVary.code()).as(byVary.err()).isZero();
+
+        final List<String[]> set = rows(dir.resolve("set/sweep.csv"));
+        final List<String[]> varied = rows(dir.resolve("vary/sweep.csv"));
+        assertThat(set).hasSize(3);
+        assertThat(set.get(0)).startsWith("point", WEIGHT, "seed");
+        for (int k = 0; k < 3; k++)
+        {
+            // every column but run_s and error
+            assertThat(Arrays.copyOf(set.get(k), 7)).isEqualTo(Arrays.copyOf(varied.get(k), 7));
+        }
+        final CliRun bad = CliRun.of("sweep", file.toString(), "--set", WEIGHT + "=0.3 nS,,0.9 nS", "--out",
+            dir.resolve("bad").toString());
+        assertThat(bad.code()).isEqualTo(2);
+        assertThat(bad.err()).contains("--set " + WEIGHT + "=0.3 nS,,0.9 nS: an empty value between commas");
     }
 }
