@@ -4,11 +4,14 @@ exported for Myelin: Brian2's own synapses and initial potentials, a Myelin mode
 reads them, and Brian2's spikes, so that both simulators run the same network spike for spike.
 
 usage:
-  /usr/bin/python3 coba-brian2-export.py export OUTDIR [METHOD] [SECONDS] [SEED]
-      METHOD: euler (default) or exponential_euler; SECONDS default 1; SEED default 42.
-      Writes OUTDIR/E-E.npz, E-I.npz, I-E.npz, I-I.npz (Myelin's explicit synapses: int32 i, j),
+  /usr/bin/python3 coba-brian2-export.py export OUTDIR [METHOD] [SECONDS] [SEED] [N]
+      METHOD: euler (default) or exponential_euler; SECONDS default 1; SEED default 42; N neurons,
+      default 4000 (80 % excitatory, each pair connected with p = 80/N, 80 inputs per neuron as at
+      N = 4000; the test fixture of myelin-io/src/test/resources/brian2-coba is N = 500, 0.2 s).
+      Writes OUTDIR/E-E.npz, E-I.npz, I-E.npz, I-I.npz (Myelin's explicit synapses: int32 i, j,
+      compressed),
       v0_E.npy, v0_I.npy (mV), coba.yaml (the model), brian2_spikes_step.npy (int64),
-      brian2_spikes_neuron.npy (int32; E are 0..3199, I 3200..3999, as Myelin numbers them).
+      brian2_spikes_neuron.npy (int32; E are 0..0.8 N - 1, I the rest, as Myelin numbers them).
   /usr/bin/python3 coba-brian2-export.py compare OUTDIR MYELIN_OUT
       Compares Brian2's spikes with those of `bin/myelin run OUTDIR/coba.yaml --out MYELIN_OUT`;
       prints both counts and the spikes they share; exit status 0 when every spike is the same.
@@ -20,11 +23,8 @@ and exits 2."""
 import os
 import sys
 
-N = 4000
-NE = 3200
-
-
-def export(out, method, seconds, seed):
+def export(out, method, seconds, seed, N=4000):
+    NE = N * 4 // 5
     try:
         import numpy as np
         from brian2 import NeuronGroup, Synapses, SpikeMonitor, defaultclock, prefs, run, seed as brian_seed
@@ -48,9 +48,9 @@ def export(out, method, seconds, seed):
     P.ge = 0
     P.gi = 0
     Ce = Synapses(P[:NE], P, on_pre='ge += 0.6')
-    Ce.connect(p=0.02)
+    Ce.connect(p=80.0 / N)
     Ci = Synapses(P[NE:], P, on_pre='gi += 6.7')
-    Ci.connect(p=0.02)
+    Ci.connect(p=80.0 / N)
     v0 = np.asarray(P.v[:] / mV)
     np.save(os.path.join(out, 'v0_E.npy'), v0[:NE])
     np.save(os.path.join(out, 'v0_I.npy'), v0[NE:])
@@ -58,8 +58,8 @@ def export(out, method, seconds, seed):
         i = np.asarray(syn.i[:], dtype=np.int32)
         j = np.asarray(syn.j[:], dtype=np.int32)
         into_e = j < NE
-        np.savez(os.path.join(out, name + '-E.npz'), i=i[into_e], j=j[into_e])
-        np.savez(os.path.join(out, name + '-I.npz'), i=i[~into_e], j=j[~into_e] - NE)
+        np.savez_compressed(os.path.join(out, name + '-E.npz'), i=i[into_e], j=j[into_e])
+        np.savez_compressed(os.path.join(out, name + '-I.npz'), i=i[~into_e], j=j[~into_e] - NE)
     monitor = SpikeMonitor(P)
     run(seconds * second, report=None)
     steps = np.rint(np.asarray(monitor.t[:] / (0.1 * ms))).astype(np.int64)
@@ -72,11 +72,12 @@ def export(out, method, seconds, seed):
     neuron = 'euler' if method == 'euler' else 'exact'
     synapse = 'euler' if method == 'euler' else 'exact'
     with open(os.path.join(out, 'coba.yaml'), 'w') as f:
-        f.write(MODEL.format(method=method, seconds=seconds, seed=seed, neuron=neuron, synapse=synapse))
+        f.write(MODEL.format(method=method, seconds=seconds, seed=seed, neuron=neuron, synapse=synapse, n=N,
+                             ne=NE, ni=N - NE))
     print('brian2 %s: %d spikes in %g s; wrote %s' % (method, len(steps), seconds, os.path.join(out, 'coba.yaml')))
 
 
-MODEL = """# COBA-4000 with Brian2's own synapses and initial v, exported by coba-brian2-export.py
+MODEL = """# COBA-{n} with Brian2's own synapses and initial v, exported by coba-brian2-export.py
 # (Brian2 method '{method}', seed {seed}). Run: bin/myelin run coba.yaml --out out
 name: COBA-Brian2-{method}
 dt: 0.1 ms
@@ -84,13 +85,13 @@ duration: {seconds} s
 populations:
   E:
     model: LIF
-    size: 3200
+    size: {ne}
     parameters: &lif {{vRest: -60 mV, vTh: -50 mV, vReset: -60 mV, tauM: 20 ms, r: 1 Gohm, tRef: 5 ms,
                       iExt: 20 pA, integrator: {neuron}}}
     initial: {{v: {{file: v0_E.npy, unit: mV}}}}
   I:
     model: LIF
-    size: 800
+    size: {ni}
     parameters: *lif
     initial: {{v: {{file: v0_I.npy, unit: mV}}}}
 projections:
@@ -128,7 +129,8 @@ def compare(out, myelin_out):
 if __name__ == '__main__':
     if len(sys.argv) >= 3 and sys.argv[1] == 'export':
         export(sys.argv[2], sys.argv[3] if len(sys.argv) > 3 else 'euler',
-               float(sys.argv[4]) if len(sys.argv) > 4 else 1.0, int(sys.argv[5]) if len(sys.argv) > 5 else 42)
+               float(sys.argv[4]) if len(sys.argv) > 4 else 1.0, int(sys.argv[5]) if len(sys.argv) > 5 else 42,
+               int(sys.argv[6]) if len(sys.argv) > 6 else 4000)
     elif len(sys.argv) == 4 and sys.argv[1] == 'compare':
         compare(sys.argv[2], sys.argv[3])
     else:

@@ -94,7 +94,8 @@ final class SweepCommand implements Callable<Integer>
     private List<String> vary;
 
     @Option(names = "--set", paramLabel = "PATH=VALUE",
-        description = "Replaces a value of the model file at every point, as 'myelin run --set'. Repeatable.")
+        description = "Replaces a value of the model file at every point, as 'myelin run --set'; with several "
+            + "values (V1,V2,... or lin/log) it is an axis, as --vary. Repeatable.")
     private List<String> settings;
 
     @Option(names = "--repeat-seeds", paramLabel = "n", defaultValue = "1",
@@ -178,15 +179,29 @@ final class SweepCommand implements Callable<Integer>
     public Integer call() throws IOException, InterruptedException
     {
         final long t0 = System.nanoTime();
-        if (vary == null || vary.isEmpty())
-        {
-            throw new Main.UsageException("the grid is empty: give at least one --vary PATH=V1,V2,...");
-        }
-        final Map<String, String> fixed = RunCommand.settings(settings);
+        final Map<String, String> fixed = new java.util.LinkedHashMap<>();
         final List<Axis> axes = new ArrayList<>();
-        for (final String a : vary)
+        for (final String a : vary == null ? List.<String>of() : vary)
         {
             axes.add(axis(a));
+        }
+        // a --set of several values is an axis, as the same --vary: one value would be the same at
+        // every point, and a list of values written for a sweep is meant as its points
+        for (final Map.Entry<String, String> s : RunCommand.settings(settings).entrySet())
+        {
+            if (severalValues(s.getValue()))
+            {
+                axes.add(setAxis(s.getKey(), s.getValue()));
+            }
+            else
+            {
+                fixed.put(s.getKey(), s.getValue());
+            }
+        }
+        if (axes.isEmpty())
+        {
+            throw new Main.UsageException("the grid is empty: give at least one --vary PATH=V1,V2,... (or --set "
+                + "PATH=V1,V2,...)");
         }
         checkDistinct(axes, fixed.keySet());
         for (final String option : List.of("--duration", "--dt"))
@@ -303,6 +318,12 @@ final class SweepCommand implements Callable<Integer>
         return 0;
     }
 
+    /** Whether {@code text} is several values (V1,V2,... or a lin() / log() range) rather than one. */
+    static boolean severalValues(final String text)
+    {
+        return RANGE.matcher(text.strip()).matches() || splitTopLevel(text).size() > 1;
+    }
+
     /** Parses one {@code --vary} argument. */
     static Axis axis(final String argument)
     {
@@ -321,13 +342,20 @@ final class SweepCommand implements Callable<Integer>
             }
             paths.add(p.strip());
         }
-        return new Axis(label, List.copyOf(paths), values(argument, argument.substring(eq + 1)));
+        return new Axis(label, List.copyOf(paths), values("--vary " + argument, argument.substring(eq + 1)));
+    }
+
+    /** A {@code --set PATH=VALUES} of several values, as an axis; its errors name the {@code --set}. */
+    private static Axis setAxis(final String path, final String text)
+    {
+        final Axis a = axis(path + "=[]");
+        return new Axis(a.label(), a.paths(), values("--set " + path + "=" + text, text));
     }
 
     /** The values of {@code text}: a list or a lin() / log() range. */
-    static List<String> values(final String argument, final String text)
+    static List<String> values(final String option, final String text)
     {
-        final String where = "--vary " + argument + ": ";
+        final String where = option + ": ";
         if (text.isBlank())
         {
             throw new Main.UsageException(where + "no values; give V1,V2,... or lin(a, b, n) or log(a, b, n)");

@@ -247,7 +247,8 @@ class SweepCommandTest
     {
         final CliRun empty = CliRun.of("sweep", model(dir).toString(), "--out", dir.resolve("s").toString());
         assertThat(empty.code()).isEqualTo(Main.EXIT_USAGE);
-        assertThat(empty.err()).isEqualTo("myelin sweep: the grid is empty: give at least one --vary PATH=V1,V2,...\n");
+        assertThat(empty.err()).isEqualTo("myelin sweep: the grid is empty: give at least one --vary "
+            + "PATH=V1,V2,... (or --set PATH=V1,V2,...)\n");
         final Path nml = Files.writeString(dir.resolve("net.nml"), "<neuroml/>");
         final CliRun xml = CliRun.of("sweep", nml.toString(), "--vary", "a=1", "--out", dir.resolve("s").toString());
         assertThat(xml.code()).isEqualTo(Main.EXIT_FAILURE);
@@ -366,5 +367,69 @@ class SweepCommandTest
             p.finished(true);
         }
         assertThat(log.toByteArray()).isEmpty();
+    }
+
+    /**
+     * The sweep of examples/ring.yaml that docs/MODEL-FILES.md shows: below 15 mV (vTh − vRest) a
+     * synapse of the chain cannot fire the next neuron, so only neuron 0 fires; at 20 mV neuron
+     * i + 1 fires d_i + delay + one step after neuron i (d_i from ring/ring.csv: 10, 15, 20, 25
+     * steps in turn), and those that the wave reaches within 100 ms fire once each.
+     */
+    @Test
+    void theRingExamplesSweepShouldCountTheNeuronsItsWaveReaches(@TempDir final Path dir) throws IOException
+    {
+        final CliRun sweep = CliRun.of("sweep", RunAndValidateCommandTest.EXAMPLES.resolve("ring.yaml").toString(),
+            "--vary", "projections.chain.weight=12 mV,20 mV", "--vary", "projections.chain.delay=0 ms,1 ms",
+            "--no-progress", "--out", dir.resolve("s").toString());
+        assertThat(sweep.code()).as(sweep.err()).isZero();
+
+        final List<String[]> rows = rows(dir.resolve("s/sweep.csv"));
+        assertThat(rows.get(0)).startsWith("point", "projections.chain.weight", "projections.chain.delay", "seed",
+            "spikes", "rate_R_Hz");
+        final long[] reached = new long[2];
+        for (int extra = 0; extra < 2; extra++)
+        {
+            long step = 11;
+            for (int i = 0; i < 40 && step < 1000; i++)
+            {
+                reached[extra]++;
+                step += new long[] {10, 15, 20, 25}[i % 4] + 10L * extra + 1;
+            }
+        }
+        assertThat(reached).containsExactly(40, 35);
+        final long[] expected = {1, 1, reached[0], reached[1]};
+        for (int k = 0; k < 4; k++)
+        {
+            // the kick's one spike and those of R
+            assertThat(rows.get(k + 1)[4]).as("point %d", k + 1).isEqualTo(Long.toString(expected[k] + 1));
+            assertThat(Double.parseDouble(rows.get(k + 1)[5])).isCloseTo(expected[k] / 40.0 / 0.1, within(1e-9));
+        }
+    }
+
+    /** A --set of several values is an axis, the same as --vary; a --set of one value stays fixed. */
+    @Test
+    void aSetOfSeveralValuesShouldBeAnAxisAsVaryIs(@TempDir final Path dir) throws IOException
+    {
+        final Path file = model(dir);
+        final CliRun bySet = CliRun.of("sweep", file.toString(), "--set", WEIGHT + "=0.3 nS,0.9 nS", "--set",
+            RATE + "=40 Hz", "--no-progress", "--out", dir.resolve("set").toString());
+        final CliRun byVary = CliRun.of("sweep", file.toString(), "--vary", WEIGHT + "=0.3 nS,0.9 nS", "--set",
+            RATE + "=40 Hz", "--no-progress", "--out", dir.resolve("vary").toString());
+        assertThat(bySet.code()).as(bySet.err()).isZero();
+        assertThat(byVary.code()).as(byVary.err()).isZero();
+
+        final List<String[]> set = rows(dir.resolve("set/sweep.csv"));
+        final List<String[]> varied = rows(dir.resolve("vary/sweep.csv"));
+        assertThat(set).hasSize(3);
+        assertThat(set.get(0)).startsWith("point", WEIGHT, "seed");
+        for (int k = 0; k < 3; k++)
+        {
+            // every column but run_s and error
+            assertThat(Arrays.copyOf(set.get(k), 7)).isEqualTo(Arrays.copyOf(varied.get(k), 7));
+        }
+        final CliRun bad = CliRun.of("sweep", file.toString(), "--set", WEIGHT + "=0.3 nS,,0.9 nS", "--out",
+            dir.resolve("bad").toString());
+        assertThat(bad.code()).isEqualTo(2);
+        assertThat(bad.err()).contains("--set " + WEIGHT + "=0.3 nS,,0.9 nS: an empty value between commas");
     }
 }

@@ -30,7 +30,11 @@ import org.myelin.base.Integrator;
  * exponential Euler with the inputs held over the step, {@code v ← v∞ + (v − v∞)·e^{−dt(1+R·g)/τm}},
  * exact for held inputs. Unlike {@link Lif} it does not fold the decay of current-based
  * exponential synapses within the step into the update (NEST's {@code P21}), so with such
- * synapses the two differ by O(dt) in the synaptic contribution.
+ * synapses the two differ by O(dt) in the synaptic contribution. {@link Integrator#EXPONENTIAL_EULER}
+ * is the same step as {@link Integrator#EXACT} here (the equation is linear in v with the inputs
+ * held); {@link Integrator#RK2} and {@link Integrator#RK4} are {@link OdeNeuronGroup}'s explicit
+ * methods with the inputs held. The registry builds this class for those methods also with scalar
+ * values.
  *
  * <p>Sources: as {@link Lif}; brainstate {@code LIFRef} (parameters per neuron).
  *

@@ -54,8 +54,10 @@ import org.myelin.util.ModelException;
  * bit-identical results runs instead ({@link VectorWarmUp}); with conductance inputs under EXACT
  * the scalar loop always runs, so that {@code exp} is always {@code Math.exp}.
  *
- * <p>Fast path and general path: this class takes scalar parameters only, which its vector loop
- * broadcasts. For parameters per neuron use {@link HeterogeneousLif}, the same equations and
+ * <p>Fast path and general path: this class takes scalar parameters and {@link Integrator#EULER}
+ * or {@link Integrator#EXACT} only, which its vector loop broadcasts; {@link HeterogeneousLif}
+ * also integrates by {@link Integrator#EXPONENTIAL_EULER}, {@link Integrator#RK2} and
+ * {@link Integrator#RK4}. For parameters per neuron use {@link HeterogeneousLif}, the same equations and
  * {@link Parameters} on the generic {@link OdeNeuronGroup} arrays; the registry
  * {@link NeuronModels} ({@code lif}) builds this class when every value is scalar and
  * {@link HeterogeneousLif} otherwise.
@@ -119,7 +121,7 @@ public final class Lif extends NeuronGroup
             Check.nonNegative(owner, "tRef", tRef, "ms");
             Check.finite(owner, "iExt", iExt, "pA");
             Check.below(owner, "vReset", vReset, "vTh", vTh, "mV");
-            Integrator.require(owner, integrator, Integrator.EULER, Integrator.EXACT);
+            Integrator.require(owner, integrator, Integrator.values());
         }
 
         /** The defaults of the table in {@link Lif}. */
@@ -142,6 +144,11 @@ public final class Lif extends NeuronGroup
         {
             throw new ModelException("LIF '" + name + "': parameters are required");
         }
+        if (!vectorised(parameters.integrator()))
+        {
+            throw new ModelException("LIF '" + name + "': the vector loop integrates by exact or euler, got integrator="
+                + parameters.integrator() + "; HeterogeneousLif (NeuronModels 'lif') takes every method");
+        }
         this.p = parameters;
         this.vInit = vInit;
         this.refractoryLeft = new double[size];
@@ -153,6 +160,16 @@ public final class Lif extends NeuronGroup
             final Parameters warmUpParameters = WARM_UP_PARAMETERS.with(parameters.integrator());
             WARM_UP.start(state -> warmUpCall(state, warmUpParameters));
         }
+    }
+
+    /**
+     * Whether this class integrates by {@code integrator}: its vector loop knows Euler and the exact
+     * step; the explicit methods and exponential Euler of the same equations run on
+     * {@link HeterogeneousLif}.
+     */
+    public static boolean vectorised(final Integrator integrator)
+    {
+        return integrator == Integrator.EULER || integrator == Integrator.EXACT;
     }
 
     /** Neurons starting at rest. */

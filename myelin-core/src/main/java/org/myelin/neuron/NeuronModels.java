@@ -207,7 +207,8 @@ public final class NeuronModels
     {
         // fast path: the vectorised Lif for scalar values; general path: HeterogeneousLif
         register("lif", "LIF", Lif.Parameters.defaults(), (name, size, v) -> v.perNeuronNames().isEmpty()
-            ? new Lif(name, size, v.scalars()) : new HeterogeneousLif(name, size, v));
+            && Lif.vectorised(v.scalars().integrator()) ? new Lif(name, size, v.scalars())
+            : new HeterogeneousLif(name, size, v));
         register("if", "IF", IntegrateAndFire.Parameters.defaults(), IntegrateAndFire::new);
         register("alif", "ALIF", Alif.Parameters.defaults(), Alif::new);
         register("expif", "ExpIF", ExpIf.Parameters.defaults(), ExpIf::new);

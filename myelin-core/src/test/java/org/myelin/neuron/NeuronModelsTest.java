@@ -101,11 +101,20 @@ class NeuronModelsTest
     }
 
     @Test
-    void lifShouldAcceptOnlyEulerAndExact()
+    void lifShouldRunTheExplicitMethodsOnTheGeneralPathAndOnlyEulerAndExactOnTheVectorLoop()
     {
-        assertThatThrownBy(() -> new Lif.Parameters(-60, -50, -60, 20, 1, 0, 0, Integrator.RK4))
+        final Lif.Parameters rk4 = new Lif.Parameters(-60, -50, -60, 20, 1, 0, 0, Integrator.RK4);
+        assertThatThrownBy(() -> new Lif("p", 2, rk4))
             .isInstanceOf(ModelException.class)
-            .hasMessage("LIF: integrator must be one of [EULER, EXACT], got integrator=RK4");
+            .hasMessage("LIF 'p': the vector loop integrates by exact or euler, got integrator=RK4; "
+                + "HeterogeneousLif (NeuronModels 'lif') takes every method");
+        for (final Integrator i : Integrator.values())
+        {
+            final NeuronGroup g = NeuronModels.get("lif").create("p", 2, Map.of(), Map.of(), i);
+            assertThat(g).as(i.name()).isInstanceOf(Lif.vectorised(i) ? Lif.class : HeterogeneousLif.class);
+        }
+        assertThat(Lif.vectorised(Integrator.EULER) && Lif.vectorised(Integrator.EXACT)).isTrue();
+        assertThat(Lif.vectorised(Integrator.RK2) || Lif.vectorised(Integrator.EXPONENTIAL_EULER)).isFalse();
     }
 
     @Test

@@ -157,17 +157,17 @@ public final class Catalog
             Param.perNeuron("r", Dimension.RESISTANCE, d.r()),
             Param.perNeuron("tRef", Dimension.TIME, d.tRef()),
             Param.perNeuron("iExt", Dimension.CURRENT, d.iExt()),
-            Param.choice("integrator", "exact", "exact", "euler")),
+            Param.choice("integrator", "exact", "exact", "euler", "exponential_euler", "rk2", "rk4")),
             STATES.get("LIF"), 48,
             (name, size, p, initial) ->
             {
-                if (!p.sampled().isEmpty())
+                if (!p.sampled().isEmpty() || !Lif.vectorised(integrator(p)))
                 {
                     return perNeuronLif.factory().create(name, size, p, initial);
                 }
                 final Lif.Parameters lif = new Lif.Parameters(p.get("vRest"), p.get("vTh"), p.get("vReset"),
                     p.get("tauM"), p.get("r"), p.get("tRef"), p.get("iExt"),
-                    "euler".equals(p.choice("integrator")) ? Integrator.EULER : Integrator.EXACT);
+                    integrator(p));
                 return new Lif(name, size, lif, initial.getOrDefault("v", Initializer.constant(lif.vRest())));
             }));
         for (final String key : NeuronModels.names())

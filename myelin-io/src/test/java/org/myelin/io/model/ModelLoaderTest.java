@@ -200,7 +200,8 @@ class ModelLoaderTest
             Arguments.of(BASE.replace("rate: 10 Hz", "rate: 20 kHz"),
                 "m.yaml:10:24: PoissonGroup: rate must be <= 1/dt = 10000 Hz, got rate=20 kHz"),
             Arguments.of(BASE.replace("tauM: 20 ms", "integrator: eular"),
-                "m.yaml:6:30: LIF: integrator must be one of [exact, euler], got 'eular'; did you mean 'euler'?"),
+                "m.yaml:6:30: LIF: integrator must be one of [exact, euler, exponential_euler, rk2, rk4], got 'eular'; "
+                    + "did you mean 'euler'?"),
             Arguments.of(BASE.replace("target: E", "target: P"),
                 "m.yaml:13:13: projection: target 'P' is a PoissonGroup, which cannot receive synapses or inputs"),
             Arguments.of("", "m.yaml: the file is empty; a model file is a YAML mapping (populations:, projections:,"

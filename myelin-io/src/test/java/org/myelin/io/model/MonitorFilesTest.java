@@ -1,13 +1,17 @@
 package org.myelin.io.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.io.TempDir;
+import org.myelin.io.ModelFileException;
 import org.myelin.io.Npy;
 import org.myelin.monitor.StateMonitor;
 import org.myelin.sim.Simulation;
@@ -62,5 +66,45 @@ class MonitorFilesTest
         assertThat(Npy.read(dir.resolve("rates_G_t.npy")).values()).containsExactly(0.0, 1.0, 2.0);
         assertThat(Files.readAllLines(dir.resolve("rates_G.csv")).get(0)).isEqualTo("time_ms,rate_hz");
         assertThat(Npy.read(dir.resolve("rates_N.npy")).values()).hasSize(30).containsOnly(0.0);
+    }
+
+    /**
+     * Each receptor's variables under the names docs/MODEL-FILES.md gives them: a spike at step 4
+     * moves every one of them away from zero by step 8, and a name the receptor lacks lists them.
+     */
+    @ParameterizedTest
+    @CsvSource({"Exponential, r", "ExpCurrent, r", "Alpha, r.g r.h", "DualExpon, r.g r.decay",
+        "AMPA, r.g r.transmitter", "GABAa, r.g r.transmitter", "NMDA, r.g r.x"})
+    void everyReceptorVariableShouldBeRecordedByItsDocumentedName(final String synapse, final String variables)
+    {
+        final String[] names = variables.split(" ");
+        final StringBuilder text = new StringBuilder("""
+            duration: 1 ms
+            populations:
+              G: {model: SpikeGeneratorGroup, size: 1, parameters: {indices: [0], times: [0.4 ms]}}
+              N: {model: LIF, size: 1}
+            projections:
+              - {source: G, target: N, connectivity: OneToOne, synapse: %s, receptor: r, weight: 1 pA}
+            monitors:
+              states:
+            """.formatted(synapse));
+        for (final String n : names)
+        {
+            text.append("    - {population: N, variable: ").append(n).append(", neurons: all}\n");
+        }
+        final ModelFile model = ModelLoaderTest.load(text.toString());
+
+        new Simulation(model.network(), 1).run(model.durationMs());
+
+        for (int k = 0; k < names.length; k++)
+        {
+            final StateMonitor m = model.stateMonitors().get(k);
+            assertThat(m.value(4, 0)).as(names[k]).isZero();
+            assertThat(m.value(8, 0)).as(names[k]).isNotZero();
+        }
+        assertThatThrownBy(() -> ModelLoaderTest.load(text.toString().replace("variable: " + names[0] + ",",
+            "variable: r.q,")))
+            .isInstanceOf(ModelFileException.class)
+            .hasMessageEndingWith("known: v, " + String.join(", ", names));
     }
 }

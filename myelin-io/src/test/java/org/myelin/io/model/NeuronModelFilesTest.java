@@ -12,10 +12,12 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.myelin.io.ModelFileException;
 import org.myelin.io.YamlNode;
 import org.myelin.monitor.SpikeMonitor;
+import org.myelin.monitor.StateMonitor;
 import org.myelin.neuron.AdEx;
 import org.myelin.neuron.HeterogeneousLif;
 import org.myelin.base.Integrator;
@@ -215,5 +217,46 @@ class NeuronModelFilesTest
     void mistakesGiveTheFileLineColumnAndTheRule(final String text, final String message)
     {
         assertThatThrownBy(() -> load(text)).isInstanceOf(ModelFileException.class).hasMessage(message);
+    }
+
+    /**
+     * LIF by every integrator from a model file: with a constant current, dv/dt = (v∞ − v)/τm is
+     * linear, so each method multiplies v − v∞ by one factor per step, h = dt/τm: e^{−h} for exact
+     * and exponential Euler, 1 − h for Euler, 1 − h + h²/2 for RK2 and
+     * 1 − h + h²/2 − h³/6 + h⁴/24 for RK4. v∞ = vRest + R·iExt = −30 mV, below vTh = 0 mV.
+     */
+    @ParameterizedTest
+    @CsvSource({"exact, Lif", "exponential_euler, HeterogeneousLif", "euler, Lif", "rk2, HeterogeneousLif",
+        "rk4, HeterogeneousLif"})
+    void lifShouldStepByEveryIntegratorAsItsRecurrenceSays(final String integrator, final String kind)
+    {
+        final ModelFile model = ModelLoaderTest.load("""
+            duration: 20 ms
+            populations:
+              E: {model: LIF, size: 1, parameters: {vRest: -60 mV, vTh: 0 mV, tauM: 20 ms, iExt: 30 pA,
+                  integrator: %s}}
+            monitors:
+              states: [{population: E, variable: v, neurons: all}]
+            """.formatted(integrator));
+        assertThat(model.network().population("E").getClass().getSimpleName()).isEqualTo(kind);
+        final StateMonitor v = model.stateMonitors().getFirst();
+        new Simulation(model.network(), 1).run(model.durationMs());
+
+        final double h = 0.1 / 20;
+        final double factor = switch (integrator)
+        {
+            case "euler" -> 1 - h;
+            case "rk2" -> 1 - h + h * h / 2;
+            case "rk4" -> 1 - h + h * h / 2 - h * h * h / 6 + h * h * h * h / 24;
+            default -> Math.exp(-h);
+        };
+        double expected = -60;
+        // sample s: v after s steps
+        for (int s = 0; s < v.sampleCount(); s++)
+        {
+            assertThat(v.value(s, 0)).as("step %d", s).isCloseTo(expected, within(1e-9));
+            expected = -30 + (expected + 30) * factor;
+        }
+        assertThat(v.sampleCount()).isEqualTo(200);
     }
 }

@@ -222,6 +222,29 @@ class NeuroMLImporterTest
         assertThat(sum / g.sampleCount()).isCloseTo(0.5, within(0.05));
     }
 
+    /**
+     * timed_input.nml: the spikes at 2.05 ms and 5.03 ms are emitted at the first steps whose end
+     * reaches them (steps 20 and 50 of dt = 0.1 ms), reach the synapse after their step, and the
+     * conductance then decays exactly with tau = 2 ms; the inputW of weight 2 doubles it.
+     */
+    @Test
+    void timedSynapticInputShouldDeliverItsSpikesThroughItsSynapseAtTheHandComputedSteps()
+    {
+        final ModelFile model = load("timed_input.nml", 10);
+        final StateMonitor g = model.network().monitorState(model.network().population("cells"), "g_syn",
+            new int[] {0, 1}, 1);
+        new Simulation(model.network(), 1).run(model.durationMs());
+
+        final double decay = Math.exp(-DT / 2.0);
+        for (int s = 0; s < g.sampleCount(); s++)
+        {
+            final double expected = (s > 20 ? Math.pow(decay, s - 21) : 0) + (s > 50 ? Math.pow(decay, s - 51) : 0);
+            assertThat(g.value(s, 0)).as("step %d", s).isCloseTo(expected, within(1e-12));
+            assertThat(g.value(s, 1)).as("step %d", s).isCloseTo(2 * expected, within(1e-12));
+        }
+        assertThat(g.sampleCount()).isEqualTo(100);
+    }
+
     @Test
     void spikeGeneratorPoissonFiresAtItsAverageRateAndListedConnectionsAreKept()
     {
