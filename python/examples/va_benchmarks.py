@@ -1,0 +1,107 @@
+"""
+The Vogels-Abbott (2005) benchmarks as PyNN's examples/VAbenchmarks.py writes them (Brette et
+al. 2007, benchmarks 1 and 2): 4000 cells (3200 excitatory, 800 inhibitory), connection
+probability 0.02, 0.2 ms delays, kicked off by 20 Poisson sources at 100 Hz for the first 50 ms
+(probability 0.01, 0.1 onto every cell), 1 s simulated.
+  COBA: IF_cond_exp, 4 nS / 51 nS, reversal 0 / -80 mV, rest -60 mV.
+  CUBA: IF_curr_exp, rest -49 mV, weights 0.27 nS and 4.5 nS times the driving force at -60 mV.
+(PyNN's script kicks only COBA; here the sources also reach CUBA cells, whose rest above
+threshold starts them anyway.)
+
+usage: bin/myelin-python python/examples/va_benchmarks.py [myelin|brian2] [--benchmark COBA|CUBA]
+       [--n 4000] [--tstop 1000] [--seed 98765] [--dt 0.1] [--integrator euler]
+"""
+
+import argparse
+import importlib
+import time
+
+
+def simulator(name):
+    """pyNN.myelin for "myelin", else pyNN.<name>."""
+    return importlib.import_module("pyNN_myelin" if name == "myelin" else "pyNN." + name)
+
+
+def run(sim, benchmark="COBA", n=4000, tstop=1000.0, seed=98765, dt=0.1, setup_options=None):
+    """Builds and runs the network on `sim`; the mean rates [Hz] and the time of each phase [s]."""
+    from pyNN.random import NumpyRNG, RandomDistribution
+
+    t_start = time.perf_counter()
+    delay = 0.2
+    area, cm_specific = 20000.0, 1.0                    # um^2, uF/cm^2 (g_leak 5e-5 S/cm^2)
+    cell_params = {"tau_m": 20.0, "tau_syn_E": 5.0, "tau_syn_I": 10.0,
+                   "v_rest": -60.0 if benchmark == "COBA" else -49.0, "v_reset": -60.0, "v_thresh": -50.0,
+                   "cm": cm_specific * area * 1e-8, "tau_refrac": 5.0, "i_offset": 0.0}
+    e_rev_exc, e_rev_inh, v_mean = 0.0, -80.0, -60.0
+    if benchmark == "COBA":
+        cell_params.update(e_rev_E=e_rev_exc, e_rev_I=e_rev_inh)
+        celltype = sim.IF_cond_exp(**cell_params)
+        w_exc, w_inh = 4e-3, 51e-3                                    # uS
+    elif benchmark == "CUBA":
+        celltype = sim.IF_curr_exp(**cell_params)
+        w_exc, w_inh = 0.27e-3 * (e_rev_exc - v_mean), 4.5e-3 * (e_rev_inh - v_mean)   # nA
+    else:
+        raise ValueError("benchmark must be COBA or CUBA, not %r" % benchmark)
+    n_exc = int(round(n * 4 / 5))
+
+    sim.setup(timestep=dt, min_delay=delay, max_delay=1.0, **(setup_options or {}))
+    t_setup = time.perf_counter()
+    rng = NumpyRNG(seed=seed)
+    exc_cells = sim.Population(n_exc, celltype, label="Excitatory_Cells")
+    inh_cells = sim.Population(n - n_exc, celltype, label="Inhibitory_Cells")
+    ext_stim = sim.Population(20, sim.SpikeSourcePoisson(rate=100.0, duration=50.0), label="expoisson")
+    uniform = RandomDistribution("uniform", low=-60.0, high=-50.0, rng=rng)
+    exc_cells.initialize(v=uniform)
+    inh_cells.initialize(v=uniform)
+
+    connector = sim.FixedProbabilityConnector(0.02, rng=rng)
+    exc_syn = sim.StaticSynapse(weight=w_exc, delay=delay)
+    inh_syn = sim.StaticSynapse(weight=w_inh, delay=delay)
+    ext_connector = sim.FixedProbabilityConnector(0.01, rng=rng)
+    ext_syn = sim.StaticSynapse(weight=0.1, delay=delay)
+    sim.Projection(exc_cells, exc_cells, connector, exc_syn, receptor_type="excitatory")
+    sim.Projection(exc_cells, inh_cells, connector, exc_syn, receptor_type="excitatory")
+    sim.Projection(inh_cells, exc_cells, connector, inh_syn, receptor_type="inhibitory")
+    sim.Projection(inh_cells, inh_cells, connector, inh_syn, receptor_type="inhibitory")
+    sim.Projection(ext_stim, exc_cells, ext_connector, ext_syn, receptor_type="excitatory")
+    sim.Projection(ext_stim, inh_cells, ext_connector, ext_syn, receptor_type="excitatory")
+    exc_cells.record("spikes")
+    inh_cells.record("spikes")
+    exc_cells[0:2].record("v")
+    t_build = time.perf_counter()
+
+    sim.run(tstop)
+    t_run = time.perf_counter()
+    exc_rate = exc_cells.mean_spike_count() * 1000.0 / tstop
+    inh_rate = inh_cells.mean_spike_count() * 1000.0 / tstop
+    samples = exc_cells.get_data().segments[0].analogsignals[0].shape[0]
+    sim.end()
+    t_end = time.perf_counter()
+    return {"exc_rate": exc_rate, "inh_rate": inh_rate, "v_samples": samples,
+            "setup": t_setup - t_start, "build": t_build - t_setup, "run": t_run - t_build,
+            "get_data": t_end - t_run}
+
+
+if __name__ == "__main__":
+    t_import = time.perf_counter()
+    parser = argparse.ArgumentParser()
+    parser.add_argument("simulator", nargs="?", default="myelin", help="myelin or brian2 (any pyNN.X)")
+    parser.add_argument("--benchmark", choices=["COBA", "CUBA"], default="COBA")
+    parser.add_argument("--n", type=int, default=4000)
+    parser.add_argument("--tstop", type=float, default=1000.0)
+    parser.add_argument("--seed", type=int, default=98765)
+    parser.add_argument("--dt", type=float, default=0.1, help="time step [ms]")
+    parser.add_argument("--integrator", help="Myelin only: e.g. euler, as pyNN.brian2 integrates IF_cond_exp")
+    args = parser.parse_args()
+    sim = simulator(args.simulator)
+    options = {"integrator": args.integrator} if args.integrator else {}
+    if args.simulator == "myelin":
+        options["rng_seed"] = args.seed        # Myelin draws connectivity and initial values from it
+    result = run(sim, args.benchmark, args.n, args.tstop, args.seed, args.dt, options)
+    import_time = time.perf_counter() - t_import - sum(result[k] for k in ("setup", "build", "run", "get_data"))
+    print("simulator %s, %s: %d neurons, %.0f ms; excitatory %.2f Hz, inhibitory %.2f Hz; %d v samples"
+          % (args.simulator, args.benchmark, args.n, args.tstop, result["exc_rate"], result["inh_rate"],
+             result["v_samples"]))
+    print("time [s]: import %.2f, setup %.2f, build %.2f, run %.2f, get_data %.2f, total %.2f"
+          % (import_time, result["setup"], result["build"], result["run"], result["get_data"],
+             time.perf_counter() - t_import))
