@@ -21,15 +21,7 @@ sys.path.insert(0, PYTHON_DIR)
 
 import pyNN_myelin as myelin  # noqa: E402
 
-try:
-    import brian2
-    brian2.prefs.codegen.target = "numpy"
-    brian2.BrianLogger.suppress_hierarchy("brian2")
-    import pyNN.brian2 as pynn_brian2
-except ImportError:  # pragma: no cover - the comparisons are skipped then
-    pynn_brian2 = None
-
-needs_brian2 = unittest.skipIf(pynn_brian2 is None, "pyNN.brian2 (python3-brian) is not installed")
+from brian2_backend import needs_brian2, pynn_brian2  # noqa: E402
 
 INPUT_TIMES = [[5.0, 10.0, 15.0, 31.0], [7.0, 30.0], [20.0, 21.0, 40.0]]
 

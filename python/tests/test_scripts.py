@@ -23,15 +23,7 @@ import stdp_pairs  # noqa: E402
 import tsodyks_markram  # noqa: E402
 import va_benchmarks  # noqa: E402
 
-try:
-    import brian2
-    brian2.prefs.codegen.target = "numpy"
-    brian2.BrianLogger.suppress_hierarchy("brian2")
-    import pyNN.brian2 as pynn_brian2
-except ImportError:  # pragma: no cover - the comparisons are skipped then
-    pynn_brian2 = None
-
-needs_brian2 = unittest.skipIf(pynn_brian2 is None, "pyNN.brian2 (python3-brian) is not installed")
+from brian2_backend import needs_brian2, pynn_brian2  # noqa: E402
 slow = unittest.skipIf(os.environ.get("MYELIN_PYTHON_TESTS") == "ci",
                        "a whole Vogels-Abbott network on pyNN.brian2: python/run-tests without --ci runs it")
 
