@@ -82,36 +82,21 @@ final class ThreadRanks implements Communicator
     public void allgatherv(final int[] send, final int sendCount, final int[] receive, final int[] counts,
         final int[] displacements)
     {
-        post(java.util.Arrays.copyOf(send, sendCount), null);
-        for (int r = 0; r < size(); r++)
-        {
-            System.arraycopy(shared.sent[r], 0, receive, displacements[r], counts[r]);
-        }
-        await();
+        gatherv(java.util.Arrays.copyOf(send, sendCount), receive, counts, displacements);
     }
 
     @Override
     public void allgatherv(final byte[] send, final int sendCount, final byte[] receive, final int[] counts,
         final int[] displacements)
     {
-        post(java.util.Arrays.copyOf(send, sendCount), null);
-        for (int r = 0; r < size(); r++)
-        {
-            System.arraycopy(shared.sent[r], 0, receive, displacements[r], counts[r]);
-        }
-        await();
+        gatherv(java.util.Arrays.copyOf(send, sendCount), receive, counts, displacements);
     }
 
     @Override
     public void allgatherv(final double[] send, final int sendCount, final double[] receive, final int[] counts,
         final int[] displacements)
     {
-        post(java.util.Arrays.copyOf(send, sendCount), null);
-        for (int r = 0; r < size(); r++)
-        {
-            System.arraycopy(shared.sent[r], 0, receive, displacements[r], counts[r]);
-        }
-        await();
+        gatherv(java.util.Arrays.copyOf(send, sendCount), receive, counts, displacements);
     }
 
     @Override
@@ -147,6 +132,17 @@ final class ThreadRanks implements Communicator
     @Override
     public void close()
     {
+    }
+
+    /** allgatherv of any primitive array type: {@code sent} is this rank's copy of what it sends. */
+    private void gatherv(final Object sent, final Object receive, final int[] counts, final int[] displacements)
+    {
+        post(sent, null);
+        for (int r = 0; r < size(); r++)
+        {
+            System.arraycopy(shared.sent[r], 0, receive, displacements[r], counts[r]);
+        }
+        await();
     }
 
     private void post(final Object values, final int[] displacements)
