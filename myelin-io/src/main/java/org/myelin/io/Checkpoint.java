@@ -12,18 +12,15 @@ import java.nio.IntBuffer;
 import java.nio.LongBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.DigestInputStream;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -150,7 +147,7 @@ public final class Checkpoint
         }
         finally
         {
-            deleteTree(staging);
+            RunFolder.deleteTree(staging);
         }
     }
 
@@ -499,11 +496,11 @@ public final class Checkpoint
         final Path previous = previous(target);
         if (Files.exists(target))
         {
-            deleteTree(previous);
-            move(target, previous);
+            RunFolder.deleteTree(previous);
+            RunFolder.move(target, previous);
         }
-        move(staging, target);
-        deleteTree(previous);
+        RunFolder.move(staging, target);
+        RunFolder.deleteTree(previous);
     }
 
     /** Removes the unfinished checkpoints a killed writer left beside {@code target}. */
@@ -514,34 +511,7 @@ public final class Checkpoint
         {
             for (final Path p : siblings.filter(p -> p.getFileName().toString().startsWith(prefix)).toList())
             {
-                deleteTree(p);
-            }
-        }
-    }
-
-    private static void move(final Path from, final Path to) throws IOException
-    {
-        try
-        {
-            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
-        }
-        catch (final AtomicMoveNotSupportedException e)
-        {
-            Files.move(from, to);
-        }
-    }
-
-    private static void deleteTree(final Path dir) throws IOException
-    {
-        if (!Files.exists(dir))
-        {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(dir))
-        {
-            for (final Path p : walk.sorted(Comparator.reverseOrder()).toList())
-            {
-                Files.deleteIfExists(p);
+                RunFolder.deleteTree(p);
             }
         }
     }

@@ -309,7 +309,8 @@ public final class RunFolder implements AutoCloseable
         }
     }
 
-    private static void move(final Path from, final Path to) throws IOException
+    /** Renames {@code from} to {@code to} atomically where the file system can, else by a plain move. */
+    static void move(final Path from, final Path to) throws IOException
     {
         try
         {
