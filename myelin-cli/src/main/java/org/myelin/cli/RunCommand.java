@@ -770,10 +770,19 @@ final class RunCommand implements Callable<Integer>
 
     private double time(final String option, final String text)
     {
+        return positiveTime("myelin run", option, text);
+    }
+
+    /**
+     * A command's time option in ms: a quantity with a time unit and above 0, else a usage error
+     * naming the option and what it got.
+     */
+    static double positiveTime(final String command, final String option, final String text)
+    {
         final double ms;
         try
         {
-            ms = Units.parse("myelin run", option, text, Dimension.TIME);
+            ms = Units.parse(command, option, text, Dimension.TIME);
         }
         catch (final ModelException e)
         {

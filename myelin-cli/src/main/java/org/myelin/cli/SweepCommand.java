@@ -28,8 +28,6 @@ import org.myelin.io.RunInfo;
 import org.myelin.io.SavedRun;
 import org.myelin.io.YamlNode;
 import org.myelin.io.model.ModelLoader;
-import org.myelin.units.Dimension;
-import org.myelin.units.Units;
 import org.myelin.util.AtomicFiles;
 import org.myelin.util.ModelException;
 import picocli.CommandLine;
@@ -496,19 +494,7 @@ final class SweepCommand implements Callable<Integer>
         {
             return;
         }
-        final double ms;
-        try
-        {
-            ms = Units.parse("myelin sweep", option, text, Dimension.TIME);
-        }
-        catch (final ModelException e)
-        {
-            throw new Main.UsageException(e.getMessage());
-        }
-        if (!(ms > 0))
-        {
-            throw new Main.UsageException(option + " must be > 0 ms, got " + option + "=" + text);
-        }
+        RunCommand.positiveTime("myelin sweep", option, text);
     }
 
     /**
