@@ -33,6 +33,8 @@ import org.myelin.io.Checkpoint;
 class CheckpointFaultTest
 {
     private static final int KILLS = Integer.getInteger("myelin.faults.kills", 3);
+    /** Further kills aimed at a moment that no kill hit yet, at most, for each kind. */
+    private static final int EXTRA_KILLS = 5;
     private static final long SEED = Long.getLong("myelin.faults.seed", 15);
     private static final List<String> RUN = List.of("run", "-N", "400", "--duration", "2s", "--no-progress",
         "--no-plot");
@@ -69,32 +71,21 @@ class CheckpointFaultTest
         final Random random = new Random(SEED);
         final Map<Moment, Integer> hit = new EnumMap<>(Moment.class);
         final List<String> history = new ArrayList<>();
-        for (int k = 0; k < KILLS; k++)
+        // kills of every kind during the run, then kills while it finishes; a kill aimed at the steps
+        // can land in a checkpoint written meanwhile, so a kind no kill has hit is aimed at again (a
+        // few times, before the run can end) so that every kind is tried however the timing fell
+        final int whileFinishing = KILLS / 3;
+        int k = 0;
+        for (; k < KILLS - whileFinishing; k++)
         {
-            // kills of every kind during the run, then kills while it finishes
-            final Moment aim = k >= KILLS - KILLS / 3 ? Moment.OUTPUT
-                : k % 2 == 0 ? Moment.STEPS : Moment.CHECKPOINT;
-            final Set<Path> unfinishedBefore = unfinishedCheckpoints(out);
-            final Process p = start(out, random, k);
-            awaitRunning(out, p);
-            final boolean killed = switch (aim)
-            {
-                case STEPS -> sleepWhileAlive(p, random.nextInt(1500));
-                case CHECKPOINT -> awaitCheckpointWriting(out, p, 1 + random.nextInt(3))
-                    && sleepWhileAlive(p, random.nextInt(3));
-                case OUTPUT -> awaitFinalCheckpoint(out, p) && sleepWhileAlive(p, random.nextInt(60));
-            };
-            p.destroyForcibly();
-            assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-            final Moment at = !killed ? null
-                : !unfinishedBefore.containsAll(unfinishedCheckpoints(out)) ? Moment.CHECKPOINT
-                : Files.isDirectory(staging(out).resolve(RunCommand.CHECKPOINT)) ? Moment.OUTPUT : Moment.STEPS;
-            if (at != null)
-            {
-                hit.merge(at, 1, Integer::sum);
-            }
-            history.add(aim + "->" + (at == null ? "ended first (exit " + p.exitValue() + ")" : at));
+            killOnce(k % 2 == 0 ? Moment.STEPS : Moment.CHECKPOINT, out, random, k, hit, history);
         }
+        k = aimAgainAtWhatWasMissed(List.of(Moment.STEPS, Moment.CHECKPOINT), out, random, k, hit, history);
+        for (int i = 0; i < whileFinishing; i++, k++)
+        {
+            killOnce(Moment.OUTPUT, out, random, k, hit, history);
+        }
+        aimAgainAtWhatWasMissed(List.of(Moment.OUTPUT), out, random, k, hit, history);
         System.out.println("kills (aimed->hit): " + history);
         final CliRun last = CliRun.of("resume", out.toString(), "--threads", "2", "--no-progress");
 
@@ -106,6 +97,47 @@ class CheckpointFaultTest
         assertThat(Checkpoint.manifest(out.resolve(RunCommand.CHECKPOINT)).step()).isEqualTo(20_000);
         assertThat(hit).as("moments hit by the kills: " + history).containsKeys(Moment.STEPS, Moment.CHECKPOINT,
             Moment.OUTPUT);
+    }
+
+    /** Up to {@value #EXTRA_KILLS} more kills at each of {@code aims} that no kill has hit; the next attempt's number. */
+    private int aimAgainAtWhatWasMissed(final List<Moment> aims, final Path out, final Random random, final int first,
+        final Map<Moment, Integer> hit, final List<String> history) throws Exception
+    {
+        int k = first;
+        for (final Moment aim : aims)
+        {
+            for (int extra = 0; extra < EXTRA_KILLS && !hit.containsKey(aim); extra++, k++)
+            {
+                killOnce(aim, out, random, k, hit, history);
+            }
+        }
+        return k;
+    }
+
+    /** Starts or resumes the run, kills it at a moment aimed at {@code aim}, and records where it hit. */
+    private void killOnce(final Moment aim, final Path out, final Random random, final int k,
+        final Map<Moment, Integer> hit, final List<String> history) throws Exception
+    {
+        final Set<Path> unfinishedBefore = unfinishedCheckpoints(out);
+        final Process p = start(out, random, k);
+        awaitRunning(out, p);
+        final boolean killed = switch (aim)
+        {
+            case STEPS -> sleepWhileAlive(p, random.nextInt(1500));
+            case CHECKPOINT -> awaitCheckpointWriting(out, p, 1 + random.nextInt(3))
+                && sleepWhileAlive(p, random.nextInt(3));
+            case OUTPUT -> awaitFinalCheckpoint(out, p) && sleepWhileAlive(p, random.nextInt(60));
+        };
+        p.destroyForcibly();
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        final Moment at = !killed ? null
+            : !unfinishedBefore.containsAll(unfinishedCheckpoints(out)) ? Moment.CHECKPOINT
+            : Files.isDirectory(staging(out).resolve(RunCommand.CHECKPOINT)) ? Moment.OUTPUT : Moment.STEPS;
+        if (at != null)
+        {
+            hit.merge(at, 1, Integer::sum);
+        }
+        history.add(aim + "->" + (at == null ? "ended first (exit " + p.exitValue() + ")" : at));
     }
 
     /** {@code myelin resume} when a checkpoint is complete, else the run from its start. */
