@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
 # The training benchmarks of docs/TRAINING.md, Myelin beside PyTorch (Debian's python3-torch) in the same run.
 #
-# usage: myelin-bench/scripts/train-bench.sh [--repeat R] [--threads "1 2"] [--no-randman] [--no-cues] [--out FILE]
+# usage: myelin-bench/scripts/train-bench.sh [--repeat R] [--threads "1 2"] [--no-randman] [--randman-seeds "1 2 3"] [--no-cues]
+#        [--out FILE]
 #
 #  speed    a recurrent LIF network 100 -> 200 -> 10, 100 steps, batch 256, fast-sigmoid surrogate, Adam: median
 #           time per training step (forward, backward, optimiser) and peak RSS; per repetition and thread count
 #           Myelin and PyTorch run back to back (interleaved), each in its own process
 #  randman  Randman (10 classes, 20 inputs, 100 steps, 1 spike per input, dimension 1), 100 recurrent LIF, 50 epochs:
-#           test accuracy; PyTorch trains on the data and initial weights Myelin wrote
+#           test accuracy for each seed (data, initial weights and batch order); PyTorch trains on the data,
+#           initial weights and batch order Myelin wrote, so the pair differs only in arithmetic
 #  cues     e-prop cue accumulation, 50 LIF + 50 ALIF, 500 iterations of 64 fresh trials: validation error (Myelin)
 # Prints a Markdown table of medians with the commit; raw lines go to --out (default
 # myelin-bench/target/train-bench-<time>.txt). Without PyTorch its columns say n/a.
@@ -18,6 +20,7 @@ myelin_need_maven
 REPEAT=3
 THREADS="1 2"
 RANDMAN=1
+RANDMAN_SEEDS="1 2 3"
 CUES=1
 OUT=""
 while [ $# -gt 0 ]; do
@@ -25,6 +28,7 @@ while [ $# -gt 0 ]; do
     --repeat) REPEAT=$2; shift 2 ;;
     --threads) THREADS=$2; shift 2 ;;
     --no-randman) RANDMAN=0; shift ;;
+    --randman-seeds) RANDMAN_SEEDS=$2; shift 2 ;;
     --no-cues) CUES=0; shift ;;
     --out) OUT=$2; shift 2 ;;
     -h|--help) awk 'NR >= 2 && /^#/ { sub(/^# ?/, ""); print; next } NR >= 2 { exit }' "$0" >&2; exit 1 ;;
@@ -51,14 +55,16 @@ for rep in $(seq "$REPEAT"); do
   done
 done
 if [ "$RANDMAN" = 1 ]; then
-  data=$(mktemp -d)
-  echo "train-bench: randman, Myelin (50 epochs)" >&2
-  java_run randman "$data" --threads 2 --epochs 50 | tee -a "$OUT.log" | tail -1 >>"$OUT"
-  if [ "$TORCH" = 1 ]; then
-    echo "train-bench: randman, PyTorch (50 epochs)" >&2
-    /usr/bin/python3 "$torch_py" randman "$data" --threads 2 --epochs 50 | tee -a "$OUT.log" | tail -1 >>"$OUT"
-  fi
-  rm -rf "$data"
+  for seed in $RANDMAN_SEEDS; do
+    data=$(mktemp -d)
+    echo "train-bench: randman seed $seed, Myelin (50 epochs)" >&2
+    java_run randman "$data" --threads 2 --epochs 50 --seed "$seed" | tee -a "$OUT.log" | tail -1 >>"$OUT"
+    if [ "$TORCH" = 1 ]; then
+      echo "train-bench: randman seed $seed, PyTorch (50 epochs)" >&2
+      /usr/bin/python3 "$torch_py" randman "$data" --threads 2 --epochs 50 | tee -a "$OUT.log" | tail -1 >>"$OUT"
+    fi
+    rm -rf "$data"
+  done
 fi
 if [ "$CUES" = 1 ]; then
   echo "train-bench: cue accumulation, Myelin (500 iterations)" >&2
@@ -73,7 +79,8 @@ function median(list,   a, n, i, j, t) {
 }
 /task=speed/ { who = $1; t = kv($0, "threads"); step[who, t] = step[who, t] " " kv($0, "step_s"); rss[who, t] = rss[who, t] " " kv($0, "peak_rss_mb"); threads[t] = 1
   if (who == "myelin") traj[t] = kv($0, "trajectory_mb") }
-/task=randman/ { acc[$1] = kv($0, "test_accuracy"); batch[$1] = kv($0, "batch_s") }
+/task=randman/ { acc[$1] = acc[$1] " " kv($0, "test_accuracy"); batch[$1] = batch[$1] " " kv($0, "batch_s")
+  pair[kv($0, "seed"), $1] = kv($0, "test_accuracy"); seeds[kv($0, "seed")] = 1 }
 /task=cues/ { cue_err = kv($0, "validation_error"); cue_first = kv($0, "first_below_7pct") }
 END {
   printf "Training benchmarks at %s (medians)\n\n", commit
@@ -83,7 +90,12 @@ END {
   for (t in threads) { m = median(step["myelin", t]); p = median(step["torch", t])
     printf "| %s | %s | %s | %s | %s | %s | %s |\n", t, m, (p == "" ? "n/a" : p), (best == "" ? "n/a" : sprintf("%.2f", m / best)),
       median(rss["myelin", t]), traj[t], (p == "" ? "n/a" : median(rss["torch", t])) }
-  if ("myelin" in acc) printf "\nRandman test accuracy after 50 epochs: Myelin %s (median batch %s s), PyTorch %s (median batch %s s)\n", acc["myelin"], batch["myelin"], ("torch" in acc ? acc["torch"] : "n/a"), ("torch" in batch ? batch["torch"] : "n/a")
+  if ("myelin" in acc) {
+    printf "\nRandman test accuracy after 50 epochs (same data, initial weights and batch order per seed)\n\n"
+    print "| seed | Myelin | PyTorch |"; print "|---|---|---|"
+    for (sd in seeds) printf "| %s | %s | %s |\n", sd, pair[sd, "myelin"], ((sd, "torch") in pair ? pair[sd, "torch"] : "n/a")
+    printf "| median | %s (batch %s s) | %s (batch %s s) |\n", median(acc["myelin"]), median(batch["myelin"]),
+      ("torch" in acc ? median(acc["torch"]) : "n/a"), ("torch" in batch ? median(batch["torch"]) : "n/a") }
   if (cue_err != "") printf "\nCue accumulation: validation error %s after 500 iterations, first below 7%% at iteration %s\n", cue_err, cue_first
 }' "$OUT"
 echo "train-bench: raw results in $OUT" >&2

@@ -8,13 +8,15 @@ Adam. An input at step n moves the membrane from step n + 1 on, as in Myelin and
 
 usage:
   train_torch.py speed   [--threads N] [--steps K] [--warmup W]            time per training step
-  train_torch.py randman DIR [--threads N] [--epochs E]                    train on the data Myelin wrote
+  train_torch.py randman DIR [--threads N] [--epochs E] [--own-order]      train on the data, initial weights
+                                                                           and batch order Myelin wrote
 Prints one line of key=value results (the last line), for myelin-bench/scripts/train-bench.sh.
 Install: apt-get install -y python3-torch; run with /usr/bin/python3.
 """
 import argparse
 import math
 import resource
+import os
 import sys
 import time
 
@@ -139,9 +141,15 @@ def randman(args):
     opt = torch.optim.Adam(net.parameters(), lr=float(meta["lr"]))
     batch = int(meta["batch"])
     gen = torch.Generator().manual_seed(int(meta["seed"]))
+    # Myelin's sample order of each epoch, when it wrote one and --own-order is not given: the two
+    # runs then see the same batches and differ only in their arithmetic
+    shared = None
+    if not args.own_order and os.path.exists(f"{d}/order.npy"):
+        shared = torch.from_numpy(load("order").astype(np.int64)).reshape(-1, len(y_train))
     batch_times = []
     for epoch in range(1, args.epochs + 1):
-        order = torch.randperm(len(y_train), generator=gen)
+        order = shared[epoch - 1] if shared is not None and epoch <= len(shared) \
+            else torch.randperm(len(y_train), generator=gen)
         for k in range(0, len(order), batch):
             idx = order[k:k + batch]
             t0 = time.perf_counter()
@@ -156,7 +164,8 @@ def randman(args):
         acc = correct / len(y_test)
         print(f"torch epoch={epoch} loss={loss.item():.4f} test_accuracy={acc:.4f}", flush=True)
     batch_times.sort()
-    print(f"torch task=randman threads={args.threads} epochs={args.epochs} test_accuracy={acc:.4f} "
+    print(f"torch task=randman threads={args.threads} epochs={args.epochs} seed={meta['seed']} "
+          f"order={'own' if shared is None else 'myelin'} test_accuracy={acc:.4f} "
           f"batch_s={batch_times[len(batch_times) // 2]:.4f} peak_rss_mb={peak_rss_mb():.0f}")
 
 
@@ -173,6 +182,7 @@ def main():
     r.add_argument("dir")
     r.add_argument("--threads", type=int, default=1)
     r.add_argument("--epochs", type=int, default=50)
+    r.add_argument("--own-order", action="store_true", help="draw its own batch order instead of Myelin's")
     args = parser.parse_args()
     speed(args) if args.task == "speed" else randman(args)
 
