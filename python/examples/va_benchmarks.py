@@ -28,10 +28,10 @@ def run(sim, benchmark="COBA", n=4000, tstop=1000.0, seed=98765, dt=0.1, setup_o
 
     t_start = time.perf_counter()
     delay = 0.2
-    area, cm_specific = 20000.0, 1.0                    # um^2, uF/cm^2 (g_leak 5e-5 S/cm^2)
+    area, cm_specific = 20000.0 * 1e-8, 1.0             # cm^2 (20000 um^2), uF/cm^2 (g_leak 5e-5 S/cm^2)
     cell_params = {"tau_m": 20.0, "tau_syn_E": 5.0, "tau_syn_I": 10.0,
                    "v_rest": -60.0 if benchmark == "COBA" else -49.0, "v_reset": -60.0, "v_thresh": -50.0,
-                   "cm": cm_specific * area * 1e-8, "tau_refrac": 5.0, "i_offset": 0.0}
+                   "cm": cm_specific * area * 1e3, "tau_refrac": 5.0, "i_offset": 0.0}
     e_rev_exc, e_rev_inh, v_mean = 0.0, -80.0, -60.0
     if benchmark == "COBA":
         cell_params.update(e_rev_E=e_rev_exc, e_rev_I=e_rev_inh)

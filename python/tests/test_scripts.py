@@ -3,7 +3,8 @@ The example scripts (python/examples) on pyNN.myelin and on pyNN.brian2: identic
 both integrate the same way, counts or rates within the seed spread elsewhere, and closed forms.
 
 The whole Vogels-Abbott networks take minutes on pyNN.brian2 (its connectors are Python loops):
-python/run-tests --ci (what bin/test runs) leaves them out.
+python/run-tests --ci (what bin/test runs) leaves them out (a 1000-cell network is no substitute: it
+is bistable, pyNN.brian2 gave 30.6 Hz with one seed and 9.4 Hz with another).
 """
 
 import os
@@ -80,9 +81,13 @@ class ScriptsOnBothBackends(unittest.TestCase):
     def test_va_coba_with_euler_rates_agree_within_the_seed_spread(self):
         self._rates_agree("COBA", {"integrator": "euler"})
 
-    def _rates_agree(self, benchmark, options):
+    @slow
+    def test_va_coba_rates_agree_within_the_seed_spread(self):
+        self._rates_agree("COBA", {})
+
+    def _rates_agree(self, benchmark, options, seeds=(1, 2, 3)):
         mine = [va_benchmarks.run(myelin, benchmark, setup_options=dict(options, rng_seed=seed))["exc_rate"]
-                for seed in (1, 2, 3)]
+                for seed in seeds]
         theirs = va_benchmarks.run(pynn_brian2, benchmark)["exc_rate"]
         spread = max(np.std(mine), 0.02 * np.mean(mine))
         self.assertGreater(theirs, 1.0)
