@@ -15,6 +15,7 @@ import java.util.concurrent.FutureTask;
 import java.util.stream.IntStream;
 
 import org.myelin.io.Checkpoint;
+import org.myelin.io.CheckpointWriter;
 import org.myelin.io.RunFolder;
 import org.myelin.io.load.Models;
 import org.myelin.io.RunInfo;
@@ -315,7 +316,9 @@ final class RunCommand implements Callable<Integer>
                     checkpointSteps == 0 || resumeFrom == null ? null : spoolPosition(resumeFrom),
                     checkpointSteps > 0);
                 StateFiles.Spool states = new StateFiles.Spool(staging, setup.stateMonitors(), setup.network().dt(),
-                    samples(setup.stateMonitors(), steps)))
+                    samples(setup.stateMonitors(), steps));
+                // checkpoints are written while the run goes on; closed first, so none outlives the spool
+                CheckpointWriter checkpoints = new CheckpointWriter())
             {
                 // in chunks: spikes and samples go to their files after each, so memory stays bounded on long runs
                 final long chunk = chunkSteps(setup.stateMonitors());
@@ -353,8 +356,8 @@ final class RunCommand implements Callable<Integer>
                     }
                     else if (stopped == null && done < steps && done % checkpointSteps == 0)
                     {
-                        Checkpoint.save(sim, folder.target().resolve(CHECKPOINT), checkpointNotes(steps,
-                            checkpointSteps, spool));
+                        checkpoint(checkpoints, sim, folder.target().resolve(CHECKPOINT), steps, checkpointSteps,
+                            spool, spoolDir);
                     }
                     else if (spool != null)
                     {
@@ -383,8 +386,8 @@ final class RunCommand implements Callable<Integer>
                     if (stopped == null)
                     {
                         // the end is a checkpoint too, to extend the run with 'myelin resume --duration'
-                        Checkpoint.save(sim, staging.resolve(CHECKPOINT), checkpointNotes(steps, checkpointSteps,
-                            spool));
+                        checkpoint(checkpoints, sim, staging.resolve(CHECKPOINT), steps, checkpointSteps, spool,
+                            spoolDir);
                         checkpoint.add(staging.resolve(CHECKPOINT));
                     }
                     drain(spool, states);
@@ -442,6 +445,7 @@ final class RunCommand implements Callable<Integer>
                 written.addAll(states.finish());
                 notes.addAll(states.notes());
                 written.addAll(snapshots);
+                checkpoints.await();
                 written.addAll(checkpoint);
                 written.add(info.write(staging, String.join("", setup.outputs().stream()
                     .map(ModelFile.RunOutput::runInfo).toList())));
@@ -481,6 +485,20 @@ final class RunCommand implements Callable<Integer>
             }
         }
         return 0;
+    }
+
+    /**
+     * Starts writing a checkpoint of {@code sim} into {@code dir} (once the one being written is
+     * in place): the state is copied now, the files written on another thread while the run goes
+     * on. The spike files are forced to disk before the checkpoint that says how far they go.
+     */
+    private void checkpoint(final CheckpointWriter checkpoints, final Simulation sim, final Path dir,
+        final long endStep, final long checkpointSteps, final SpikeSpool spool, final Path spoolDir)
+        throws IOException
+    {
+        final SpikeSpool.Position at = spool == null ? null : spool.flush();
+        checkpoints.start(Checkpoint.snapshot(sim, checkpointNotes(endStep, checkpointSteps, at)), dir,
+            spool == null ? () -> { } : () -> org.myelin.io.SpikeFiles.force(spoolDir));
     }
 
     /** Moves the recorded spikes and samples to their files. */
@@ -528,15 +546,14 @@ final class RunCommand implements Callable<Integer>
      * output folder, duration and thread count, which resume gives anew), the end step.
      */
     private java.util.Map<String, String> checkpointNotes(final long endStep, final long checkpointSteps,
-        final SpikeSpool spool) throws IOException
+        final SpikeSpool.Position at) throws IOException
     {
         final java.util.Map<String, String> notes = new java.util.LinkedHashMap<>();
         notes.put("end-step", Long.toString(endStep));
         notes.put("checkpoint-every-steps", Long.toString(checkpointSteps));
-        if (spool != null)
+        if (at != null)
         {
-            // the spikes are on disk up to here; the monitors in the checkpoint are empty
-            final SpikeSpool.Position at = spool.sync();
+            // the spike files go up to here; the monitors in the checkpoint are empty
             notes.put(SPIKES_WRITTEN, Long.toString(at.files().spikes()));
             notes.put(SPIKES_CSV_BYTES, Long.toString(at.files().csvBytes()));
             notes.put(SPIKES_PER_MONITOR, String.join(" ", java.util.Arrays.stream(at.perMonitor())

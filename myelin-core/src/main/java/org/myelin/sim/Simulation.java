@@ -482,6 +482,15 @@ public final class Simulation
      */
     public List<String> modelDescription()
     {
+        return modelDescription(saveState());
+    }
+
+    /**
+     * {@link #modelDescription()} with the layout of {@code state}, what {@link #saveState}
+     * returned (or a copy of it), so that a checkpoint does not visit the state twice.
+     */
+    public List<String> modelDescription(final StateArrays state)
+    {
         final List<String> lines = new ArrayList<>();
         lines.add("dt " + network.dt() + " ms");
         lines.add("seed " + network.seed());
@@ -507,7 +516,7 @@ public final class Simulation
             lines.add("state monitor of " + m.population().name() + "." + m.variable() + " every " + m.every()
                 + " steps, neurons " + Arrays.toString(m.indices()));
         }
-        lines.addAll(saveState().layout());
+        lines.addAll(state.layout());
         return lines;
     }
 

@@ -105,6 +105,31 @@ public final class StateArrays
         growing.add(name);
     }
 
+    /**
+     * A copy whose arrays are copies of these: it stays valid while the simulation that handed
+     * out these arrays runs on.
+     */
+    public StateArrays copy()
+    {
+        final StateArrays copy = new StateArrays();
+        for (final Map.Entry<String, Object> e : arrays.entrySet())
+        {
+            final Object values = e.getValue();
+            if (growing.contains(e.getKey()))
+            {
+                // the writer copied these already
+                copy.arrays.put(e.getKey(), values);
+                continue;
+            }
+            final int length = Array.getLength(values);
+            final Object same = Array.newInstance(values.getClass().getComponentType(), length);
+            System.arraycopy(values, 0, same, 0, length);
+            copy.arrays.put(e.getKey(), same);
+        }
+        copy.growing.addAll(growing);
+        return copy;
+    }
+
     /** Total values held, over all arrays. */
     public long valueCount()
     {

@@ -113,6 +113,18 @@ public final class Checkpoint
     public static Manifest save(final Simulation simulation, final Path dir, final Map<String, String> notes)
         throws IOException
     {
+        return snapshot(simulation, notes).write(dir);
+    }
+
+    /**
+     * A copy of {@code simulation}'s state in memory, with {@code notes} for its manifest, to be
+     * written by {@link Snapshot#write} while the simulation goes on (on another thread): the
+     * copy takes a few milliseconds, writing it and forcing it to disk far longer.
+     *
+     * @param notes short key/value texts for whoever resumes (keys are letters, digits and dashes).
+     */
+    public static Snapshot snapshot(final Simulation simulation, final Map<String, String> notes)
+    {
         for (final String key : notes.keySet())
         {
             if (!key.matches("[A-Za-z][A-Za-z0-9-]*"))
@@ -120,34 +132,79 @@ public final class Checkpoint
                 throw new IllegalArgumentException("checkpoint note key '" + key + "': use letters, digits and dashes");
             }
         }
-        final Path target = dir.toAbsolutePath().normalize();
-        final Path parent = target.getParent();
-        Files.createDirectories(parent);
-        removeUnfinished(target);
-        final Path staging = Files.createTempDirectory(parent, "." + target.getFileName() + ".writing-");
-        try
+        final StateArrays state = simulation.saveState().copy();
+        final Network network = simulation.network();
+        return new Snapshot(state, simulation.modelDescription(state), simulation.step(), network.dt(),
+            network.seed(), network.connectivitySeed(), simulation.threads(), new LinkedHashMap<>(notes));
+    }
+
+    /**
+     * A simulation's state copied at one step, independent of the simulation from then on: it
+     * can be written while the simulation runs on.
+     */
+    public static final class Snapshot
+    {
+        private final StateArrays state;
+        private final List<String> model;
+        private final long step;
+        private final double dtMs;
+        private final long seed;
+        private final long connectivitySeed;
+        private final int threads;
+        private final Map<String, String> notes;
+
+        private Snapshot(final StateArrays state, final List<String> model, final long step, final double dtMs,
+            final long seed, final long connectivitySeed, final int threads, final Map<String, String> notes)
         {
-            final List<String> model = simulation.modelDescription();
-            final StateArrays state = simulation.saveState();
-            final List<ArrayFile> files = new ArrayList<>();
-            int index = 0;
-            for (final Map.Entry<String, Object> e : state.arrays().entrySet())
-            {
-                final String file = String.format(Locale.ROOT, "%05d-%s.npy", index++, fileName(e.getKey()));
-                files.add(writeArray(staging.resolve(file), e.getKey(), file, e.getValue()));
-            }
-            final Network network = simulation.network();
-            final Manifest manifest = new Manifest(FORMAT_VERSION, myelinVersion(), simulation.step(), network.dt(),
-                network.seed(), network.connectivitySeed(), simulation.threads(), digest(model), model, files,
-                new LinkedHashMap<>(notes));
-            final String text = manifestText(manifest);
-            AtomicFiles.write(staging.resolve(MANIFEST), out -> out.write(text.getBytes(StandardCharsets.UTF_8)));
-            replace(staging, target);
-            return manifest;
+            this.state = state;
+            this.model = List.copyOf(model);
+            this.step = step;
+            this.dtMs = dtMs;
+            this.seed = seed;
+            this.connectivitySeed = connectivitySeed;
+            this.threads = threads;
+            this.notes = notes;
         }
-        finally
+
+        /** The step the simulation stood at. */
+        public long step()
         {
-            RunFolder.deleteTree(staging);
+            return step;
+        }
+
+        /**
+         * Writes the checkpoint into {@code dir}, replacing the one there once the new one is
+         * complete: every array file is forced to disk before the manifest, and the manifest
+         * before the folder is renamed into place, so a crash at any moment leaves a complete
+         * checkpoint.
+         */
+        public Manifest write(final Path dir) throws IOException
+        {
+            final Path target = dir.toAbsolutePath().normalize();
+            final Path parent = target.getParent();
+            Files.createDirectories(parent);
+            removeUnfinished(target);
+            final Path staging = Files.createTempDirectory(parent, "." + target.getFileName() + ".writing-");
+            try
+            {
+                final List<ArrayFile> files = new ArrayList<>();
+                int index = 0;
+                for (final Map.Entry<String, Object> e : state.arrays().entrySet())
+                {
+                    final String file = String.format(Locale.ROOT, "%05d-%s.npy", index++, fileName(e.getKey()));
+                    files.add(writeArray(staging.resolve(file), e.getKey(), file, e.getValue()));
+                }
+                final Manifest manifest = new Manifest(FORMAT_VERSION, myelinVersion(), step, dtMs, seed,
+                    connectivitySeed, threads, digest(model), model, files, notes);
+                final String text = manifestText(manifest);
+                AtomicFiles.write(staging.resolve(MANIFEST), out -> out.write(text.getBytes(StandardCharsets.UTF_8)));
+                replace(staging, target);
+                return manifest;
+            }
+            finally
+            {
+                RunFolder.deleteTree(staging);
+            }
         }
     }
 

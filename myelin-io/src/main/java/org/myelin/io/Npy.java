@@ -234,6 +234,15 @@ public final class Npy
         public void sync() throws IOException
         {
             flush();
+            force();
+        }
+
+        /**
+         * Forces what {@link #flush} handed to the file system to the disk; safe on another
+         * thread while this one appends.
+         */
+        void force() throws IOException
+        {
             channel.force(false);
         }
 
@@ -280,7 +289,8 @@ public final class Npy
             return items;
         }
 
-        private void flush() throws IOException
+        /** Hands the items appended so far to the file system (not to the disk: {@link #force}). */
+        void flush() throws IOException
         {
             buffer.flip();
             while (buffer.hasRemaining())

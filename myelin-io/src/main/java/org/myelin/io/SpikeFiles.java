@@ -150,11 +150,32 @@ public final class SpikeFiles
          */
         public Position sync() throws IOException
         {
+            final Position at = flush();
+            force();
+            return at;
+        }
+
+        /**
+         * Hands the spikes added so far to the file system and returns how far the files go;
+         * {@link #force} then writes them through to the disk.
+         */
+        public Position flush() throws IOException
+        {
             flushCsv();
-            steps.sync();
-            neurons.sync();
-            csv.force(false);
+            steps.flush();
+            neurons.flush();
             return new Position(steps.items(), csv.position());
+        }
+
+        /**
+         * Writes what {@link #flush} handed to the file system through to the disk; safe on
+         * another thread while this one adds spikes, so a checkpoint can wait for it there.
+         */
+        public void force() throws IOException
+        {
+            steps.force();
+            neurons.force();
+            csv.force(false);
         }
 
         /** Appends a spike. */
@@ -291,6 +312,21 @@ public final class SpikeFiles
             stepChannel.close();
             neuronChannel.close();
             throw e;
+        }
+    }
+
+    /**
+     * Forces the spike files in {@code dir} to the disk, as far as they were handed to the file
+     * system; safe on another thread while a {@link Writer} appends to them or finishes them.
+     */
+    public static void force(final Path dir) throws IOException
+    {
+        for (final String name : List.of(STEP_NPY, NEURON_NPY, CSV))
+        {
+            try (FileChannel channel = FileChannel.open(dir.resolve(name), StandardOpenOption.WRITE))
+            {
+                channel.force(false);
+            }
         }
     }
 

@@ -133,9 +133,21 @@ public final class SpikeSpool implements AutoCloseable
      */
     public Position sync() throws IOException
     {
-        drain();
-        return new Position(writer.sync(), totals);
+        final Position at = flush();
+        writer.force();
+        return at;
     }
+
+    /**
+     * Drains the monitors, hands the files' content to the file system and returns how far they
+     * go; {@link SpikeFiles#force} then writes it through to the disk.
+     */
+    public Position flush() throws IOException
+    {
+        drain();
+        return new Position(writer.flush(), totals);
+    }
+
 
     /** Moves every monitor's spikes to the spike files, in time order, and clears the monitors. */
     public void drain() throws IOException

@@ -134,6 +134,48 @@ class CheckpointTest
             "delivery/in->I/weight", "delivery/in->I/preTraces/value", "spikeMonitor/0/neurons", "step");
     }
 
+    /**
+     * A snapshot is a copy: written by the background writer while the simulation runs on, it
+     * holds the state of its own step, the files of a checkpoint saved at that step.
+     */
+    @Test
+    void aSnapshotWrittenWhileTheRunGoesOnShouldBeTheCheckpointOfItsStep(@TempDir final Path dir) throws IOException
+    {
+        final Simulation reference = new Simulation(network(240), 2);
+        reference.runSteps(HALF, ProgressListener.NONE);
+        final Checkpoint.Manifest expected = Checkpoint.save(reference, dir.resolve("reference"));
+        final Simulation sim = new Simulation(network(240), 2);
+        sim.runSteps(HALF, ProgressListener.NONE);
+        final Checkpoint.Manifest written;
+        try (CheckpointWriter writer = new CheckpointWriter())
+        {
+            writer.start(Checkpoint.snapshot(sim, Map.of()), dir.resolve("checkpoint"), () -> sim.runSteps(HALF,
+                ProgressListener.NONE));
+            written = writer.await();
+        }
+
+        assertThat(sim.step()).isEqualTo(2 * HALF);
+        assertThat(written.step()).isEqualTo(HALF);
+        assertThat(written.arrays()).isEqualTo(expected.arrays());
+        assertThat(Checkpoint.manifest(dir.resolve("checkpoint")).arrays()).isEqualTo(expected.arrays());
+    }
+
+    @Test
+    void theWriterShouldRethrowWhatWritingACheckpointThrewAndLeaveNone(@TempDir final Path dir) throws IOException
+    {
+        final Simulation sim = new Simulation(network(240), 1);
+        sim.runSteps(10, ProgressListener.NONE);
+        final CheckpointWriter writer = new CheckpointWriter();
+        writer.start(Checkpoint.snapshot(sim, Map.of()), dir.resolve("checkpoint"), () ->
+        {
+            throw new IOException("disk full");
+        });
+
+        assertThatThrownBy(writer::await).isInstanceOf(IOException.class).hasMessage("disk full");
+        assertThat(dir.resolve("checkpoint")).doesNotExist();
+        assertThat(writer.await()).isNull();
+    }
+
     private static float[] weights(final Simulation sim)
     {
         return sim.network().deliveries(PlasticProjection.class).getFirst().weights().w();
