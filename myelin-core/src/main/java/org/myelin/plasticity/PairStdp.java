@@ -145,6 +145,24 @@ public final class PairStdp extends SpikeTimingRule
     public void onPre(final SynapseSlice s, final int source, final long step, final NeuronTraces pre,
         final NeuronTraces post)
     {
+        depressRow(s, source, step, pre, post, null, 0);
+    }
+
+    /** Transmission and depression in one pass over the row: each weight is read once for both. */
+    @Override
+    public void transmitThenPre(final SynapseSlice s, final int source, final long step, final NeuronTraces pre,
+        final NeuronTraces post, final double[] input, final double scale)
+    {
+        depressRow(s, source, step, pre, post, input, scale);
+    }
+
+    /**
+     * Depresses the synapses of row {@code source}; with an {@code input}, each first adds
+     * {@code scale · w} of its weight before the change to its target's input.
+     */
+    private void depressRow(final SynapseSlice s, final int source, final long step, final NeuronTraces pre,
+        final NeuronTraces post, final double[] input, final double scale)
+    {
         final int end = s.rowStart[source + 1];
         final float[] w = s.weight;
         final int[] target = s.target;
@@ -154,16 +172,22 @@ public final class PairStdp extends SpikeTimingRule
         final long[] postLast = post.last;
         final double[] postValue = post.value;
         final TraceDecay postDecay = post.decay(0);
+        final boolean transmits = input != null;
         for (int k = s.rowStart[source]; k < end; k++)
         {
             final int j = target[k];
+            final float weight = w[k];
+            if (transmits)
+            {
+                input[j] += scale * weight;
+            }
             final long last = postLast[j];
             if (last >= postSince && last != NeuronTraces.NEVER)
             {
                 final double y = postValue[j] * postDecay.factor(step - last);
                 if (y > 0)
                 {
-                    w[k] = (float) dependence.depress(w[k], aMinus * y);
+                    w[k] = (float) dependence.depress(weight, aMinus * y);
                 }
             }
         }

@@ -54,6 +54,18 @@ public abstract sealed class SpikeTimingRule permits PairStdp, TripletStdp, Dopa
      */
     public abstract void onPre(SynapseSlice slice, int source, long step, NeuronTraces pre, NeuronTraces post);
 
+    /**
+     * Presynaptic neuron {@code source}'s spike reaches its synapses of {@code slice}: each adds
+     * {@code scale · w} to its target's {@code input}, then {@link #onPre} updates it. Rules that
+     * can do both in one pass over the row (one read of each weight) override this.
+     */
+    public void transmitThenPre(final SynapseSlice slice, final int source, final long step, final NeuronTraces pre,
+        final NeuronTraces post, final double[] input, final double scale)
+    {
+        slice.transmit(source, input, scale);
+        onPre(slice, source, step, pre, post);
+    }
+
     /** Counts presynaptic neuron {@code source}'s spike in its traces, after {@link #onPre}. */
     public abstract void countPre(NeuronTraces pre, int source, long step);
 

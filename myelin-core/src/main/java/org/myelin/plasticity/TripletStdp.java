@@ -84,6 +84,15 @@ public final class TripletStdp extends SpikeTimingRule
             : new TripletStdp(16.8, 33.7, 946, 27, 6.1e-3, 6.7e-3, 1.6e-3, 1.4e-3, false, dependence);
     }
 
+    /**
+     * τ₊, τ₋, τ_x, τ_y [ms], A₂₊, A₃₊, A₂₋, A₃₋, in the order of the constructor's arguments: a
+     * preset's values as defaults that a model file overrides one by one.
+     */
+    public double[] parameterValues()
+    {
+        return new double[] {tauPlus, tauMinus, tauX, tauY, a2Plus, a3Plus, a2Minus, a3Minus};
+    }
+
     @Override
     public String describe()
     {

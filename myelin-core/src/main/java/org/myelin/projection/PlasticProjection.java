@@ -466,8 +466,7 @@ public final class PlasticProjection implements Delivery
                 for (int k = start; k < end; k++)
                 {
                     final int i = ids[k];
-                    s.transmit(i, into, scale);
-                    rule.onPre(s, i, step, pre, postTraces);
+                    rule.transmitThenPre(s, i, step, pre, postTraces, into, scale);
                     rule.countPre(pre, i, step);
                 }
             }

@@ -27,8 +27,9 @@ import org.myelin.util.ModelException;
  *
  * Amplitudes and bounds are in the projection's weight unit (nS through COBA, pA through CUBA,
  * mV for Delta); a triplet preset's amplitudes (Pfister &amp; Gerstner 2006, Table 2, fitted for
- * weights relative to their range) are taken in that unit; a preset or all eight time constants
- * and amplitudes are given. Dopamine STDP (NEST's {@code stdp_dopamine_synapse}, its defaults)
+ * weights relative to their range) are taken in that unit; without a preset all eight time
+ * constants and amplitudes are given, with one they default to the preset's and any given one
+ * overrides it. Dopamine STDP (NEST's {@code stdp_dopamine_synapse}, its defaults)
  * names the population whose spikes are the dopamine signal; its weight dependence is additive.
  */
 final class SpikeTimingRules
@@ -216,29 +217,29 @@ final class SpikeTimingRules
     {
         final boolean nearest = "true".equals(v.choice("nearest"));
         final String preset = v.choice("preset");
-        if (!"none".equals(preset))
+        final double[] defaults = switch (preset)
         {
-            for (final String name : TRIPLET_VALUES)
-            {
-                if (given(v, name))
-                {
-                    throw v.node(name).error(v.owner() + ": preset: " + preset + " sets " + name + "; give either a "
-                        + "preset or all of " + TRIPLET_VALUES);
-                }
-            }
-            return "visual-cortex".equals(preset) ? TripletStdp.visualCortex(nearest, dependence)
-                : TripletStdp.hippocampal(nearest, dependence);
-        }
+            case "visual-cortex" -> TripletStdp.visualCortex(nearest, dependence).parameterValues();
+            case "hippocampal" -> TripletStdp.hippocampal(nearest, dependence).parameterValues();
+            default -> null;
+        };
         final double[] values = new double[TRIPLET_VALUES.size()];
         for (int k = 0; k < values.length; k++)
         {
             final String name = TRIPLET_VALUES.get(k);
-            if (!given(v, name))
+            if (given(v, name))
+            {
+                values[k] = v.get(name);
+            }
+            else if (defaults != null)
+            {
+                values[k] = defaults[k];
+            }
+            else
             {
                 throw v.where().error(v.owner() + ": missing required parameter '" + name + "' (give all of "
                     + TRIPLET_VALUES + ", or preset: one of " + PRESETS + ")");
             }
-            values[k] = v.get(name);
         }
         return new TripletStdp(values[0], values[1], values[2], values[3], values[4], values[5], values[6], values[7],
             nearest, dependence);

@@ -67,6 +67,10 @@ class PlasticityFilesTest
                          aMinus: 0.012 nS, weightDependence: multiplicative, wMax: 1 nS, dendriticDelay: 0.4 ms}
         """;
 
+    /** The pair rule of {@link #MODEL} up to its weight dependence, where a test puts another rule. */
+    private static final String PAIR_RULE = "plasticity: {rule: stdp, pairing: nearest-symmetric, tauPlus: 20 ms, "
+        + "tauMinus: 30 ms, aPlus: 0.01 nS,\n                 aMinus: 0.012 nS,";
+
     /** The network of {@link #MODEL} built with the Java API. */
     private static PlasticProjection javaApi(final Network net, final boolean triplet)
     {
@@ -110,8 +114,7 @@ class PlasticityFilesTest
     void aTripletPresetInAModelFileShouldBeThePapersParameterSet()
     {
         final ModelFile model = ModelLoaderTest.load(MODEL.replace(
-            "plasticity: {rule: stdp, pairing: nearest-symmetric, tauPlus: 20 ms, tauMinus: 30 ms, aPlus: 0.01 nS,\n"
-                + "                 aMinus: 0.012 nS,",
+PAIR_RULE,
             "plasticity: {rule: triplet, preset: hippocampal, nearest: true,"));
         new Simulation(model.network(), 1).run(model.durationMs());
 
@@ -120,6 +123,20 @@ class PlasticityFilesTest
         new Simulation(net, 1).run(300);
         assertThat(plastic(model).weights().w()).containsExactly(api.weights().w());
         assertThat(plastic(model).rule().describe()).isEqualTo(api.rule().describe());
+    }
+
+    @Test
+    void parametersGivenBesideATripletPresetShouldOverrideOnlyThemselves()
+    {
+        final ModelFile model = ModelLoaderTest.load(MODEL.replace(
+PAIR_RULE,
+            "plasticity: {rule: triplet, preset: visual-cortex, nearest: true, tauY: 50 ms, a3Minus: 0.002 nS,"));
+        final double[] paper = TripletStdp.visualCortex(true, WeightDependence.additive(0, 1)).parameterValues();
+        final TripletStdp expected = new TripletStdp(paper[0], paper[1], paper[2], 50, paper[4], paper[5], paper[6],
+            0.002, true, WeightDependence.multiplicative(0, 1));
+        assertThat(plastic(model).rule().describe()).isEqualTo(expected.describe());
+        assertThat(paper[3]).as("the override differs from the preset").isNotEqualTo(50);
+        assertThat(paper[7]).as("the override differs from the preset").isNotEqualTo(0.002);
     }
 
     @Test
@@ -209,6 +226,14 @@ class PlasticityFilesTest
             Arguments.of("aPlus: 0.01 nS,", "aPlus: 0.01 nS, mu: 0.5,", "mu applies to weightDependence: power-law only"),
             Arguments.of("weightDependence: multiplicative", "weightDependence: power-law", "power-law needs mu"),
             Arguments.of("aPlus: 0.01 nS,", "aPlus: 0.01 nS, tauX: 3 ms,", "pair STDP: unknown parameter 'tauX'"),
+            Arguments.of(PAIR_RULE, "plasticity: {rule: triplet, preset: visual-cortx,", "triplet STDP: preset must be "
+                + "one of [none, visual-cortex, hippocampal], got 'visual-cortx'"),
+            Arguments.of(PAIR_RULE, "plasticity: {rule: triplet, preset: hippocampal, aPlus: 0.01 nS,",
+                "triplet STDP: unknown parameter 'aPlus'"),
+            Arguments.of(PAIR_RULE, "plasticity: {rule: triplet, tauPlus: 17 ms,", "triplet STDP: missing required "
+                + "parameter 'tauMinus' (give all of [tauPlus, tauMinus, tauX, tauY, a2Plus, a3Plus, a2Minus, a3Minus], "
+                + "or preset: one of [visual-cortex, hippocampal])"),
+
             Arguments.of("connectivity: {model: FixedProbability, p: 0.2}", "connectivity: {model: FixedProbability, "
                 + "p: 0.2, justInTime: true}", "plastic synapses must be stored"),
             Arguments.of("delay: 1 ms", "delay: {uniform: [1 ms, 2 ms]}\n    delayRounding: nearest", "plastic synapses must be stored and share "
