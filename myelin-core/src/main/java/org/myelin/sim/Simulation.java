@@ -63,10 +63,12 @@ import org.myelin.util.ModelException;
  * <p><b>Across processes</b> ({@link #Simulation(Network, int, Communicator)}, under
  * {@code mpirun}): K ranks of T threads are K·T workers, and every population is cut into K·T
  * slices as it would be for K·T threads; rank r runs workers r·T to r·T + T − 1. After the update
- * pass of each step, the ranks exchange the step's spikes (one allgather of the lengths, one
- * allgatherv of the counts and ids), so every rank holds the whole spike history and delivers into
- * its own slices as a thread would: spikes are bit-identical for any split into ranks and
- * threads. Each rank also runs the spike observers (short-term plasticity) on the other ranks'
+ * pass of every {@link #exchangeInterval()}-th step (the smallest {@link Delivery#spikeAge} + 1,
+ * NEST's minimum delay) and of a run's last step, the ranks exchange the spikes of the steps since
+ * the last exchange (one allgather of the lengths, one allgatherv of the counts and ids), so every
+ * rank holds each spike by the first step that reads it and delivers into its own slices as a
+ * thread would: spikes are bit-identical for any split into ranks and threads. A non-finite state
+ * stops every rank at the next exchange, standing at the step after it as one process would. Each rank also runs the spike observers (short-term plasticity) on the other ranks'
  * spikes, so every rank's presynaptic states are whole; spike and rate monitors see every spike
  * on every rank; state monitors record on the rank that owns the neuron and are gathered at the
  * end of each run. Each rank builds the whole network (states and connectivity of every
