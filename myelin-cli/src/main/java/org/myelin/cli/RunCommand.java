@@ -301,9 +301,10 @@ final class RunCommand implements Callable<Integer>
             notes.addAll(setup.notes());
             if (world.size() > 1)
             {
+                final int interval = sim.exchangeInterval();
                 notes.add(String.format(Locale.ROOT, "distributed over %d MPI ranks × %d thread%s (each rank builds the "
-                    + "whole network and updates its slices; spikes exchanged every step)", world.size(), workers,
-                    workers == 1 ? "" : "s"));
+                    + "whole network and updates its slices; spikes exchanged every %s)", world.size(), workers,
+                    workers == 1 ? "" : "s", interval == 1 ? "step" : interval + " steps"));
             }
             long writingNanos = 0;
             NonFiniteStateException stopped = null;

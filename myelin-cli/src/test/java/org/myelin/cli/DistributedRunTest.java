@@ -51,6 +51,24 @@ class DistributedRunTest
         assertSameFilesForEverySplit(model);
     }
 
+    /** COBA with a delay of 1 ms on every projection: the ranks exchange every 11 steps instead of every step. */
+    @Test
+    void shouldWriteTheSameFilesWhenTheRanksExchangeOncePerShortestDelay() throws Exception
+    {
+        assumeMpirun();
+        final Path model = dir.resolve("coba-delayed.yaml");
+        final String coba = Files.readString(EXAMPLES.resolve("coba.yaml"));
+        final String delayed = coba.replace("    weight: 0.6 nS\n", "    weight: 0.6 nS\n    delay: 1 ms\n")
+            .replace("    weight: 6.7 nS\n", "    weight: 6.7 nS\n    delay: 1 ms\n");
+        assertThat(delayed.split("delay: 1 ms", -1)).as("both anchors delayed").hasSize(3);
+        Files.writeString(model, delayed);
+
+        assertSameFilesForEverySplit(model);
+        final Result result = run(ChildJvm.mpirun(2, "run", model.toString(), "--duration", "10ms", "--no-plot",
+            "--no-progress", "--out", dir.resolve("interval").toString()));
+        assertThat(result.output()).as(result.output()).contains("spikes exchanged every 11 steps");
+    }
+
     @Test
     void shouldRefuseCheckpointsAcrossRanks() throws Exception
     {

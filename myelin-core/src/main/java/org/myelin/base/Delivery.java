@@ -42,6 +42,20 @@ public interface Delivery extends Stateful
     int historyDepth(double dt);
 
     /**
+     * The age in steps of the youngest spikes this delivery reads from other workers' slices: at
+     * step n it reads no such spike emitted after step n − age. Processes that share a network
+     * exchange their spikes once every (smallest age + 1) steps instead of every step, so this
+     * must never be larger than the truth. 0 by default, the safe value (the step's own spikes);
+     * {@link Integer#MAX_VALUE} without a source.
+     *
+     * @param dt [ms] time step.
+     */
+    default int spikeAge(final double dt)
+    {
+        return source() == null ? Integer.MAX_VALUE : 0;
+    }
+
+    /**
      * Steps of the target's spike history this delivery reads (a learning rule reads the target's
      * spikes after the dendritic delay): its dendritic delay in steps plus one; 0 when it reads
      * none.

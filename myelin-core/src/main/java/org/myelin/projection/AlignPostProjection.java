@@ -149,6 +149,13 @@ public final class AlignPostProjection implements Delivery
         return source;
     }
 
+    /** The homogeneous delay in steps: a spike is read once, that many steps after it was emitted. */
+    @Override
+    public int spikeAge(final double dt)
+    {
+        return delaySteps(dt);
+    }
+
     /** The homogeneous delay in steps plus one: per-synapse delays go through the port's ring. */
     @Override
     public int historyDepth(final double dt)

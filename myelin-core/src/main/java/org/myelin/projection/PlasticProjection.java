@@ -186,6 +186,16 @@ public final class PlasticProjection implements Delivery
         return delaySteps(step)[0] + 1;
     }
 
+    /**
+     * The axonal delay in steps (the target's own spikes are read in its own slice); 0 with a
+     * neuromodulator, whose spikes are read in the step they are emitted.
+     */
+    @Override
+    public int spikeAge(final double step)
+    {
+        return neuromodulator != null ? 0 : delaySteps(step)[0];
+    }
+
     @Override
     public int targetHistoryDepth(final double step)
     {

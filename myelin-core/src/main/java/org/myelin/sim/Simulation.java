@@ -63,10 +63,12 @@ import org.myelin.util.ModelException;
  * <p><b>Across processes</b> ({@link #Simulation(Network, int, Communicator)}, under
  * {@code mpirun}): K ranks of T threads are K·T workers, and every population is cut into K·T
  * slices as it would be for K·T threads; rank r runs workers r·T to r·T + T − 1. After the update
- * pass of each step, the ranks exchange the step's spikes (one allgather of the lengths, one
- * allgatherv of the counts and ids), so every rank holds the whole spike history and delivers into
- * its own slices as a thread would: spikes are bit-identical for any split into ranks and
- * threads. Each rank also runs the spike observers (short-term plasticity) on the other ranks'
+ * pass of every {@link #exchangeInterval()}-th step (the smallest {@link Delivery#spikeAge} + 1,
+ * NEST's minimum delay) and of a run's last step, the ranks exchange the spikes of the steps since
+ * the last exchange (one allgather of the lengths, one allgatherv of the counts and ids), so every
+ * rank holds each spike by the first step that reads it and delivers into its own slices as a
+ * thread would: spikes are bit-identical for any split into ranks and threads. A non-finite state
+ * stops every rank at the next exchange, standing at the step after it as one process would. Each rank also runs the spike observers (short-term plasticity) on the other ranks'
  * spikes, so every rank's presynaptic states are whole; spike and rate monitors see every spike
  * on every rank; state monitors record on the rank that owns the neuron and are gathered at the
  * end of each run. Each rank builds the whole network (states and connectivity of every
@@ -78,6 +80,9 @@ import org.myelin.util.ModelException;
  */
 public final class Simulation
 {
+    /** The longest interval between two spike exchanges of the ranks, in steps. */
+    static final int MAX_EXCHANGE_INTERVAL = 64;
+
     /** Slices start at multiples of this, so vector loops work on whole vectors. */
     private static final int SLICE_ALIGNMENT = 16;
 
@@ -92,14 +97,29 @@ public final class Simulation
     private final int firstWorker;
     /** Workers over all ranks (ranks · threads): the number of slices of every population. */
     private final int allWorkers;
-    /** This rank's spikes of a step, as sent: the non-finite flag, per population and local worker the count, then the ids. */
-    private final int[] exchangeSend;
-    /** Every rank's message of a step, one after the other. */
-    private final int[] exchangeReceive;
+    /**
+     * Steps between two spike exchanges of the ranks: the smallest {@link Delivery#spikeAge} + 1
+     * (at most {@value #MAX_EXCHANGE_INTERVAL}), so that a spike always reaches the other ranks by
+     * the step it is first read; 1 when some delivery reads spikes of the step itself.
+     */
+    private final int exchangeInterval;
+    /** This rank's spikes of an interval, as sent (see {@link #exchangeSpikes}); grows as needed. */
+    private int[] exchangeSend;
+    /** Every rank's message of an interval, one after the other; grows as needed. */
+    private int[] exchangeReceive;
     private final int[] exchangeLengths;
     private final int[] exchangeOffsets;
-    /** Per parity of the step, the population index + 1 that another rank reported non-finite, and that rank + 1. */
-    private final int[] remoteNonFinite = new int[4];
+    /** Exchanges since construction, for tests and reports. */
+    private long exchanges;
+    /**
+     * Per worker (one cache line apart), the first step of the current run whose update reported
+     * a NaN or infinite state in that worker's slices, or −1; and that population's index + 1.
+     * Only used across ranks, where a rank learns of another's non-finite state at the next exchange.
+     */
+    private final long[] firstNonFiniteStep;
+    private final int[] firstNonFinitePopulation;
+    /** The population index + 1 of the non-finite state that stopped the last run, if another rank found it, and that rank + 1. */
+    private final int[] remoteNonFinite = new int[2];
     private final Population[] populations;
     private final int[][] sliceStarts;
     private final Delivery[] deliveries;
@@ -186,6 +206,12 @@ public final class Simulation
             alignments[k] = sizes[k] / allWorkers >= a ? (int) a : SLICE_ALIGNMENT;
         }
         final int[][] cuts = slices(sizes, alignments, allWorkers);
+        this.exchangeInterval = ranks.size() > 1 ? exchangeInterval(network.deliveries(), dt) : 1;
+        for (final Population p : populations)
+        {
+            // a slot of the interval's first step must still hold its spikes when the interval's last is exchanged
+            depth.merge(p, exchangeInterval, Math::max);
+        }
         requireMemory(depth, dt);
         for (int k = 0; k < populations.length; k++)
         {
@@ -237,6 +263,24 @@ public final class Simulation
         this.exchangeReceive = size > 1 ? new int[(int) (size * header + allNeurons)] : new int[0];
         this.exchangeLengths = new int[size];
         this.exchangeOffsets = new int[size];
+        this.firstNonFiniteStep = new long[threads * NON_FINITE_STRIDE];
+        this.firstNonFinitePopulation = new int[threads * NON_FINITE_STRIDE];
+    }
+
+    /**
+     * Steps between two exchanges for {@code deliveries}: a spike of step m that a delivery first
+     * reads at step m + a (a its {@link Delivery#spikeAge}) has been exchanged by then if the
+     * exchange after the update of step e covers steps e − a … e, so the interval is the
+     * smallest age + 1 (NEST's minimum delay, counted from Myelin's delay 0 of the same step).
+     */
+    static int exchangeInterval(final List<Delivery> deliveries, final double dt)
+    {
+        long smallest = Integer.MAX_VALUE;
+        for (final Delivery d : deliveries)
+        {
+            smallest = Math.min(smallest, d.spikeAge(dt));
+        }
+        return (int) Math.min(MAX_EXCHANGE_INTERVAL, Math.max(0, smallest) + 1);
     }
 
     /**
@@ -336,6 +380,22 @@ public final class Simulation
     public int threads()
     {
         return threads;
+    }
+
+    /**
+     * Steps between two spike exchanges of the ranks: one more than the youngest spike age any
+     * delivery reads ({@link Delivery#spikeAge}), at most {@value #MAX_EXCHANGE_INTERVAL}; 1 in a
+     * single process, which exchanges nothing.
+     */
+    public int exchangeInterval()
+    {
+        return exchangeInterval;
+    }
+
+    /** Spike exchanges with the other ranks since construction; 0 in a single process. */
+    public long exchanges()
+    {
+        return exchanges;
     }
 
     /** The processes that share this simulation's work. */
@@ -581,6 +641,7 @@ public final class Simulation
             t.start();
         }
         stoppedAt = -1;
+        Arrays.fill(firstNonFiniteStep, -1);
         try
         {
             work(0, first, end, barrier, listener == null ? ProgressListener.NONE : listener);
@@ -599,7 +660,7 @@ public final class Simulation
             rethrow(failure);
         }
         final long last = stoppedAt >= 0 ? stoppedAt + 1 : end;
-        if (last > first)
+        if (last > first && allWorkers == threads)
         {
             for (final SpikeMonitor m : spikeMonitors)
             {
@@ -629,9 +690,17 @@ public final class Simulation
     private void throwNonFinite(final long n)
     {
         final double timeMs = (n + 1) * network.dt();
+        if (allWorkers > threads && remoteNonFinite[0] != 0)
+        {
+            throw new NonFiniteStateException(String.format(Locale.ROOT, "%s: a state became NaN or infinite at t = "
+                + "%s ms on rank %d, which names the neuron", populations[remoteNonFinite[0] - 1].name(),
+                Units.format(timeMs), remoteNonFinite[1] - 1), n + 1);
+        }
         for (int w = 0; w < threads; w++)
         {
-            final int k = nonFinite[slotOfNonFinite(w, n)] - 1;
+            // across ranks the run went on to the end of the exchange interval; the state stays non-finite
+            final int k = (allWorkers > threads ? firstNonFiniteStep[w * NON_FINITE_STRIDE] == n
+                ? firstNonFinitePopulation[w * NON_FINITE_STRIDE] : 0 : nonFinite[slotOfNonFinite(w, n)]) - 1;
             if (k >= 0)
             {
                 try
@@ -643,14 +712,12 @@ public final class Simulation
                 {
                     throw new NonFiniteStateException(e.getMessage(), n + 1);
                 }
+                if (allWorkers > threads)
+                {
+                    throw new NonFiniteStateException(String.format(Locale.ROOT, "%s: a state became NaN or infinite at "
+                        + "t = %s ms", populations[k].name(), Units.format(timeMs)), n + 1);
+                }
             }
-        }
-        final int parity = 2 * (int) (n & 1);
-        if (remoteNonFinite[parity] != 0)
-        {
-            throw new NonFiniteStateException(String.format(Locale.ROOT, "%s: a state became NaN or infinite at t = "
-                + "%s ms on rank %d, which names the neuron", populations[remoteNonFinite[parity] - 1].name(),
-                Units.format(timeMs), remoteNonFinite[parity + 1] - 1), n + 1);
         }
         throw new IllegalStateException("the run stopped at step " + n + " for a non-finite state no slice reported");
     }
@@ -670,18 +737,20 @@ public final class Simulation
             {
                 updateSlices(worker, n, first);
                 barrier.await();
-                if (allWorkers > threads)
+                final boolean exchange = allWorkers > threads
+                    && ((n - first + 1) % exchangeInterval == 0 || n == end - 1);
+                if (exchange)
                 {
                     if (worker == 0)
                     {
-                        exchangeSpikes(n);
+                        exchangeSpikes(first + (n - first) / exchangeInterval * exchangeInterval, n);
                     }
                     barrier.await();
                 }
                 deliverIntoSlices(worker, n);
-                if (anyNonFinite(n))
+                if (allWorkers > threads ? exchange && stoppedAt >= 0 : anyNonFinite(n))
                 {
-                    if (worker == 0)
+                    if (worker == 0 && allWorkers == threads)
                     {
                         stoppedAt = n;
                     }
@@ -718,7 +787,7 @@ public final class Simulation
                 return true;
             }
         }
-        return remoteNonFinite[2 * (int) (n & 1)] != 0;
+        return false;
     }
 
     /** Step n's update phase on {@code worker}'s slices: monitors, populations, spike observers. */
@@ -732,7 +801,7 @@ public final class Simulation
             final int[] s = stateMonitorSliceStarts[k];
             stateMonitors[k].record(n, s[slice], s[slice + 1]);
         }
-        if (n > first)
+        if (n > first && allWorkers == threads)
         {
             for (int k = (int) ((worker - n % threads + threads) % threads); k < spikeMonitors.length; k += threads)
             {
@@ -756,6 +825,11 @@ public final class Simulation
             if (Population.nonFinite(result) && nonFinite[flag] == 0)
             {
                 nonFinite[flag] = k + 1;
+                if (firstNonFiniteStep[worker * NON_FINITE_STRIDE] < 0)
+                {
+                    firstNonFiniteStep[worker * NON_FINITE_STRIDE] = n;
+                    firstNonFinitePopulation[worker * NON_FINITE_STRIDE] = k + 1;
+                }
             }
             final int count = Population.spikeCount(result);
             history.setCount(slot, slice, count);
@@ -782,59 +856,114 @@ public final class Simulation
     }
 
     /**
-     * Sends this rank's spikes of step n to every rank and writes theirs into the spike histories
-     * (and their counts and observers), so that every rank holds the whole step. Runs on worker 0
-     * between the update pass and the propagation of step n, while the other workers wait. The
-     * message: the population index + 1 of a non-finite state (0 if none), per population and
-     * local worker the spike count, then the ids in that order.
+     * Sends this rank's spikes of steps {@code from} to {@code to} to every rank and writes theirs
+     * into the spike histories (with their counts and observers, step by step), so that every rank
+     * holds the whole of these steps; then the spike and rate monitors record them. Runs on worker
+     * 0 between the update pass and the propagation of step {@code to}, while the other workers
+     * wait. The message: the first step of the interval with a non-finite state, counted from
+     * {@code from} + 1 (0 if none), that population's index + 1, per step, population and local
+     * worker the spike count, then the ids in that order. If any rank reported a non-finite state,
+     * the earliest (the lowest rank's among equals) is where the run stops.
      */
-    private void exchangeSpikes(final long n)
+    private void exchangeSpikes(final long from, final long to)
     {
-        final int header = 1 + populations.length * threads;
-        int flag = 0;
-        for (int w = 0; w < threads && flag == 0; w++)
+        exchanges++;
+        final int steps = (int) (to - from + 1);
+        final int header = 2 + steps * populations.length * threads;
+        long needed = header;
+        for (final Population p : populations)
         {
-            flag = nonFinite[slotOfNonFinite(w, n)];
-        }
-        exchangeSend[0] = flag;
-        int length = header;
-        for (int k = 0; k < populations.length; k++)
-        {
-            final SpikeHistory history = populations[k].history();
-            final int slot = history.slotOf(n);
-            final int[] ids = history.ids(slot);
-            for (int w = 0; w < threads; w++)
+            final SpikeHistory history = p.history();
+            for (long n = from; n <= to; n++)
             {
-                final int count = history.count(slot, firstWorker + w);
-                exchangeSend[1 + k * threads + w] = count;
-                System.arraycopy(ids, history.sliceStart(firstWorker + w), exchangeSend, length, count);
-                length += count;
+                for (int w = 0; w < threads; w++)
+                {
+                    needed += history.count(history.slotOf(n), firstWorker + w);
+                }
+            }
+        }
+        exchangeSend = grown(exchangeSend, needed);
+        final int[] send = exchangeSend;
+        long earliest = -1;
+        int earliestPopulation = 0;
+        for (int w = 0; w < threads; w++)
+        {
+            final long at = firstNonFiniteStep[w * NON_FINITE_STRIDE];
+            if (at >= 0 && (earliest < 0 || at < earliest))
+            {
+                earliest = at;
+                earliestPopulation = firstNonFinitePopulation[w * NON_FINITE_STRIDE];
+            }
+        }
+        send[0] = earliest < 0 ? 0 : (int) (earliest - from + 1);
+        send[1] = earliestPopulation;
+        int length = header;
+        int count = 2;
+        for (long n = from; n <= to; n++)
+        {
+            for (final Population p : populations)
+            {
+                final SpikeHistory history = p.history();
+                final int slot = history.slotOf(n);
+                final int[] ids = history.ids(slot);
+                for (int w = 0; w < threads; w++)
+                {
+                    final int spikes = history.count(slot, firstWorker + w);
+                    send[count++] = spikes;
+                    System.arraycopy(ids, history.sliceStart(firstWorker + w), send, length, spikes);
+                    length += spikes;
+                }
             }
         }
         exchangeLengths[0] = length;
         ranks.allgather(exchangeLengths, 1, exchangeLengths);
-        int offset = 0;
+        long offset = 0;
         for (int r = 0; r < exchangeLengths.length; r++)
         {
-            exchangeOffsets[r] = offset;
+            exchangeOffsets[r] = (int) Math.min(offset, Integer.MAX_VALUE);
             offset += exchangeLengths[r];
         }
-        ranks.allgatherv(exchangeSend, length, exchangeReceive, exchangeLengths, exchangeOffsets);
-        final int parity = 2 * (int) (n & 1);
-        remoteNonFinite[parity] = 0;
+        exchangeReceive = grown(exchangeReceive, offset);
+        final int[] receive = exchangeReceive;
+        ranks.allgatherv(send, length, receive, exchangeLengths, exchangeOffsets);
+        long stop = -1;
         for (int r = 0; r < exchangeLengths.length; r++)
         {
-            if (r == ranks.rank())
-            {
-                continue;
-            }
             final int base = exchangeOffsets[r];
-            if (exchangeReceive[base] != 0 && remoteNonFinite[parity] == 0)
+            if (receive[base] != 0 && (stop < 0 || from + receive[base] - 1 < stop))
             {
-                remoteNonFinite[parity] = exchangeReceive[base];
-                remoteNonFinite[parity + 1] = r + 1;
+                stop = from + receive[base] - 1;
+                remoteNonFinite[0] = r == ranks.rank() ? 0 : receive[base + 1];
+                remoteNonFinite[1] = r + 1;
             }
-            int at = base + header;
+            if (r != ranks.rank())
+            {
+                receiveSpikes(r, receive, base, header, from, to);
+            }
+        }
+        final long recordTo = stop >= 0 ? stop : to;
+        for (long n = from; n <= recordTo; n++)
+        {
+            for (final SpikeMonitor m : spikeMonitors)
+            {
+                m.record(n);
+            }
+            for (final PopulationRateMonitor m : rateMonitors)
+            {
+                m.record(n);
+            }
+        }
+        stoppedAt = stop;
+    }
+
+    /** Writes rank {@code r}'s spikes of steps {@code from} to {@code to}, its message at {@code base}, into the histories. */
+    private void receiveSpikes(final int r, final int[] receive, final int base, final int header, final long from,
+        final long to)
+    {
+        int at = base + header;
+        int count = base + 2;
+        for (long n = from; n <= to; n++)
+        {
             for (int k = 0; k < populations.length; k++)
             {
                 final SpikeHistory history = populations[k].history();
@@ -843,14 +972,23 @@ public final class Simulation
                 for (int w = 0; w < threads; w++)
                 {
                     final int slice = r * threads + w;
-                    final int count = exchangeReceive[base + 1 + k * threads + w];
-                    System.arraycopy(exchangeReceive, at, ids, history.sliceStart(slice), count);
-                    at += count;
-                    history.setCount(slot, slice, count);
+                    final int spikes = receive[count++];
+                    System.arraycopy(receive, at, ids, history.sliceStart(slice), spikes);
+                    at += spikes;
+                    history.setCount(slot, slice, spikes);
                     countAndObserve(k, history, slot, slice, n);
                 }
             }
         }
+    }
+
+    /** {@code buffer}, or a larger copy if it holds fewer than {@code length} ints. */
+    private int[] grown(final int[] buffer, final long length)
+    {
+        Check.that(length < Integer.MAX_VALUE - 8, "Simulation", "the spikes of one exchange must fit 2^31 ints; got "
+            + length + " on " + ranks.size() + " ranks; exchange less often is not possible, use fewer neurons per rank");
+        return length <= buffer.length ? buffer : Arrays.copyOf(buffer, (int) Math.min(Integer.MAX_VALUE - 8,
+            Math.max(length, 2L * buffer.length)));
     }
 
     /**

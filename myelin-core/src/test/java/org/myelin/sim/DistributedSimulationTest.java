@@ -1,17 +1,26 @@
 package org.myelin.sim;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.myelin.base.Population;
+import org.myelin.connect.FixedProbability;
+import org.myelin.input.PoissonGroup;
+import org.myelin.neuron.Lif;
+import org.myelin.output.Cuba;
+import org.myelin.random.Initializer;
+import org.myelin.synapse.Exponential;
 import org.myelin.monitor.SpikeMonitor;
 import org.myelin.monitor.StateMonitor;
 import org.myelin.mpi.Communicator;
@@ -34,9 +43,20 @@ class DistributedSimulationTest
 
     /** What a rank recorded: per population its spike count, per monitor its spikes and samples. */
     private record Recorded(List<long[]> spikeCounts, List<long[]> spikeSteps, List<int[]> spikeNeurons,
-        List<double[]> samples)
+        List<double[]> samples, int exchangeInterval, long exchanges)
     {
     }
+
+    /**
+     * [ms] The shortest delay through a spike history of each network (its per-synapse delays
+     * come on top of it, a neuromodulator's spikes are read in the step of their emission): the
+     * ranks exchange every shortest delay + 1 steps.
+     */
+    private static final Map<String, Double> SHORTEST_DELAY_MS = Map.ofEntries(Map.entry("coba", 0.0),
+        Map.entry("coba-delay-3ms", 3.0), Map.entry("coba-delay-5ms", 5.0), Map.entry("per-synapse-delays", 0.0),
+        Map.entry("stp", 1.0), Map.entry("per-synapse-delays-stp", 1.5), Map.entry("pair-stdp", 0.6),
+        Map.entry("poisson", 2.0), Map.entry("ou-noise", 1.0), Map.entry("adex", 1.0),
+        Map.entry("dopamine-stdp", 0.0));
 
     @ParameterizedTest
     @MethodSource("names")
@@ -60,6 +80,10 @@ class DistributedSimulationTest
                 {
                     final Recorded got = get(results.get(r));
                     final String what = name + ", rank " + r + " of " + split[0] + " × " + split[1] + " threads";
+                    final int interval = (int) Math.round(SHORTEST_DELAY_MS.get(name) / ResumeNetworks.DT) + 1;
+                    assertThat(got.exchangeInterval()).as(what).isEqualTo(interval);
+                    // each of the two runs exchanges after every whole interval and after its last step
+                    assertThat(got.exchanges()).as(what).isEqualTo(2 * ((STEPS / 2 + interval - 1) / interval));
                     assertThat(got.spikeCounts()).as(what).usingRecursiveComparison().isEqualTo(single.spikeCounts());
                     assertThat(got.spikeSteps()).as(what).usingRecursiveComparison().isEqualTo(single.spikeSteps());
                     assertThat(got.spikeNeurons()).as(what).usingRecursiveComparison()
@@ -74,7 +98,64 @@ class DistributedSimulationTest
         }
     }
 
-    private static Recorded get(final Future<Recorded> result) throws Exception
+    /** What a rank saw of a run that a NaN stopped: the message, the step it stands at, the monitor's spikes. */
+    private record Stopped(String message, long step, long[] spikeSteps, int[] spikeNeurons)
+    {
+    }
+
+    /** A NaN at step 12 in a network whose ranks exchange every 21 steps. */
+    private static Stopped runIntoNaN(final int threads, final Communicator rank)
+    {
+        final Network net = new Network(0.1, 4);
+        final PoissonGroup source = net.add(new PoissonGroup("P", 300, 50));
+        final Lif e = net.add(new Lif("E", 1001, Lif.Parameters.defaults(), Initializer.uniform(-60, -50)));
+        net.connect("P->E", source, e, new FixedProbability(0.1), new Exponential(5), new Cuba(), "ge", 20, 2);
+        e.addInput(new SimulationTest.NaNAt(12, 797));
+        final SpikeMonitor spikes = net.monitorSpikes(source);
+        final Simulation sim = new Simulation(net, threads, rank);
+        final Throwable thrown = catchThrowable(() -> sim.run(100));
+        assertThat(thrown).isInstanceOf(NonFiniteStateException.class);
+        return new Stopped(thrown.getMessage(), sim.step(), spikes.steps(), spikes.neurons());
+    }
+
+    @Test
+    void aNaNShouldStopEveryRankAfterTheStepItAppearsWithTheSpikesOfOneProcess() throws Exception
+    {
+        final Stopped single = runIntoNaN(1, new SingleProcess());
+        assertThat(single.step()).isEqualTo(13);
+        assertThat(single.spikeSteps()).isNotEmpty();
+        for (final int[] split : new int[][] {{2, 1}, {2, 2}})
+        {
+            final ThreadRanks[] ranks = ThreadRanks.of(split[0]);
+            final ExecutorService pool = Executors.newFixedThreadPool(split[0]);
+            try
+            {
+                final List<Future<Stopped>> results = new ArrayList<>();
+                for (final ThreadRanks rank : ranks)
+                {
+                    results.add(pool.submit(() -> runIntoNaN(split[1], rank)));
+                }
+                for (int r = 0; r < ranks.length; r++)
+                {
+                    final Stopped got = get(results.get(r));
+                    final String what = "rank " + r + " of " + split[0] + " × " + split[1] + " threads";
+                    assertThat(got.step()).as(what).isEqualTo(13);
+                    assertThat(got.spikeSteps()).as(what).isEqualTo(single.spikeSteps());
+                    assertThat(got.spikeNeurons()).as(what).isEqualTo(single.spikeNeurons());
+                    // neuron 797 of 1001 lies in the last rank's slices
+                    assertThat(got.message()).as(what).isEqualTo(r == ranks.length - 1 ? single.message()
+                        : "E: a state became NaN or infinite at t = 1.3 ms on rank " + (ranks.length - 1)
+                            + ", which names the neuron");
+                }
+            }
+            finally
+            {
+                pool.shutdownNow();
+            }
+        }
+    }
+
+    private static <T> T get(final Future<T> result) throws Exception
     {
         try
         {
@@ -125,6 +206,6 @@ class DistributedSimulationTest
             }
             samples.add(stepsAndValues);
         }
-        return new Recorded(counts, steps, neurons, samples);
+        return new Recorded(counts, steps, neurons, samples, sim.exchangeInterval(), sim.exchanges());
     }
 }

@@ -36,7 +36,8 @@ final class ResumeNetworks
     /** The kinds of network, as names for parameterized tests. */
     static String[] names()
     {
-        return new String[] {"coba", "coba-delay-3ms", "coba-delay-5ms", "per-synapse-delays", "stp", "pair-stdp", "poisson",
+        return new String[] {"coba", "coba-delay-3ms", "coba-delay-5ms", "per-synapse-delays", "stp",
+            "per-synapse-delays-stp", "pair-stdp", "poisson",
             "ou-noise", "adex", "dopamine-stdp"};
     }
 
@@ -50,6 +51,9 @@ final class ResumeNetworks
             case "coba-delay-5ms" -> coba(net, 5);
             case "per-synapse-delays" -> coba(net, 0).withWeights(Initializer.uniform(0.5, 1.5))
                 .withDelays(Initializer.uniform(0.1, 4), DelayRounding.NEAREST);
+            case "per-synapse-delays-stp" -> coba(net, 1.5).withWeights(Initializer.uniform(0.5, 1.5))
+                .withDelays(Initializer.uniform(0.1, 2), DelayRounding.NEAREST)
+                .withPresynaptic(new ShortTermPlasticity(0.2, 200, 50, ShortTermPlasticity.EventOrder.BRAINSTATE));
             case "stp" -> coba(net, 1).withPresynaptic(new ShortTermPlasticity(0.2, 200, 50,
                 ShortTermPlasticity.EventOrder.BRAINSTATE));
             case "pair-stdp" -> pairStdp(net);

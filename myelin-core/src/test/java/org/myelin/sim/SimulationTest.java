@@ -215,7 +215,7 @@ class SimulationTest
     }
 
     /** Adds NaN to one neuron's current at one step. */
-    private record NaNAt(long step, int neuron) implements org.myelin.base.CurrentInput
+    record NaNAt(long step, int neuron) implements org.myelin.base.CurrentInput
     {
         @Override
         public void addCurrent(final long n, final double timeMs, final int from, final int to, final double[] current)
