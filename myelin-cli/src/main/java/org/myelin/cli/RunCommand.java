@@ -10,12 +10,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.stream.IntStream;
 
 import org.myelin.io.Checkpoint;
 import org.myelin.io.CheckpointWriter;
+import org.myelin.io.Tasks;
 import org.myelin.io.RunFolder;
 import org.myelin.io.load.Models;
 import org.myelin.io.RunInfo;
@@ -699,42 +699,9 @@ final class RunCommand implements Callable<Integer>
      */
     static void awaitOutput(final FutureTask<Void> task) throws IOException
     {
-        if (task == null)
+        if (task != null)
         {
-            return;
-        }
-        boolean interrupted = false;
-        try
-        {
-            while (true)
-            {
-                try
-                {
-                    task.get();
-                    return;
-                }
-                catch (final InterruptedException e)
-                {
-                    interrupted = true;
-                }
-                catch (final ExecutionException e)
-                {
-                    switch (e.getCause())
-                    {
-                        case IOException io -> throw io;
-                        case RuntimeException re -> throw re;
-                        case Error error -> throw error;
-                        default -> throw new IOException(e.getCause());
-                    }
-                }
-            }
-        }
-        finally
-        {
-            if (interrupted)
-            {
-                Thread.currentThread().interrupt();
-            }
+            Tasks.await(task);
         }
     }
 

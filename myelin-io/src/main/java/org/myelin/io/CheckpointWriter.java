@@ -1,9 +1,7 @@
 package org.myelin.io;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 
 /**
@@ -57,53 +55,7 @@ public final class CheckpointWriter implements AutoCloseable
             return null;
         }
         writing = null;
-        boolean interrupted = false;
-        try
-        {
-            while (true)
-            {
-                try
-                {
-                    return task.get();
-                }
-                catch (final InterruptedException e)
-                {
-                    interrupted = true;
-                }
-                catch (final ExecutionException e)
-                {
-                    throw rethrown(e.getCause());
-                }
-            }
-        }
-        finally
-        {
-            if (interrupted)
-            {
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
-
-    private static IOException rethrown(final Throwable cause)
-    {
-        if (cause instanceof IOException io)
-        {
-            return io;
-        }
-        if (cause instanceof UncheckedIOException io)
-        {
-            return io.getCause();
-        }
-        if (cause instanceof RuntimeException r)
-        {
-            throw r;
-        }
-        if (cause instanceof Error e)
-        {
-            throw e;
-        }
-        return new IOException("writing a checkpoint failed: " + cause, cause);
+        return Tasks.await(task);
     }
 
     /** Waits for the checkpoint being written. */
