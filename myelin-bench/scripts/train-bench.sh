@@ -61,7 +61,9 @@ if [ "$RANDMAN" = 1 ]; then
     java_run randman "$data" --threads 2 --epochs 50 --seed "$seed" | tee -a "$OUT.log" | tail -1 >>"$OUT"
     if [ "$TORCH" = 1 ]; then
       echo "train-bench: randman seed $seed, PyTorch (50 epochs)" >&2
-      /usr/bin/python3 "$torch_py" randman "$data" --threads 2 --epochs 50 | tee -a "$OUT.log" | tail -1 >>"$OUT"
+      # the first-batch gradient check (against Myelin's, float32 and float64) and the result line
+      /usr/bin/python3 "$torch_py" randman "$data" --threads 2 --epochs 50 | tee -a "$OUT.log" \
+        | grep -E 'first_batch|task=randman' >>"$OUT"
     fi
     rm -rf "$data"
   done

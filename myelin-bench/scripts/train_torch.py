@@ -8,7 +8,8 @@ Adam. An input at step n moves the membrane from step n + 1 on, as in Myelin and
 
 usage:
   train_torch.py speed   [--threads N] [--steps K] [--warmup W]            time per training step
-  train_torch.py randman DIR [--threads N] [--epochs E] [--own-order]      train on the data, initial weights
+  train_torch.py randman DIR [--threads N] [--epochs E] [--own-order] [--float64]
+                                                                           train on the data, initial weights
                                                                            and batch order Myelin wrote
 Prints one line of key=value results (the last line), for myelin-bench/scripts/train-bench.sh.
 Install: apt-get install -y python3-torch; run with /usr/bin/python3.
@@ -134,9 +135,10 @@ def randman(args):
 
     x_train, y_train = dense("train")
     x_test, y_test = dense("test")
-    net = Network(torch.from_numpy(load("w_in")).float(), torch.from_numpy(load("w_rec")).float(),
-                  torch.from_numpy(load("w_out")).float(), float(meta["dt"]), float(meta["tau_m"]),
-                  float(meta["tau_syn"]), float(meta["tau_out"]))
+    dtype = torch.float64 if args.float64 else torch.float32
+    x_train, x_test = x_train.to(dtype), x_test.to(dtype)
+    net = Network(*(torch.from_numpy(load(n)).to(dtype) for n in ("w_in", "w_rec", "w_out")),
+                  float(meta["dt"]), float(meta["tau_m"]), float(meta["tau_syn"]), float(meta["tau_out"]))
     SpikeFunction.alpha = float(meta["alpha"])
     opt = torch.optim.Adam(net.parameters(), lr=float(meta["lr"]))
     batch = int(meta["batch"])
@@ -146,6 +148,11 @@ def randman(args):
     shared = None
     if not args.own_order and os.path.exists(f"{d}/order.npy"):
         shared = torch.from_numpy(load("order").astype(np.int64)).reshape(-1, len(y_train))
+    if shared is not None and os.path.exists(f"{d}/grad_w_in.npy"):
+        print("torch first_batch " + check_first_gradients(d, load, meta, x_train, y_train, shared[0], batch),
+              flush=True)
+    if args.epochs == 0:
+        return
     batch_times = []
     for epoch in range(1, args.epochs + 1):
         order = shared[epoch - 1] if shared is not None and epoch <= len(shared) \
@@ -169,6 +176,28 @@ def randman(args):
           f"batch_s={batch_times[len(batch_times) // 2]:.4f} peak_rss_mb={peak_rss_mb():.0f}")
 
 
+def check_first_gradients(d, load, meta, x_train, y_train, order, batch):
+    """Myelin's loss and gradients of the first batch from the initial weights against PyTorch's,
+    in float32 (the training's arithmetic) and float64: when they agree to rounding, the two compute
+    the same function and gradient, and later differences are rounding amplified by training.
+    Returns one 'key=value' string."""
+    idx = order[:batch]
+    myelin_loss = float(open(f"{d}/loss0.txt").read())
+    parts = [f"myelin_loss0={myelin_loss:.7f}"]
+    for dtype, tag in ((torch.float32, "f32"), (torch.float64, "f64")):
+        twin = Network(*(torch.from_numpy(load(n)).to(dtype) for n in ("w_in", "w_rec", "w_out")),
+                       float(meta["dt"]), float(meta["tau_m"]), float(meta["tau_syn"]), float(meta["tau_out"]))
+        loss, _ = loss_fn(twin(x_train[:, idx].to(dtype)), y_train[idx])
+        loss.backward()
+        worst = 0.0
+        for name in ("w_in", "w_rec", "w_out"):
+            ours = torch.from_numpy(load("grad_" + name)).to(torch.float64)
+            theirs = getattr(twin, name).grad.to(torch.float64)
+            worst = max(worst, ((theirs - ours).norm() / ours.norm()).item())
+        parts.append(f"torch_{tag}_loss0={loss.item():.7f} grad_rel_diff_{tag}={worst:.2e}")
+    return " ".join(parts)
+
+
 def main():
     parser = argparse.ArgumentParser()
     sub = parser.add_subparsers(dest="task", required=True)
@@ -183,6 +212,7 @@ def main():
     r.add_argument("--threads", type=int, default=1)
     r.add_argument("--epochs", type=int, default=50)
     r.add_argument("--own-order", action="store_true", help="draw its own batch order instead of Myelin's")
+    r.add_argument("--float64", action="store_true", help="train in double precision, Myelin's arithmetic")
     args = parser.parse_args()
     speed(args) if args.task == "speed" else randman(args)
 

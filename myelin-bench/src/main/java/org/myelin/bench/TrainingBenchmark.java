@@ -179,10 +179,18 @@ public final class TrainingBenchmark
             Npy.write(dir.resolve("w_out.npy"), net.layer("out").parameters().get(0).value(), 100, 10);
             Files.writeString(dir.resolve("meta.txt"), "steps=100 inputs=20 dt=1.0 tau_m=20.0 tau_syn=10.0 "
                 + "tau_out=20.0 alpha=100.0 lr=0.002 batch=256 seed=" + seed + "\n");
-            writeBatchOrder(dir, train, epochs, seed);
+            writeBatchOrder(dir, train, Math.max(epochs, 1), seed); // epoch 1 holds the first batch
         }
-        final Trainer trainer = Trainer.builder(net, new CrossEntropy(TimeReduction.of(TimeReduction.Kind.MAX)),
-            Adam.adam(net.parameters(), 2e-3), train).test(test).batchSize(256).threads(threads).seed(seed).build();
+        final CrossEntropy loss = new CrossEntropy(TimeReduction.of(TimeReduction.Kind.MAX));
+        if (dir != null)
+        {
+            writeFirstBatchGradients(dir, net, loss, train, seed);
+        }
+        if (epochs == 0)
+        {
+            return; // the data, initial weights and first gradients only
+        }
+        final Trainer trainer = Trainer.builder(net, loss, Adam.adam(net.parameters(), 2e-3), train).test(test).batchSize(256).threads(threads).seed(seed).build();
         final List<Double> batchSeconds = new ArrayList<>();
         final List<EpochMetrics> metrics = trainer.train(1, epochs, new TrainingListener()
         {
@@ -225,6 +233,28 @@ public final class TrainingBenchmark
             System.arraycopy(batches.order(e), 0, order, e * train.size(), train.size());
         }
         Npy.write(dir.resolve("order.npy"), order); // flat: epochs × samples, row by row
+    }
+
+    /**
+     * The loss and the parameter gradients of the first training batch from the initial weights
+     * ({@code grad_w_in.npy}, {@code grad_w_rec.npy}, {@code grad_w_out.npy}, {@code loss0.txt}), so that the PyTorch side can check that it
+     * computes the same function and gradient before the two runs part by rounding.
+     */
+    private static void writeFirstBatchGradients(final Path dir, final Sequential net, final CrossEntropy loss,
+        final Dataset train, final long seed) throws IOException
+    {
+        final Batch first = new MiniBatches(train, 256, seed, true).batch(0, 0);
+        try (Workers workers = new Workers(1))
+        {
+            net.zeroGradients();
+            final BatchResult r = net.run(first, loss, List.of(), 1.0, true, workers);
+            final SpikingLayer hidden = (SpikingLayer) net.layer("hidden");
+            Npy.write(dir.resolve("grad_w_in.npy"), hidden.inputWeights().parameter().gradient(), 20, 100);
+            Npy.write(dir.resolve("grad_w_rec.npy"), hidden.recurrentWeights().parameter().gradient(), 100, 100);
+            Npy.write(dir.resolve("grad_w_out.npy"), net.layer("out").parameters().get(0).gradient(), 100, 10);
+            Files.writeString(dir.resolve("loss0.txt"), String.format(Locale.ROOT, "%.17g%n", r.loss()));
+            net.zeroGradients();
+        }
     }
 
     private static void writeDataset(final Path dir, final String name, final Dataset d) throws IOException
