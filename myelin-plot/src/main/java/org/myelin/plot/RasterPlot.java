@@ -208,7 +208,7 @@ public final class RasterPlot
             }
             final BufferedImage image = builder().spikes(steps, neurons, steps.length).dtMs(0.1).population("A", 0, 80)
                 .population("B", 80, 20).durationMs(1000).title("warm-up").build().render();
-            javax.imageio.ImageIO.write(image, "png", java.io.OutputStream.nullOutputStream());
+            PngEncoder.write(image, java.io.OutputStream.nullOutputStream());
         }
         catch (final IOException | RuntimeException e)
         {
