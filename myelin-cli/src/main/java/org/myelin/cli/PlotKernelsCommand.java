@@ -9,12 +9,12 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.IntToDoubleFunction;
 
-import javax.imageio.ImageIO;
 
 import org.myelin.output.MgBlock;
 import org.myelin.plasticity.PresynapticState;
 import org.myelin.plasticity.ShortTermDepression;
 import org.myelin.plasticity.ShortTermPlasticity;
+import org.myelin.plot.PngEncoder;
 import org.myelin.plot.TracePlot;
 import org.myelin.synapse.DualExponential;
 import org.myelin.synapse.DualExponential.Normalization;
@@ -23,7 +23,6 @@ import org.myelin.synapse.SynapseModel;
 import org.myelin.synapse.SynapseModels;
 import org.myelin.units.Dimension;
 import org.myelin.units.Units;
-import org.myelin.util.AtomicFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -76,7 +75,7 @@ final class PlotKernelsCommand implements Callable<Integer>
             g.drawImage(panels.get(k).render(), (k % COLUMNS) * PANEL_WIDTH, (k / COLUMNS) * PANEL_HEIGHT, null);
         }
         g.dispose();
-        AtomicFiles.writeVia(out, p -> ImageIO.write(image, "png", p.toFile()));
+        PngEncoder.write(out, image);
         spec.commandLine().getOut().println("myelin plot kernels: wrote " + out + " (" + panels.size() + " panels)");
         return 0;
     }

@@ -10,7 +10,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-import javax.imageio.ImageIO;
 
 import org.myelin.input.SectionInput;
 import org.myelin.monitor.SpikeMonitor;
@@ -18,11 +17,11 @@ import org.myelin.monitor.StateMonitor;
 import org.myelin.neuron.Izhikevich;
 import org.myelin.neuron.NeuronGroup;
 import org.myelin.neuron.NeuronModels;
+import org.myelin.plot.PngEncoder;
 import org.myelin.plot.TracePlot;
 import org.myelin.sim.Network;
 import org.myelin.sim.Simulation;
 import org.myelin.units.Units;
-import org.myelin.util.AtomicFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -112,13 +111,7 @@ final class PlotNeuronCommand implements Callable<Integer>
         final Path target = out != null ? out : Path.of("neuron-" + model.key()
             + (presets == null || presets.isEmpty() ? "" : "-" + String.join("-", presets)) + ".png");
         final BufferedImage image = stack(panels);
-        AtomicFiles.write(target, stream ->
-        {
-            if (!ImageIO.write(image, "png", stream))
-            {
-                throw new IOException("no PNG image writer available in this JVM");
-            }
-        });
+        PngEncoder.write(target, image);
         spec.commandLine().getOut().println(COMMAND + ": wrote " + target + " (" + summary.substring(1) + ")");
         return 0;
     }

@@ -205,7 +205,7 @@ final class Figure
     {
         if (!target.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".svg"))
         {
-            writePng(target, render(width, height));
+            PngEncoder.write(target, render(width, height));
             return;
         }
         final de.erichseifert.vectorgraphics2d.VectorGraphics2D g = new de.erichseifert.vectorgraphics2d.VectorGraphics2D();
@@ -213,18 +213,6 @@ final class Figure
         final de.erichseifert.vectorgraphics2d.Document svg = new de.erichseifert.vectorgraphics2d.svg.SVGProcessor()
             .getDocument(g.getCommands(), new de.erichseifert.vectorgraphics2d.util.PageSize(0, 0, width, height));
         AtomicFiles.write(target, svg::writeTo);
-    }
-
-    /**
-     * Writes an image as a PNG with {@link AtomicFiles#write(Path, AtomicFiles.ContentWriter)}.
-     *
-     * @param target PNG file to create or replace.
-     * @param image  to encode.
-     * @throws IOException if the file cannot be written; the target is then unchanged.
-     */
-    static void writePng(final Path target, final BufferedImage image) throws IOException
-    {
-        AtomicFiles.write(target, out -> PngEncoder.write(image, out));
     }
 
     private int paintHeader(final Graphics2D g, final int width)

@@ -5,8 +5,11 @@ import java.awt.image.DataBufferInt;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.zip.CRC32;
 import java.util.zip.Deflater;
+
+import org.myelin.util.AtomicFiles;
 
 /**
  * Encodes an image as an 8-bit RGB PNG (ISO/IEC 15948): signature, {@code IHDR}, one {@code IDAT}
@@ -20,7 +23,7 @@ import java.util.zip.Deflater;
  * the ImageIO registry. Level 1 makes the file of a dense raster about 1.2× the size that level 4
  * gives, in about 0.6× the time.
  */
-final class PngEncoder
+public final class PngEncoder
 {
     private static final byte[] SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
     private static final int BYTES_PER_PIXEL = 3;
@@ -31,12 +34,22 @@ final class PngEncoder
     }
 
     /**
+     * Writes {@code image} as a PNG file, atomically ({@link AtomicFiles}).
+     *
+     * @throws IOException if the file cannot be written; the target is then unchanged.
+     */
+    public static void write(final Path target, final BufferedImage image) throws IOException
+    {
+        AtomicFiles.write(target, out -> write(image, out));
+    }
+
+    /**
      * Writes {@code image} to {@code out} as a PNG; alpha, if any, is dropped. {@code out} is not
      * closed.
      *
      * @throws IOException if {@code out} fails.
      */
-    static void write(final BufferedImage image, final OutputStream out) throws IOException
+    public static void write(final BufferedImage image, final OutputStream out) throws IOException
     {
         final int width = image.getWidth();
         final int height = image.getHeight();
