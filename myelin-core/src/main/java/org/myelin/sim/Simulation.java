@@ -71,8 +71,8 @@ import org.myelin.util.ModelException;
  * stops every rank at the next exchange, standing at the step after it as one process would. Each rank also runs the spike observers (short-term plasticity) on the other ranks'
  * spikes, so every rank's presynaptic states are whole; spike and rate monitors see every spike
  * on every rank; state monitors record on the rank that owns the neuron and are gathered at the
- * end of each run. Each rank builds the whole network (states and connectivity of every
- * population); only the work is divided.
+ * end of each run. Each rank builds the states of every population, but of stored connectivity
+ * only the synapses onto its own slices ({@link DeliveryContext#ownedSlices}).
  *
  * <p>Between runs, {@link #saveState} hands out the state of the whole network in neuron and
  * synapse order and {@link #restoreState} fills a new simulation with it, whatever the thread
@@ -224,7 +224,9 @@ public final class Simulation
         }
         this.deliveries = network.deliveries().toArray(new Delivery[0]);
         this.deliverySliceStarts = new int[deliveries.length][];
-        final DeliveryContext run = new DeliveryContext(dt, network.seed(), network.connectivitySeed());
+        // a rank holds only the synapses onto its own slices
+        final DeliveryContext run = new DeliveryContext(dt, network.seed(), network.connectivitySeed())
+            .ownedSlices(firstWorker, firstWorker + threads);
         for (int k = 0; k < deliveries.length; k++)
         {
             deliverySliceStarts[k] = slicesOf.get(deliveries[k].target());
