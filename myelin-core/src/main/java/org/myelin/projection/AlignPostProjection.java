@@ -287,6 +287,22 @@ public final class AlignPostProjection implements Delivery
         return synapses * perSynapse + 8.0 * source.size();
     }
 
+    /** Whether per-synapse weights or delays are given one per synapse in CSR order, which needs every synapse. */
+    private boolean valuesInCsrOrder()
+    {
+        return synapseWeights instanceof Initializer.Values || synapseDelays instanceof Initializer.Values;
+    }
+
+    /** A rank holds the stored synapses onto its targets, unless values in CSR order need them all. */
+    @Override
+    public double estimatedBytes(final double dt, final double ownedShare)
+    {
+        final boolean whole = valuesInCsrOrder();
+        final double all = estimatedBytes(dt);
+        final double rows = connectivity != null || !connector.storesSynapses() ? 0 : 8.0 * source.size();
+        return whole || ownedShare >= 1 ? all : rows + (all - rows) * ownedShare;
+    }
+
     /**
      * Drops the built connectivity once another holder has copied the synapses (a plastic
      * projection's slices), so they are not held twice; a later {@link #build} draws them again
@@ -320,8 +336,7 @@ public final class AlignPostProjection implements Delivery
      */
     private Connectivity build(final long seed, final int from, final int to)
     {
-        final boolean whole = from <= 0 && to >= target.size() || synapseWeights instanceof Initializer.Values
-            || synapseDelays instanceof Initializer.Values;
+        final boolean whole = from <= 0 && to >= target.size() || valuesInCsrOrder();
         final int first = whole ? 0 : from;
         final int end = whole ? target.size() : to;
         if (connectivity == null || builtWithSeed != seed || builtFrom != first || builtTo != end)

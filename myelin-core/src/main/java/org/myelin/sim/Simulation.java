@@ -212,7 +212,7 @@ public final class Simulation
             // a slot of the interval's first step must still hold its spikes when the interval's last is exchanged
             depth.merge(p, exchangeInterval, Math::max);
         }
-        requireMemory(depth, dt);
+        requireMemory(depth, dt, cuts);
         for (int k = 0; k < populations.length; k++)
         {
             final Population p = populations[k];
@@ -352,10 +352,17 @@ public final class Simulation
 
     /**
      * Refuses, before anything is allocated, a network whose spike histories and connectivity will
-     * not fit in the heap, naming the largest part.
+     * not fit in the heap, naming the largest part; a rank counts the connectivity onto its slices.
      */
-    private void requireMemory(final Map<Population, Integer> depth, final double dt)
+    private void requireMemory(final Map<Population, Integer> depth, final double dt, final int[][] cuts)
     {
+        final Map<Population, Double> ownedShare = new HashMap<>();
+        for (int k = 0; k < populations.length; k++)
+        {
+            final int[] start = cuts[k];
+            ownedShare.put(populations[k], populations[k].size() == 0 ? 1.0
+                : (start[firstWorker + threads] - start[firstWorker]) / (double) populations[k].size());
+        }
         double total = 0;
         double largest = -1;
         String largestPart = "";
@@ -365,7 +372,7 @@ public final class Simulation
         }
         for (final Delivery d : network.deliveries())
         {
-            final double bytes = d.estimatedBytes(dt);
+            final double bytes = d.estimatedBytes(dt, ownedShare.getOrDefault(d.target(), 1.0));
             total += bytes;
             if (bytes > largest)
             {
