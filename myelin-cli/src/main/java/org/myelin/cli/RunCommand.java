@@ -302,8 +302,8 @@ final class RunCommand implements Callable<Integer>
             if (world.size() > 1)
             {
                 final int interval = sim.exchangeInterval();
-                notes.add(String.format(Locale.ROOT, "distributed over %d MPI ranks × %d thread%s (each rank builds the "
-                    + "whole network and updates its slices; spikes exchanged every %s)", world.size(), workers,
+                notes.add(String.format(Locale.ROOT, "distributed over %d MPI ranks × %d thread%s (each rank holds the "
+                    + "synapses onto its slices and updates them; spikes exchanged every %s)", world.size(), workers,
                     workers == 1 ? "" : "s", interval == 1 ? "step" : interval + " steps"));
             }
             long writingNanos = 0;
@@ -905,6 +905,33 @@ final class RunCommand implements Callable<Integer>
         }
         synapses += plasticSynapses;
         bytes += plasticBytes;
+        final long rankSynapses = synapses;
+        final long peakResident = MemoryUse.peakResidentBytes();
+        long[] rankPeakResident = null;
+        final Communicator ranks = sim.ranks();
+        if (ranks.size() > 1)
+        {
+            // a rank holds only the synapses onto its slices and counts only the events into them
+            final int size = ranks.size();
+            final double[] all = new double[3 * size];
+            final int[] three = new int[size];
+            final int[] at = new int[size];
+            for (int r = 0; r < size; r++)
+            {
+                three[r] = 3;
+                at[r] = 3 * r;
+            }
+            ranks.allgatherv(new double[] {synapses, events, peakResident}, 3, all, three, at);
+            synapses = 0;
+            events = 0;
+            rankPeakResident = new long[size];
+            for (int r = 0; r < size; r++)
+            {
+                synapses += (long) all[3 * r];
+                events += (long) all[3 * r + 1];
+                rankPeakResident[r] = (long) all[3 * r + 2];
+            }
+        }
         final List<RunSummary.PopulationCount> counts = new ArrayList<>();
         for (final Population p : setup.network().populations())
         {
@@ -914,7 +941,7 @@ final class RunCommand implements Callable<Integer>
         return new RunSummary(setup.name(), setup.network().neuronCount(), synapses, bytes, counts,
             recorded(setup), simulatedMs, sim.network().dt(), sim.network().seed(), sim.threads(),
             buildNanos / 1e9, runNanos / 1e9, outputNanos / 1e9, events, MemoryUse.peakHeapBytes(),
-            simulationResident, MemoryUse.peakResidentBytes(), plasticSynapses, plasticBytes);
+            simulationResident, peakResident, plasticSynapses, plasticBytes, rankSynapses, rankPeakResident);
     }
 
     /** Spikes of {@code source} delivered to the synapses of {@code connectivity}. */

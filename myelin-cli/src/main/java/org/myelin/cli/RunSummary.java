@@ -27,12 +27,15 @@ import java.util.Locale;
  * @param peakResidentBytes peak resident memory of the whole process, outputs included, -1 if unknown.
  * @param plasticSynapses   synapses whose weights learn (counted in {@code synapses} too).
  * @param plasticBytes      bytes held by the plastic synapses (weights, indices, per-synapse state).
+ * @param rankSynapses      synapses this process holds ({@code synapses} in one process; under MPI
+ *                          those onto its slices, which {@code connectivityBytes} counts).
+ * @param rankPeakResidentBytes under MPI each rank's peak resident memory, else null.
  */
 record RunSummary(
     String model, long neurons, long synapses, long connectivityBytes, List<PopulationCount> populations,
     String recorded, double durationMs, double dtMs, long seed, int threads, double buildSeconds, double runSeconds,
     double outputSeconds, long synapticEvents, long peakHeapBytes, long simulationResidentBytes,
-    long peakResidentBytes, long plasticSynapses, long plasticBytes)
+    long peakResidentBytes, long plasticSynapses, long plasticBytes, long rankSynapses, long[] rankPeakResidentBytes)
 {
     /**
      * One population's spikes.
@@ -52,6 +55,17 @@ record RunSummary(
         return populations.stream().mapToLong(PopulationCount::spikes).sum();
     }
 
+    /** {@code "1234.5, 1200.0 MiB"}. */
+    private static String mebibytes(final long[] bytes)
+    {
+        final StringBuilder s = new StringBuilder();
+        for (final long b : bytes)
+        {
+            s.append(s.isEmpty() ? "" : ", ").append(String.format(Locale.ROOT, "%.1f", b / 1048576.0));
+        }
+        return s.append(" MiB").toString();
+    }
+
     /** Mean rate over every neuron [Hz]. */
     double meanRateHz()
     {
@@ -65,9 +79,12 @@ record RunSummary(
         s.append(String.format(Locale.ROOT, "Myelin %s: N = %d, %s ms of biological time, dt = %s ms, seed %d, %d thread%s%n",
             model, neurons, trim(durationMs), trim(dtMs), seed, threads, threads == 1 ? "" : "s"));
         line(s, "neurons", String.format(Locale.ROOT, "%,d", neurons));
-        line(s, "synapses", String.format(Locale.ROOT, "%,d", synapses));
-        line(s, "bytes per synapse", String.format(Locale.ROOT, "%.2f (connectivity %.1f MiB)",
-            synapses == 0 ? 0.0 : connectivityBytes / (double) synapses, connectivityBytes / 1048576.0));
+        final boolean distributed = rankPeakResidentBytes != null;
+        line(s, "synapses", String.format(Locale.ROOT, "%,d", synapses)
+            + (distributed ? String.format(Locale.ROOT, " (%,d of them on rank 0)", rankSynapses) : ""));
+        line(s, "bytes per synapse", String.format(Locale.ROOT, "%.2f (connectivity %.1f MiB%s)",
+            rankSynapses == 0 ? 0.0 : connectivityBytes / (double) rankSynapses, connectivityBytes / 1048576.0,
+            distributed ? " on rank 0" : ""));
         if (plasticSynapses > 0)
         {
             line(s, "plastic synapses", String.format(Locale.ROOT, "%,d, %.2f bytes per plastic synapse (%.1f MiB)",
@@ -100,7 +117,8 @@ record RunSummary(
         {
             line(s, "memory", String.format(Locale.ROOT, "peak %.1f MiB resident, whole process (%.1f MiB by the end of"
                 + " the simulation); peak heap %.1f MiB", peakResidentBytes / 1048576.0,
-                simulationResidentBytes / 1048576.0, peakHeapBytes / 1048576.0));
+                simulationResidentBytes / 1048576.0, peakHeapBytes / 1048576.0)
+                + (distributed ? ", on rank 0; peak resident per rank " + mebibytes(rankPeakResidentBytes) : ""));
         }
         else
         {

@@ -69,6 +69,47 @@ class DistributedRunTest
         assertThat(result.output()).as(result.output()).contains("spikes exchanged every 11 steps");
     }
 
+    /**
+     * The Potjans–Diesmann microcircuit at 1 % (sizes and synapse counts scaled alike): fixed
+     * total numbers with per-synapse normal weights and delays, whose rows each rank draws whole and
+     * keeps its targets' part of. The summary counts every rank's synapses, and rank 0 holds part.
+     */
+    @Test
+    void shouldWriteTheSameMicrocircuitFilesWhenEachRankHoldsItsPartOfTheSynapses() throws Exception
+    {
+        assumeMpirun();
+        final Path model = dir.resolve("microcircuit-1pc.yaml");
+        final String full = Files.readString(EXAMPLES.resolve("potjans-diesmann.yaml"));
+        final String scaled = scale(scale(full, "size: (\\d+)"), "\\bn: (\\d+)");
+        assertThat(scaled).contains("size: 58,", "n: 454998}").doesNotContain("size: 20683", "mean: 1 pA");
+        Files.writeString(model, scaled);
+
+        assertSameFilesForEverySplit(model);
+        final String single = Files.readString(dir.resolve("1x1").resolve("summary.txt"));
+        final String split = Files.readString(dir.resolve("2x1").resolve("summary.txt"));
+        final long synapses = figure(single, "  synapses +([\\d,]+)\\R");
+        assertThat(synapses).isGreaterThan(2_000_000);
+        assertThat(figure(split, "  synapses +([\\d,]+) \\(")).as(split).isEqualTo(synapses);
+        final long onRank0 = figure(split, "\\(([\\d,]+) of them on rank 0\\)");
+        assertThat(onRank0).as(split).isLessThan(synapses * 6 / 10).isGreaterThan(synapses * 4 / 10);
+        assertThat(split).contains("MiB on rank 0)").containsPattern("peak resident per rank [\\d.]+, [\\d.]+ MiB");
+    }
+
+    /** Every match of {@code pattern}'s number scaled by 1/100 and rounded. */
+    private static String scale(final String yaml, final String pattern)
+    {
+        return java.util.regex.Pattern.compile(pattern).matcher(yaml).replaceAll(m -> m.group().replace(m.group(1),
+            Long.toString(Math.round(Long.parseLong(m.group(1)) / 100.0))));
+    }
+
+    /** The number that {@code pattern}'s group 1 finds in {@code text}. */
+    private static long figure(final String text, final String pattern)
+    {
+        final java.util.regex.Matcher m = java.util.regex.Pattern.compile(pattern).matcher(text);
+        assertThat(m.find()).as("%s in %s", pattern, text).isTrue();
+        return Long.parseLong(m.group(1).replace(",", ""));
+    }
+
     @Test
     void shouldRefuseCheckpointsAcrossRanks() throws Exception
     {

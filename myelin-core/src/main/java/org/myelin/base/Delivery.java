@@ -80,6 +80,16 @@ public interface Delivery extends Stateful
     }
 
     /**
+     * {@link #estimatedBytes(double)} for a process that delivers into {@code ownedShare} of the
+     * target's neurons (one MPI rank's slices): the same by default, for deliveries that hold
+     * everything on every rank.
+     */
+    default double estimatedBytes(final double dt, final double ownedShare)
+    {
+        return estimatedBytes(dt);
+    }
+
+    /**
      * Called once before a run, after every population is prepared and in the order the
      * deliveries were added.
      */

@@ -23,6 +23,9 @@ public final class DeliveryContext
     private final long seed;
     private final long connectivitySeed;
     private final int[] targetSliceStart;
+    /** The slices this process delivers into: {@code [firstOwnedSlice, endOwnedSlice)}; −1: all. */
+    private final int firstOwnedSlice;
+    private final int endOwnedSlice;
     private final Observers observers;
 
     /**
@@ -34,24 +37,53 @@ public final class DeliveryContext
      */
     public DeliveryContext(final double dt, final long seed, final long connectivitySeed)
     {
-        this(dt, seed, connectivitySeed, null, new Observers());
+        this(dt, seed, connectivitySeed, null, -1, -1, new Observers());
     }
 
     private DeliveryContext(
         final double dt, final long seed, final long connectivitySeed, final int[] targetSliceStart,
-        final Observers observers)
+        final int firstOwnedSlice, final int endOwnedSlice, final Observers observers)
     {
         this.dt = dt;
         this.seed = seed;
         this.connectivitySeed = connectivitySeed;
         this.targetSliceStart = targetSliceStart;
+        this.firstOwnedSlice = firstOwnedSlice;
+        this.endOwnedSlice = endOwnedSlice;
         this.observers = observers;
     }
 
     /** The same run for a delivery whose target is cut at {@code sliceStart} (size appended). */
     public DeliveryContext forTarget(final int[] sliceStart)
     {
-        return new DeliveryContext(dt, seed, connectivitySeed, sliceStart.clone(), observers);
+        return new DeliveryContext(dt, seed, connectivitySeed, sliceStart.clone(), firstOwnedSlice, endOwnedSlice,
+            observers);
+    }
+
+    /**
+     * The same run for a process that delivers only into slices {@code [first, end)} of every
+     * target (one MPI rank's workers), so that deliveries may hold only the synapses onto those
+     * slices' neurons.
+     */
+    public DeliveryContext ownedSlices(final int first, final int end)
+    {
+        if (first < 0 || end < first)
+        {
+            throw new IllegalArgumentException("owned slices [" + first + ", " + end + ") must be a range from 0 on");
+        }
+        return new DeliveryContext(dt, seed, connectivitySeed, targetSliceStart, first, end, observers);
+    }
+
+    /** The first target neuron this process delivers into: the start of its first owned slice. */
+    public int ownedTargetStart()
+    {
+        return firstOwnedSlice < 0 ? 0 : targetSliceStart[firstOwnedSlice];
+    }
+
+    /** One past the last target neuron this process delivers into. */
+    public int ownedTargetEnd()
+    {
+        return endOwnedSlice < 0 ? targetSliceStart[targetSliceStart.length - 1] : targetSliceStart[endOwnedSlice];
     }
 
     /** [ms] The time step. */

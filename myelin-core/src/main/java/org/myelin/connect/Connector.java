@@ -16,6 +16,20 @@ public interface Connector
      */
     Connectivity build(int sourceSize, int targetSize, boolean sameGroup, long key);
 
+    /**
+     * Builds only the synapses onto targets {@code [targetFrom, targetTo)}, as one MPI rank holds
+     * them: the same synapses as {@link #build} restricted to those targets, each with the counter
+     * of its position in the whole row ({@link CsrConnectivity#rowPosition}), so per-synapse
+     * weights and delays drawn at counters are those of the whole build. Rules that cannot draw a
+     * part build everything (the default), which is also correct, only larger.
+     */
+    default Connectivity buildTargets(
+        final int sourceSize, final int targetSize, final boolean sameGroup, final long key, final int targetFrom,
+        final int targetTo)
+    {
+        return build(sourceSize, targetSize, sameGroup, key);
+    }
+
     /** A short description for summaries, e.g. {@code "fixed probability p=0.02"}. */
     String describe();
 

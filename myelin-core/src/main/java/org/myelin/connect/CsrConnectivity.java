@@ -51,6 +51,11 @@ public final class CsrConnectivity implements Connectivity
     /** blockCut[i·(blocks − 1) + b − 1]: first synapse of row i in target block b ≥ 1; null with one block. */
     private final int[] blockCut;
     private final int blocks;
+    /**
+     * rowPosition[i]: where row i's first held synapse stands in the whole row, when only the
+     * synapses onto some targets are held (one MPI rank's part); null when every row is whole.
+     */
+    private final int[] rowPosition;
     private float[] weight;
     private double[] delayMs;
     private byte[] delay8;
@@ -75,7 +80,7 @@ public final class CsrConnectivity implements Connectivity
     public CsrConnectivity(
         final int sourceSize, final int targetSize, final int[] rowStart, final int[] post, final float[] weight)
     {
-        this(sourceSize, targetSize, checkRows(sourceSize, rowStart, post.length), weight);
+        this(sourceSize, targetSize, checkRows(sourceSize, rowStart, post.length), weight, null);
         if (weight != null && weight.length != post.length)
         {
             throw new ModelException("CSR connectivity: expected one weight per synapse (" + post.length
@@ -89,9 +94,11 @@ public final class CsrConnectivity implements Connectivity
     }
 
     /** Empty rows of the given lengths, for {@link #storeRow} to fill; not partitioned yet. */
-    private CsrConnectivity(final int sourceSize, final int targetSize, final int[] rowStart, final float[] weight)
+    private CsrConnectivity(final int sourceSize, final int targetSize, final int[] rowStart,
+        final float[] weight, final int[] rowPosition)
     {
         this.sourceSize = sourceSize;
+        this.rowPosition = rowPosition;
         this.targetSize = targetSize;
         this.rowStart = rowStart;
         this.blocks = Math.max(1, (targetSize + TARGET_BLOCK - 1) >>> BLOCK_BITS);
@@ -108,8 +115,24 @@ public final class CsrConnectivity implements Connectivity
     static CsrConnectivity fromRows(final int sourceSize, final int targetSize, final int[] rowStart,
         final java.util.function.Consumer<CsrConnectivity> fill)
     {
+        return fromRowSegments(sourceSize, targetSize, rowStart, null, fill);
+    }
+
+    /**
+     * {@link #fromRows} for a part of every row: row i holds the synapses of its whole row from
+     * position {@code rowPosition[i]} on (null: whole rows), so that per-synapse draws use the
+     * counters of the whole rows.
+     */
+    static CsrConnectivity fromRowSegments(final int sourceSize, final int targetSize, final int[] rowStart,
+        final int[] rowPosition, final java.util.function.Consumer<CsrConnectivity> fill)
+    {
+        if (rowPosition != null && rowPosition.length != sourceSize)
+        {
+            throw new IllegalArgumentException("CSR connectivity: one row position per row (" + sourceSize
+                + "), got " + rowPosition.length);
+        }
         final CsrConnectivity c = new CsrConnectivity(sourceSize, targetSize,
-            checkRows(sourceSize, rowStart, rowStart[sourceSize]), null);
+            checkRows(sourceSize, rowStart, rowStart[sourceSize]), null, rowPosition);
         fill.accept(c);
         c.partition(new int[] {0, targetSize});
         return c;
@@ -240,6 +263,15 @@ public final class CsrConnectivity implements Connectivity
         return sourceSize > PARALLEL_ROWS ? rows.parallel() : rows;
     }
 
+    /**
+     * Where the first held synapse of row {@code pre} stands in the whole row: 0 unless only the
+     * synapses onto some targets are held ({@link Connector#buildTargets}).
+     */
+    public int rowPosition(final int pre)
+    {
+        return rowPosition == null ? 0 : rowPosition[pre];
+    }
+
     /** First synapse index of row {@code pre}. */
     public int rowStart(final int pre)
     {
@@ -299,6 +331,11 @@ public final class CsrConnectivity implements Connectivity
         final double[] values = new double[post.length];
         if (init instanceof Initializer.Values given)
         {
+            if (rowPosition != null)
+            {
+                throw new ModelException("CSR connectivity: one " + what + " per synapse in CSR order needs every "
+                    + "synapse; this connectivity holds only the synapses onto some targets");
+            }
             if (given.values().length != post.length)
             {
                 throw new ModelException("CSR connectivity: expected one " + what + " per synapse (" + post.length
@@ -308,8 +345,8 @@ public final class CsrConnectivity implements Connectivity
         }
         rows().forEach(i ->
         {
-            final int start = rowStart[i];
-            for (int k = start; k < rowStart[i + 1]; k++)
+            final int start = rowStart[i] - rowPosition(i);
+            for (int k = rowStart[i]; k < rowStart[i + 1]; k++)
             {
                 values[k] = init.sample(key, Connectivity.synapseCounter(i, k - start));
             }
@@ -375,7 +412,8 @@ public final class CsrConnectivity implements Connectivity
     @Override
     public long memoryBytes()
     {
-        return 4L * rowStart.length + 2L * post.length + (blockCut == null ? 0 : 4L * blockCut.length)
+        return 4L * rowStart.length + (rowPosition == null ? 0 : 4L * rowPosition.length) + 2L * post.length
+            + (blockCut == null ? 0 : 4L * blockCut.length)
             + 4L * bounds.length + (weight == null ? 0 : 4L * weight.length)
             + (delayMs == null ? 0 : 8L * delayMs.length) + (delay8 == null ? 0 : delay8.length)
             + (delay16 == null ? 0 : 2L * delay16.length);

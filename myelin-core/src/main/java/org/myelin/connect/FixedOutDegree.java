@@ -39,13 +39,21 @@ public record FixedOutDegree(int k, boolean allowSelfConnections, boolean allowM
     @Override
     public Connectivity build(final int sourceSize, final int targetSize, final boolean sameGroup, final long key)
     {
+        return buildTargets(sourceSize, targetSize, sameGroup, key, 0, targetSize);
+    }
+
+    /** Every row is drawn whole (without multapses its duplicates are redrawn) and cut. */
+    @Override
+    public Connectivity buildTargets(final int sourceSize, final int targetSize, final boolean sameGroup,
+        final long key, final int targetFrom, final int targetTo)
+    {
         final boolean excludeSelf = checkDegree(sourceSize, targetSize, sameGroup);
         return Rows.build("FixedOutDegree", sourceSize, targetSize, k, (i, stream, out) ->
         {
             final int size = out.size();
             row(stream, key, i, targetSize, excludeSelf, out.reserve(k), size);
             out.setSize(size + k);
-        });
+        }, targetFrom, targetTo);
     }
 
     @Override

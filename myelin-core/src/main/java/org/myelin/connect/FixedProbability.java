@@ -51,9 +51,64 @@ public record FixedProbability(double p, boolean allowSelfConnections) implement
     @Override
     public Connectivity build(final int sourceSize, final int targetSize, final boolean sameGroup, final long key)
     {
+        return buildTargets(sourceSize, targetSize, sameGroup, key, 0, targetSize);
+    }
+
+    /**
+     * Each row's blocks before {@code targetTo} are drawn: those before {@code targetFrom} only
+     * counted (for the segment's position in the row), those after not at all.
+     */
+    @Override
+    public Connectivity buildTargets(final int sourceSize, final int targetSize, final boolean sameGroup,
+        final long key, final int targetFrom, final int targetTo)
+    {
         final boolean excludeSelf = sameGroup && !allowSelfConnections;
-        return Rows.build("FixedProbability", sourceSize, targetSize, p * targetSize,
-            (i, stream, out) -> row(key, i, targetSize, excludeSelf, stream, out));
+        return Rows.build("FixedProbability", sourceSize, targetSize, p * targetSize, new Rows.Rule()
+        {
+            @Override
+            public void row(final int pre, final RandomStream stream, final IntArray out)
+            {
+                FixedProbability.this.row(key, pre, targetSize, excludeSelf, stream, out);
+            }
+
+            @Override
+            public int segment(final int pre, final RandomStream stream, final int from, final int to,
+                final IntArray out)
+            {
+                return FixedProbability.this.segment(key, pre, targetSize, excludeSelf, stream, from, to, out);
+            }
+        }, targetFrom, targetTo);
+    }
+
+    /**
+     * Appends the targets of row {@code pre} in {@code [from, to)} to {@code out}; returns the
+     * number of the row's targets below {@code from}.
+     */
+    private int segment(final long key, final int pre, final int targetSize, final boolean excludeSelf,
+        final RandomStream stream, final int from, final int to, final IntArray out)
+    {
+        final double logQ = logQ();
+        final long row = rowKey(key, pre);
+        final int self = excludeSelf ? pre : -1;
+        int below = 0;
+        for (int start = 0; start < Math.min(targetSize, to); start += BLOCK)
+        {
+            final int end = Math.min(targetSize, start + BLOCK);
+            stream.reset(blockKey(row, start / BLOCK));
+            for (int j = next(stream, start - 1, self, end, logQ); j < end && j < to;
+                j = next(stream, j, self, end, logQ))
+            {
+                if (j < from)
+                {
+                    below++;
+                }
+                else
+                {
+                    out.add(j);
+                }
+            }
+        }
+        return below;
     }
 
     /** Appends the targets of row {@code pre} to {@code out}, block by block. */

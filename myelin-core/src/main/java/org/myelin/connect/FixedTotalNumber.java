@@ -53,16 +53,38 @@ public record FixedTotalNumber(long n, boolean allowSelfConnections) implements 
     @Override
     public Connectivity build(final int sourceSize, final int targetSize, final boolean sameGroup, final long key)
     {
+        return buildTargets(sourceSize, targetSize, sameGroup, key, 0, targetSize);
+    }
+
+    /**
+     * Every row's targets are drawn whole, but only those in the range are sorted: sorting is
+     * most of a row's cost, so the build time is divided too.
+     */
+    @Override
+    public Connectivity buildTargets(final int sourceSize, final int targetSize, final boolean sameGroup,
+        final long key, final int targetFrom, final int targetTo)
+    {
         Check.that(n <= Integer.MAX_VALUE - 8, "FixedTotalNumber",
             "more than 2^31 synapses in one projection; use just-in-time connectivity");
         final Counts counts = counts(sourceSize, targetSize, sameGroup, key);
-        return Rows.build("FixedTotalNumber", sourceSize, targetSize, (double) n / sourceSize, (i, stream, out) ->
+        return Rows.build("FixedTotalNumber", sourceSize, targetSize, (double) n / sourceSize, new Rows.Rule()
         {
-            final int size = out.size();
-            final int k = counts.perSource[i];
-            counts.row(stream, i, out.reserve(k), size);
-            out.setSize(size + k);
-        });
+            @Override
+            public void row(final int pre, final RandomStream stream, final IntArray out)
+            {
+                final int size = out.size();
+                final int k = counts.perSource[pre];
+                counts.row(stream, pre, out.reserve(k), size);
+                out.setSize(size + k);
+            }
+
+            @Override
+            public int segment(final int pre, final RandomStream stream, final int from, final int to,
+                final IntArray out)
+            {
+                return counts.segment(stream, pre, from, to, out);
+            }
+        }, targetFrom, targetTo);
     }
 
     @Override
@@ -113,6 +135,39 @@ public record FixedTotalNumber(long n, boolean allowSelfConnections) implements 
         {
             stream.reset(Rows.rowKey(key, pre));
             Rows.drawSorted(stream, targetSize, perSource[pre], excludeSelf ? pre : -1, false, out, offset);
+        }
+
+        /**
+         * Appends the targets of row {@code pre} in {@code [from, to)}, sorted, to {@code out}:
+         * the draws of {@link #row}, of which only those in the range are sorted (the same values
+         * as {@link #row}'s segment). Returns the number of the row's targets below {@code from}.
+         */
+        int segment(final RandomStream stream, final int pre, final int from, final int to, final IntArray out)
+        {
+            stream.reset(Rows.rowKey(key, pre));
+            final int exclude = excludeSelf ? pre : -1;
+            final int range = exclude >= 0 ? targetSize - 1 : targetSize;
+            final int size = out.size();
+            final int k = perSource[pre];
+            final int[] kept = out.reserve(k);
+            int count = size;
+            int below = 0;
+            for (int m = 0; m < k; m++)
+            {
+                final int x = stream.nextInt(range);
+                final int j = exclude >= 0 && x >= exclude ? x + 1 : x;
+                if (j < from)
+                {
+                    below++;
+                }
+                else if (j < to)
+                {
+                    kept[count++] = j;
+                }
+            }
+            java.util.Arrays.sort(kept, size, count);
+            out.setSize(count);
+            return below;
         }
     }
 

@@ -7,6 +7,7 @@ import org.myelin.random.RandomStream;
 import org.myelin.random.Rng;
 import org.myelin.util.Check;
 import org.myelin.util.ModelException;
+import org.myelin.util.Sorted;
 
 /**
  * Builds CSR connectivity row by row in parallel, and draws sorted rows for rules with a fixed
@@ -22,6 +23,23 @@ final class Rows
     interface Rule
     {
         void row(int pre, RandomStream stream, IntArray out);
+
+        /**
+         * Appends the sorted targets of row {@code pre} that lie in {@code [from, to)} to
+         * {@code out} and returns how many of the row's targets lie below {@code from} (the
+         * segment's position in the row). By default the whole row is drawn and cut.
+         */
+        default int segment(final int pre, final RandomStream stream, final int from, final int to, final IntArray out)
+        {
+            final int size = out.size();
+            row(pre, stream, out);
+            final int[] targets = out.array();
+            final int lo = Sorted.firstAtLeast(targets, size, out.size(), from);
+            final int hi = Sorted.firstAtLeast(targets, lo, out.size(), to);
+            System.arraycopy(targets, lo, targets, size, hi - lo);
+            out.setSize(size + hi - lo);
+            return lo - size;
+        }
     }
 
     private Rows()
@@ -45,8 +63,36 @@ final class Rows
     static CsrConnectivity build(
         final String owner, final int sourceSize, final int targetSize, final double expectedPerRow, final Rule rule)
     {
+        return build(owner, sourceSize, targetSize, expectedPerRow, rule, 0, targetSize);
+    }
+
+    /**
+     * {@link #build} of only the synapses onto targets {@code [from, to)}: each row is drawn (or
+     * walked) whole, and only its segment in the range is stored, with the segment's position in
+     * the row; the whole range gives {@link #build}'s rows.
+     */
+    static CsrConnectivity build(final String owner, final int sourceSize, final int targetSize,
+        final double expectedPerRow, final Rule rule, final int from, final int to)
+    {
         final int[] rowStart = new int[sourceSize + 1];
-        eachRow(sourceSize, expectedPerRow, rule, (i, row) -> rowStart[i + 1] = row.size());
+        if (from <= 0 && to >= targetSize)
+        {
+            eachRow(sourceSize, expectedPerRow, rule, (i, row) -> rowStart[i + 1] = row.size());
+            countToStarts(owner, sourceSize, rowStart);
+            return CsrConnectivity.fromRows(sourceSize, targetSize, rowStart, csr ->
+                eachRow(sourceSize, expectedPerRow, rule, (i, row) -> csr.storeRow(i, row.array(), 0, row.size())));
+        }
+        final int[] rowPosition = new int[sourceSize];
+        final Rule segment = (i, stream, out) -> rowPosition[i] = rule.segment(i, stream, from, to, out);
+        eachRow(sourceSize, expectedPerRow, segment, (i, row) -> rowStart[i + 1] = row.size());
+        countToStarts(owner, sourceSize, rowStart);
+        return CsrConnectivity.fromRowSegments(sourceSize, targetSize, rowStart, rowPosition, csr ->
+            eachRow(sourceSize, expectedPerRow, segment, (i, row) -> csr.storeRow(i, row.array(), 0, row.size())));
+    }
+
+    /** Turns the row lengths {@code rowStart[i + 1]} into row starts, in place. */
+    private static void countToStarts(final String owner, final int sourceSize, final int[] rowStart)
+    {
         long total = 0;
         for (int i = 0; i < sourceSize; i++)
         {
@@ -55,8 +101,6 @@ final class Rows
                 "more than 2^31 synapses in one projection; use just-in-time connectivity");
             rowStart[i + 1] = (int) total;
         }
-        return CsrConnectivity.fromRows(sourceSize, targetSize, rowStart, csr ->
-            eachRow(sourceSize, expectedPerRow, rule, (i, row) -> csr.storeRow(i, row.array(), 0, row.size())));
     }
 
     /** Receives row {@code pre}, drawn into {@code row}. */

@@ -55,6 +55,9 @@ public final class AlignPostProjection implements Delivery
     private Connectivity connectivity;
     private int delaySteps;
     private long builtWithSeed;
+    /** The targets the built connectivity holds the synapses of: {@code [builtFrom, builtTo)}. */
+    private int builtFrom;
+    private int builtTo;
     private Initializer synapseWeights;
     private Initializer synapseDelays;
     private DelayRounding rounding = DelayRounding.EXACT;
@@ -284,6 +287,22 @@ public final class AlignPostProjection implements Delivery
         return synapses * perSynapse + 8.0 * source.size();
     }
 
+    /** Whether per-synapse weights or delays are given one per synapse in CSR order, which needs every synapse. */
+    private boolean valuesInCsrOrder()
+    {
+        return synapseWeights instanceof Initializer.Values || synapseDelays instanceof Initializer.Values;
+    }
+
+    /** A rank holds the stored synapses onto its targets, unless values in CSR order need them all. */
+    @Override
+    public double estimatedBytes(final double dt, final double ownedShare)
+    {
+        final boolean whole = valuesInCsrOrder();
+        final double all = estimatedBytes(dt);
+        final double rows = connectivity != null || !connector.storesSynapses() ? 0 : 8.0 * source.size();
+        return whole || ownedShare >= 1 ? all : rows + (all - rows) * ownedShare;
+    }
+
     /**
      * Drops the built connectivity once another holder has copied the synapses (a plastic
      * projection's slices), so they are not held twice; a later {@link #build} draws them again
@@ -302,15 +321,29 @@ public final class AlignPostProjection implements Delivery
 
     /**
      * Builds the connectivity for {@code seed} if it is not built yet (or was built for another
-     * seed); the key is (seed, this projection's name), so the synapses do not depend on the
-     * order projections are created in.
+     * seed, or for only some targets); the key is (seed, this projection's name), so the synapses
+     * do not depend on the order projections are created in.
      */
     public Connectivity build(final long seed)
     {
-        if (connectivity == null || builtWithSeed != seed)
+        return build(seed, 0, target.size());
+    }
+
+    /**
+     * {@link #build} of only the synapses onto targets {@code [from, to)} (one MPI rank's part,
+     * {@link Connector#buildTargets}), unless per-synapse values are given in CSR order: those need
+     * every synapse, so the whole connectivity is built then.
+     */
+    private Connectivity build(final long seed, final int from, final int to)
+    {
+        final boolean whole = from <= 0 && to >= target.size() || valuesInCsrOrder();
+        final int first = whole ? 0 : from;
+        final int end = whole ? target.size() : to;
+        if (connectivity == null || builtWithSeed != seed || builtFrom != first || builtTo != end)
         {
             final long key = Rng.key(seed, Rng.PURPOSE_CONNECT, Rng.nameId(name), 0);
-            final Connectivity built = connector.build(source.size(), target.size(), source == target, key);
+            final Connectivity built = connector.buildTargets(source.size(), target.size(), source == target, key,
+                first, end);
             if (synapseWeights != null)
             {
                 built.drawWeights(synapseWeights, Rng.key(seed, Rng.PURPOSE_CONNECT, Rng.nameId(name), 1));
@@ -321,6 +354,8 @@ public final class AlignPostProjection implements Delivery
             }
             connectivity = built;
             builtWithSeed = seed;
+            builtFrom = first;
+            builtTo = end;
             delaysPreparedFor = Double.NaN;
         }
         return connectivity;
@@ -347,12 +382,14 @@ public final class AlignPostProjection implements Delivery
         }
         connectivity = other.connectivity;
         builtWithSeed = seed;
+        builtFrom = other.builtFrom;
+        builtTo = other.builtTo;
         delaysPreparedFor = other.delaysPreparedFor;
     }
 
     /**
-     * Builds (or keeps) the connectivity for the network's connectivity seed, partitions it by the
-     * target's slices, and with a presynaptic state registers the spike factors it reads (one
+     * Builds (or keeps) the connectivity for the network's connectivity seed, of only the synapses
+     * onto the targets this process delivers into, partitions it by the target's slices, and with a presynaptic state registers the spike factors it reads (one
      * buffer per state, shared by the projections that share the state).
      *
      * @throws ModelException if the presynaptic state is already used by projections from
@@ -369,7 +406,7 @@ public final class AlignPostProjection implements Delivery
         {
             connectivity = null; // delays were rounded for another dt: draw them again
         }
-        final Connectivity conn = build(seed);
+        final Connectivity conn = build(seed, context.ownedTargetStart(), context.ownedTargetEnd());
         final int maxDelay = conn.prepareDelays("projection '" + name + "'", dt, rounding);
         delaysPreparedFor = dt;
         conn.partition(targetSliceStart);

@@ -71,8 +71,8 @@ import org.myelin.util.ModelException;
  * stops every rank at the next exchange, standing at the step after it as one process would. Each rank also runs the spike observers (short-term plasticity) on the other ranks'
  * spikes, so every rank's presynaptic states are whole; spike and rate monitors see every spike
  * on every rank; state monitors record on the rank that owns the neuron and are gathered at the
- * end of each run. Each rank builds the whole network (states and connectivity of every
- * population); only the work is divided.
+ * end of each run. Each rank builds the states of every population, but of stored connectivity
+ * only the synapses onto its own slices ({@link DeliveryContext#ownedSlices}).
  *
  * <p>Between runs, {@link #saveState} hands out the state of the whole network in neuron and
  * synapse order and {@link #restoreState} fills a new simulation with it, whatever the thread
@@ -212,7 +212,7 @@ public final class Simulation
             // a slot of the interval's first step must still hold its spikes when the interval's last is exchanged
             depth.merge(p, exchangeInterval, Math::max);
         }
-        requireMemory(depth, dt);
+        requireMemory(depth, dt, cuts);
         for (int k = 0; k < populations.length; k++)
         {
             final Population p = populations[k];
@@ -224,7 +224,9 @@ public final class Simulation
         }
         this.deliveries = network.deliveries().toArray(new Delivery[0]);
         this.deliverySliceStarts = new int[deliveries.length][];
-        final DeliveryContext run = new DeliveryContext(dt, network.seed(), network.connectivitySeed());
+        // a rank holds only the synapses onto its own slices
+        final DeliveryContext run = new DeliveryContext(dt, network.seed(), network.connectivitySeed())
+            .ownedSlices(firstWorker, firstWorker + threads);
         for (int k = 0; k < deliveries.length; k++)
         {
             deliverySliceStarts[k] = slicesOf.get(deliveries[k].target());
@@ -350,10 +352,17 @@ public final class Simulation
 
     /**
      * Refuses, before anything is allocated, a network whose spike histories and connectivity will
-     * not fit in the heap, naming the largest part.
+     * not fit in the heap, naming the largest part; a rank counts the connectivity onto its slices.
      */
-    private void requireMemory(final Map<Population, Integer> depth, final double dt)
+    private void requireMemory(final Map<Population, Integer> depth, final double dt, final int[][] cuts)
     {
+        final Map<Population, Double> ownedShare = new HashMap<>();
+        for (int k = 0; k < populations.length; k++)
+        {
+            final int[] start = cuts[k];
+            ownedShare.put(populations[k], populations[k].size() == 0 ? 1.0
+                : (start[firstWorker + threads] - start[firstWorker]) / (double) populations[k].size());
+        }
         double total = 0;
         double largest = -1;
         String largestPart = "";
@@ -363,7 +372,7 @@ public final class Simulation
         }
         for (final Delivery d : network.deliveries())
         {
-            final double bytes = d.estimatedBytes(dt);
+            final double bytes = d.estimatedBytes(dt, ownedShare.getOrDefault(d.target(), 1.0));
             total += bytes;
             if (bytes > largest)
             {

@@ -30,4 +30,27 @@ public final class Sorted
         }
         return lo;
     }
+
+    /**
+     * The first index i in {@code [from, to)} with {@code values[i] >= key}, or {@code to} if
+     * none, for {@code values} ascending in that range (with repeated values, the first of them).
+     */
+    public static int firstAtLeast(final int[] values, final int from, final int to, final int key)
+    {
+        int lo = from;
+        int hi = to;
+        while (lo < hi)
+        {
+            final int mid = (lo + hi) >>> 1;
+            if (values[mid] < key)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
 }

@@ -219,4 +219,24 @@ class AlignPostProjectionTest
             }
         };
     }
+
+    /**
+     * A rank that holds half the targets expects half the stored synapses (2 bytes each, 6 more
+     * with per-synapse delays) and every row's 8 bytes; values in CSR order need every synapse.
+     */
+    @Test
+    void aRankShouldExpectTheBytesOfItsShareOfTheSynapses()
+    {
+        final Network net = new Network(0.1, 1);
+        final Lif a = net.add(new Lif("A", 100, Lif.Parameters.defaults(), org.myelin.random.Initializer.constant(-60)));
+        final Lif b = net.add(new Lif("B", 50, Lif.Parameters.defaults(), org.myelin.random.Initializer.constant(-60)));
+        final AlignPostProjection p = net.connect("A->B", a, b, new org.myelin.connect.FixedTotalNumber(10_000, true),
+            new Exponential(5), new Cuba(), "ge", 1, 0);
+        assertThat(p.estimatedBytes(0.1, 1)).isEqualTo(2 * 10_000 + 8 * 100);
+        assertThat(p.estimatedBytes(0.1, 0.5)).isEqualTo(10_000 + 8 * 100);
+        p.withDelays(org.myelin.random.Initializer.uniform(0.1, 1), org.myelin.delay.DelayRounding.NEAREST);
+        assertThat(p.estimatedBytes(0.1, 0.25)).isEqualTo(0.25 * 8 * 10_000 + 8 * 100);
+        p.withDelays(org.myelin.random.Initializer.values(new double[10_000]), org.myelin.delay.DelayRounding.NEAREST);
+        assertThat(p.estimatedBytes(0.1, 0.25)).isEqualTo(8 * 10_000 + 8 * 100);
+    }
 }

@@ -56,7 +56,7 @@ class DistributedSimulationTest
         Map.entry("coba-delay-3ms", 3.0), Map.entry("coba-delay-5ms", 5.0), Map.entry("per-synapse-delays", 0.0),
         Map.entry("stp", 1.0), Map.entry("per-synapse-delays-stp", 1.5), Map.entry("pair-stdp", 0.6),
         Map.entry("poisson", 2.0), Map.entry("ou-noise", 1.0), Map.entry("adex", 1.0),
-        Map.entry("dopamine-stdp", 0.0));
+        Map.entry("dopamine-stdp", 0.0), Map.entry("fixed-number-rules", 0.0));
 
     @ParameterizedTest
     @MethodSource("names")

@@ -2,7 +2,10 @@ package org.myelin.sim;
 
 import org.myelin.base.Integrator;
 import org.myelin.connect.CsrConnectivity;
+import org.myelin.connect.FixedInDegree;
+import org.myelin.connect.FixedOutDegree;
 import org.myelin.connect.FixedProbability;
+import org.myelin.connect.FixedTotalNumber;
 import org.myelin.delay.DelayRounding;
 import org.myelin.input.OrnsteinUhlenbeckCurrent;
 import org.myelin.input.PoissonGroup;
@@ -38,7 +41,7 @@ final class ResumeNetworks
     {
         return new String[] {"coba", "coba-delay-3ms", "coba-delay-5ms", "per-synapse-delays", "stp",
             "per-synapse-delays-stp", "pair-stdp", "poisson",
-            "ou-noise", "adex", "dopamine-stdp"};
+            "ou-noise", "adex", "dopamine-stdp", "fixed-number-rules"};
     }
 
     static Network build(final String name)
@@ -61,6 +64,7 @@ final class ResumeNetworks
             case "ou-noise" -> ouNoise(net);
             case "adex" -> adex(net);
             case "dopamine-stdp" -> dopamineStdp(net);
+            case "fixed-number-rules" -> fixedNumberRules(net);
             default -> throw new IllegalArgumentException(name);
         }
         final var first = net.populations().getFirst();
@@ -83,6 +87,24 @@ final class ResumeNetworks
         net.connect("I->E", i, e, p, new Exponential(10), new Coba(-80), "gi", 1, delayMs);
         net.connect("I->I", i, i, p, new Exponential(10), new Coba(-80), "gi", 1, delayMs);
         return net.connect("E->E", e, e, p, new Exponential(5), new Coba(0), "ge", 0.5, delayMs);
+    }
+
+    /**
+     * COBA wired by the rules with a fixed number of synapses, each with per-synapse weights or
+     * delays: an MPI rank draws their rows or columns whole and keeps its targets' part.
+     */
+    private static void fixedNumberRules(final Network net)
+    {
+        final Lif e = net.add(new Lif("E", 240, LIF, Initializer.uniform(-60, -50)));
+        final Lif i = net.add(new Lif("I", 61, LIF, Initializer.uniform(-60, -50)));
+        net.connect("E->E", e, e, new FixedTotalNumber(5800, false), new Exponential(5), new Coba(0), "ge", 0.5, 0)
+            .withWeights(Initializer.uniform(0.5, 1.5)).withDelays(Initializer.uniform(0.1, 3), DelayRounding.NEAREST);
+        net.connect("E->I", e, i, new FixedInDegree(24, true, false), new Exponential(5), new Coba(0), "ge", 0.5, 0)
+            .withWeights(Initializer.uniform(0.5, 1.5));
+        net.connect("I->E", i, e, new FixedOutDegree(24, true, true), new Exponential(10), new Coba(-80), "gi", 1, 0)
+            .withDelays(Initializer.uniform(0.1, 2), DelayRounding.NEAREST);
+        net.connect("I->I", i, i, new FixedProbability(0.1, false), new Exponential(10), new Coba(-80), "gi", 1, 0.5)
+            .withWeights(Initializer.uniform(0.5, 1.5));
     }
 
     private static void pairStdp(final Network net)
