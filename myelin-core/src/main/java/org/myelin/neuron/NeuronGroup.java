@@ -45,6 +45,8 @@ public abstract class NeuronGroup extends Population
     private CurrentInput[] inputArray = new CurrentInput[0];
     private double dt = Double.NaN;
     private RefractoryClock refractoryClock;
+    /** The receptors as {@link #integrateWithReceptors} reads them, or null when it cannot (see {@link #prepare}). */
+    private Receptor.LinearDecay[] linearReceptors;
 
     /**
      * Decides each spike's refractory period in steps, instead of the model's fixed
@@ -185,6 +187,33 @@ public abstract class NeuronGroup extends Population
         {
             input.prepare(context.dt(), context.seed());
         }
+        linearReceptors = linearReceptors();
+    }
+
+    /** Most receptors a model's loop reads directly. */
+    static final int MAX_LINEAR_RECEPTORS = 2;
+
+    /**
+     * The receptors as one loop may step them: only when there are one or two, each
+     * {@link Receptor#linearDecay linear}, and no external current, whose sum the loop would have
+     * to add in the order of the separate passes.
+     */
+    private Receptor.LinearDecay[] linearReceptors()
+    {
+        if (inputArray.length > 0 || receptorArray.length == 0 || receptorArray.length > MAX_LINEAR_RECEPTORS)
+        {
+            return null;
+        }
+        final Receptor.LinearDecay[] linear = new Receptor.LinearDecay[receptorArray.length];
+        for (int k = 0; k < linear.length; k++)
+        {
+            linear[k] = receptorArray[k].linearDecay();
+            if (linear[k] == null)
+            {
+                return null;
+            }
+        }
+        return linear;
     }
 
     /** Computes the model's constants that depend on {@code dt}; called before receptors are prepared. */
@@ -223,18 +252,18 @@ public abstract class NeuronGroup extends Population
 
     private int updateBlock(final long step, final int from, final int to, final int[] spikes, final int offset)
     {
-        Arrays.fill(conductance, from, to, 0.0);
-        Arrays.fill(current, from, to, 0.0);
-        for (final Receptor r : receptorArray)
+        final Receptor.LinearDecay[] linear = linearReceptors;
+        int written = linear == null ? NOT_INTEGRATED : integrateWithReceptors(from, to, spikes, offset, linear);
+        if (written == NOT_INTEGRATED)
         {
-            r.contribute(from, to, v, conductance, current);
+            sumReceptors(from, to);
+            final double t = step * dt;
+            for (final CurrentInput input : inputArray)
+            {
+                input.addCurrent(step, t, from, to, current);
+            }
+            written = integrate(from, to, spikes, offset);
         }
-        final double t = step * dt;
-        for (final CurrentInput input : inputArray)
-        {
-            input.addCurrent(step, t, from, to, current);
-        }
-        final int written = integrate(from, to, spikes, offset);
         final RefractoryClock clock = refractoryClock;
         if (clock != null)
         {
@@ -244,6 +273,38 @@ public abstract class NeuronGroup extends Population
             }
         }
         return written;
+    }
+
+    /**
+     * Fills {@link #conductance} and {@link #current} of {@code [from, to)} with the receptors'
+     * outputs and advances the receptors' state: the first pass of a step, without external currents.
+     */
+    protected final void sumReceptors(final int from, final int to)
+    {
+        Arrays.fill(conductance, from, to, 0.0);
+        Arrays.fill(current, from, to, 0.0);
+        for (final Receptor r : receptorArray)
+        {
+            r.contribute(from, to, v, conductance, current);
+        }
+    }
+
+    /** What {@link #integrateWithReceptors} returns when it did not step the block. */
+    protected static final int NOT_INTEGRATED = Integer.MIN_VALUE;
+
+    /**
+     * The model's loop reading the receptors' variables directly and stepping them itself, in
+     * one pass instead of summing them into {@link #conductance} and {@link #current} first: the
+     * same bits as {@link #sumReceptors} then {@link #integrate}. Called only when every receptor
+     * is {@link Receptor#linearDecay linear} (one or two of them) and there is no external current.
+     *
+     * @return as {@link #integrate}, or {@link #NOT_INTEGRATED} when the model has no such loop
+     *         or cannot use it at this step; the group then sums the inputs and calls {@link #integrate}.
+     */
+    protected int integrateWithReceptors(
+        final int from, final int to, final int[] spikes, final int offset, final Receptor.LinearDecay[] receptors)
+    {
+        return NOT_INTEGRATED;
     }
 
     /**

@@ -4,6 +4,8 @@ import java.util.Arrays;
 import java.util.List;
 
 import org.myelin.base.Integrator;
+import org.myelin.output.Coba;
+import org.myelin.output.Cuba;
 import org.myelin.output.Output;
 import org.myelin.state.StateAccess;
 
@@ -83,6 +85,20 @@ final class ExponentialDecay extends Receptor
         {
             g[i] *= decay;
         }
+    }
+
+    @Override
+    public LinearDecay linearDecay()
+    {
+        final boolean euler = integrator == Integrator.EULER;
+        final double keep = euler ? 1.0 : decay;
+        final double rate = euler ? eulerRate : 0.0;
+        return switch (output())
+        {
+            case Coba coba -> new LinearDecay(g, 1.0, coba.eRev(), keep, rate);
+            case Cuba cuba -> new LinearDecay(g, 0.0, currentWeight, keep, rate);
+            default -> null;
+        };
     }
 
     @Override

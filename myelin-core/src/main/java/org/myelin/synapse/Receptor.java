@@ -102,6 +102,35 @@ public abstract class Receptor implements InputPort, Stateful
     public abstract void contribute(int from, int to, double[] v, double[] conductance, double[] current);
 
     /**
+     * This receptor as one variable a neuron loop can step itself, reading {@code g} instead of the
+     * summed coefficients that {@link #contribute} fills; null unless its output is linear in
+     * {@code g} and independent of {@code v}, and {@code g} decays by one factor per step. Valid
+     * after {@link #prepare}.
+     */
+    public LinearDecay linearDecay()
+    {
+        return null;
+    }
+
+    /**
+     * One step of a receptor variable as a neuron loop performs it: add {@code conductance·g} to
+     * the summed conductance and {@code current·g} to the summed current, then
+     * {@code g ← g·keep + g·rate}. With {@code keep = 1} that is Brian2's Euler step
+     * {@code g + rate·g}, with {@code rate = 0} the exact {@code g·e^{−dt/τ}}. Each gives the bits
+     * of {@link #contribute}: {@code x·1 = x}, and adding {@code 0·y} (a zero of either sign) to a
+     * sum that started from {@code +0} leaves it unchanged.
+     *
+     * @param g           the variable, one value per neuron of the group.
+     * @param conductance coefficient of g in the summed conductance (1 for COBA, 0 for CUBA).
+     * @param current     coefficient of g in the summed current (E for COBA, the current weight for CUBA).
+     * @param keep        factor of g in its next value.
+     * @param rate        second factor of g in its next value.
+     */
+    public record LinearDecay(double[] g, double conductance, double current, double keep, double rate)
+    {
+    }
+
+    /**
      * [ms] The time constant when the output variable decays as one exponential between spikes,
      * else NaN. A neuron group that integrates exactly uses it to weight a current-based input
      * by the exact propagator instead of holding it constant over the step.

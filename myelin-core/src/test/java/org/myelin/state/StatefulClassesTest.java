@@ -84,6 +84,8 @@ class StatefulClassesTest
             "synchronises the workers within one run"),
         Map.entry("org.myelin.synapse.Alpha$State",
             "constants derived from dt; StateReceptor visits the state arrays"),
+        Map.entry("org.myelin.synapse.Receptor$LinearDecay",
+            "a view of a receptor's variable for the neuron loop; the receptor visits the array"),
         Map.entry("org.myelin.synapse.Delta$State",
             "constants derived from dt; StateReceptor visits the state arrays"),
         Map.entry("org.myelin.synapse.DualExponential$State",
