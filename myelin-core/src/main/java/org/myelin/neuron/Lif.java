@@ -358,9 +358,11 @@ public final class Lif extends NeuronGroup
             DoubleVector ref = DoubleVector.fromArray(SPECIES, refArr, i);
             final DoubleVector x1 = DoubleVector.fromArray(SPECIES, g1, i);
             final DoubleVector x2 = DoubleVector.fromArray(SPECIES, g2, i);
-            // the sums as the separate passes form them: from +0, first input, then second
-            final DoubleVector g = DoubleVector.zero(SPECIES).add(x1.mul(a1)).add(x2.mul(a2));
-            final DoubleVector c = DoubleVector.zero(SPECIES).add(x1.mul(b1)).add(x2.mul(b2));
+            // the sums as the separate passes form them, first input, then second; they start
+            // from +0 there, here from the first term, which differs only in the sign of a zero
+            // sum, and v does not see it (1 + R·(±0) = 1, ±0 + iExt + R·… the same)
+            final DoubleVector g = x1.mul(a1).add(x2.mul(a2));
+            final DoubleVector c = x1.mul(b1).add(x2.mul(b2));
             x1.mul(keep1).add(x1.mul(rate1)).intoArray(g1, i);
             x2.mul(keep2).add(x2.mul(rate2)).intoArray(g2, i);
 
