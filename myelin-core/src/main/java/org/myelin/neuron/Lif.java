@@ -474,25 +474,29 @@ public final class Lif extends NeuronGroup
      * What the warm-up thread calls: the vector loop on one block of scratch neurons with the
      * integrator of the first LIF group that needs it, so that C2 compiles the loop with the
      * profile of a simulation (whole vectors, rare spikes) and keeps the same code afterwards.
-     * The block is one neuron short of {@link NeuronGroup#UPDATE_BLOCK}, no multiple of any lane
-     * count, so the scalar tail is part of that profile too. Returns the neurons updated.
+     * The calls take turns over what a simulation's blocks do: a whole block (no tail, the common
+     * case) and a block one neuron short of {@link NeuronGroup#UPDATE_BLOCK}, no multiple of any
+     * lane count (a tail, summed from receptors or not). A branch the profile never saw would be
+     * compiled as a trap, and the first block to take it would throw the compiled loop away and
+     * run it interpreted, hundreds of times slower, until C2 compiles it again. Returns the
+     * neurons updated.
      */
     private static int warmUpCall(final Object[] state, final Parameters parameters)
     {
         if (state[0] == null)
         {
-            final Lif scratch = new Lif("warm-up", NeuronGroup.UPDATE_BLOCK - 1, parameters, Initializer.uniform(-60, -50));
+            final Lif scratch = new Lif("warm-up", NeuronGroup.UPDATE_BLOCK, parameters, Initializer.uniform(-60, -50));
             scratch.spikeScratch = new int[scratch.size()];
             scratch.prepareModel(0.1);
             scratch.resetModel(1);
             state[0] = scratch;
         }
         final Lif scratch = (Lif) state[0];
-        // both ways of treating the tail, so that C2 compiles both branches
-        scratch.warmUpCalls++;
-        scratch.integrateVector(0, scratch.size(), scratch.spikeScratch, 0, scratch.conductanceSum, scratch.currentSum,
-            (scratch.warmUpCalls & 1) == 0);
-        return scratch.size();
+        final int call = scratch.warmUpCalls++;
+        final int neurons = call % 3 == 0 ? scratch.size() : scratch.size() - 1;
+        scratch.integrateVector(0, neurons, scratch.spikeScratch, 0, scratch.conductanceSum, scratch.currentSum,
+            call % 3 == 2);
+        return neurons;
     }
 
     @Override
