@@ -139,10 +139,16 @@ class ResumeCommandTest
         final Checkpoint.Manifest m = Checkpoint.manifest(out.resolve("checkpoint"));
         final long spikes = (Files.size(out.resolve("spikes_step.npy")) - org.myelin.io.Npy.APPENDER_HEADER_BYTES) / 8;
         assertThat(spikes).isGreaterThan(500);
-        assertThat(m.notes()).containsEntry("spikes-written", Long.toString(spikes))
-            .containsEntry("spikes-csv-bytes", Long.toString(Files.size(out.resolve("spikes.csv"))));
+        assertThat(m.notes()).containsEntry("spool-spikes", "spikes.csv " + Files.size(out.resolve("spikes.csv"))
+            + " spikes_neuron.npy " + (org.myelin.io.Npy.APPENDER_HEADER_BYTES + 4 * spikes) + " spikes_step.npy "
+            + (org.myelin.io.Npy.APPENDER_HEADER_BYTES + 8 * spikes));
+        assertThat(m.notes()).containsEntry("spool-states", "states_E_v.csv " + Files.size(out.resolve(
+            "states_E_v.csv")) + " states_E_v.npy " + Files.size(out.resolve("states_E_v.npy")) + " states_E_v_t.npy "
+            + Files.size(out.resolve("states_E_v_t.npy")));
         assertThat(m.arrays()).filteredOn(a -> a.name().startsWith("spikeMonitor/")).isNotEmpty()
             .allMatch(a -> a.length() == 0);
+        assertThat(m.arrays()).filteredOn(a -> a.name().startsWith("stateMonitor/") && !a.name().endsWith("/sampleBase"))
+            .isNotEmpty().allMatch(a -> a.length() == 0);
         try (Stream<Path> entries = Files.list(out))
         {
             assertThat(entries.map(p -> p.getFileName().toString())).noneMatch(n -> n.startsWith("."));
@@ -233,20 +239,6 @@ class ResumeCommandTest
         assertThat(r.code()).isEqualTo(Main.EXIT_USAGE);
         assertThat(r.err()).isEqualTo("myelin run: --checkpoint-every works with YAML model files and the reference "
             + "networks; " + nml + " is a NeuroML or LEMS file, whose recordings a checkpoint does not hold"
-            + System.lineSeparator());
-    }
-
-    @Test
-    void checkpointsOfAModelWithWeightSnapshotsShouldBeRefused()
-    {
-        final Path song = Path.of("..", "examples", "stdp-song2000.yaml");
-
-        final CliRun r = CliRun.of("run", song.toString(), "--checkpoint-every", "10ms", "--no-progress", "--out",
-            dir.resolve("out").toString());
-
-        assertThat(r.code()).isEqualTo(Main.EXIT_USAGE);
-        assertThat(r.err()).isEqualTo("myelin run: --checkpoint-every cannot be combined with the weight snapshots of "
-            + "this model file (monitors: weights: at:), which a checkpoint does not hold; remove 'at' or the option"
             + System.lineSeparator());
     }
 
