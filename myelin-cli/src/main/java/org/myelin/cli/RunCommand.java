@@ -325,7 +325,7 @@ final class RunCommand implements Callable<Integer>
                 : spoolFolder(folder.target(), SPIKE_SPOOL, resumedNotes);
             final Path stateDir = !checkpointed || setup.stateMonitors().isEmpty() ? staging
                 : spoolFolder(folder.target(), STATE_SPOOL, resumedNotes);
-            final Path weightDir = !checkpointed || pauses.length == 0 ? staging
+            final Path weightDir = !checkpointed || setup.outputs().isEmpty() ? staging
                 : spoolFolder(folder.target(), WEIGHT_SPOOL, resumedNotes);
             try (SpikeSpool spool = setup.spikeMonitors().isEmpty() ? null
                 : new SpikeSpool(spikeDir, setup.network().populations(), setup.spikeMonitors(), setup.network().dt(),
@@ -333,15 +333,22 @@ final class RunCommand implements Callable<Integer>
                 StateFiles.Spool states = new StateFiles.Spool(stateDir, setup.stateMonitors(), setup.network().dt(),
                     samples(setup.stateMonitors(), steps), resumedNotes != null && !stateDir.equals(staging),
                     checkpointed);
+                Spools modelSpools = new Spools();
                 // checkpoints are written while the run goes on; closed first, so none outlives the spools
                 CheckpointWriter checkpoints = new CheckpointWriter())
             {
+                for (final ModelFile.RunOutput o : setup.outputs())
+                {
+                    modelSpools.add(o.spool(weightDir, resumedNotes != null && !weightDir.equals(staging),
+                        checkpointed));
+                }
                 final List<FileSpool> spools = new ArrayList<>();
                 if (spool != null)
                 {
                     spools.add(spool);
                 }
                 spools.add(states);
+                spools.addAll(modelSpools.all);
                 // in chunks: spikes and samples go to their files after each, so memory stays bounded on long runs
                 final long chunk = chunkSteps(setup.stateMonitors());
                 final List<Path> snapshots = new ArrayList<>();
@@ -468,13 +475,18 @@ final class RunCommand implements Callable<Integer>
                     written.add(linked(file, staging));
                 }
                 notes.addAll(states.notes());
+                final List<Path> modelFiles = new ArrayList<>(snapshots);
+                for (final FileSpool s : modelSpools.all)
+                {
+                    modelFiles.addAll(s.finish());
+                }
                 if (weightDir.equals(staging))
                 {
-                    written.addAll(snapshots);
+                    written.addAll(modelFiles);
                 }
                 else
                 {
-                    // the snapshots of the whole run, those taken before a checkpoint it was resumed from included
+                    // the snapshots and samples of the whole run, those before a checkpoint it resumed from included
                     for (final Path file : SpoolPosition.of(weightDir).files().keySet().stream().map(weightDir::resolve)
                         .toList())
                     {
@@ -561,6 +573,41 @@ final class RunCommand implements Callable<Integer>
                 SpoolPosition.force(folder);
             }
         });
+    }
+
+    /** The spools of a model's own recordings, closed together. */
+    private static final class Spools implements java.io.Closeable
+    {
+        private final List<FileSpool> all = new ArrayList<>();
+
+        void add(final FileSpool spool)
+        {
+            if (spool != null)
+            {
+                all.add(spool);
+            }
+        }
+
+        @Override
+        public void close() throws IOException
+        {
+            IOException failed = null;
+            for (final FileSpool s : all)
+            {
+                try
+                {
+                    s.close();
+                }
+                catch (final IOException e)
+                {
+                    failed = failed == null ? e : failed;
+                }
+            }
+            if (failed != null)
+            {
+                throw failed;
+            }
+        }
     }
 
     /** Moves the recorded spikes and samples to their files. */

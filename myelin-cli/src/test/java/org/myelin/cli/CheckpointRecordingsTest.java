@@ -18,7 +18,8 @@ import org.myelin.io.Checkpoint;
 
 /**
  * The recordings of a checkpointed run besides its spikes: the samples of a state monitor stream
- * into {@code DIR/.checkpoint.states/}, the weight snapshots into {@code DIR/.checkpoint.weights/};
+ * into {@code DIR/.checkpoint.states/}, those of a weight monitor and the weight snapshots into
+ * {@code DIR/.checkpoint.weights/};
  * a run stopped or killed and resumed with another thread count writes every file of the run that
  * never stopped, byte for byte, and its checkpoint does not grow with the recordings.
  */
@@ -78,13 +79,6 @@ class CheckpointRecordingsTest
             """.replace("NEURONS", java.util.stream.IntStream.range(0, 40).boxed().toList().toString()) + weights);
     }
 
-    private static CliRun run(final String... args)
-    {
-        final CliRun r = CliRun.of(args);
-        assertThat(r.code()).as(r.err()).isZero();
-        return r;
-    }
-
     /**
      * A run stopped at its end after 200 ms and extended to 400 ms with another thread count: the
      * spike, state, weight-monitor, snapshot and final-weight files and run-info.yaml equal those
@@ -95,13 +89,13 @@ class CheckpointRecordingsTest
     {
         final Path straight = dir.resolve("straight");
         final Path resumed = dir.resolve("resumed");
-        run("run", model.toString(), "--duration", "400ms", "--threads", "2", "--no-progress", "--no-plot", "--out",
+        CliRun.ok("run", model.toString(), "--duration", "400ms", "--threads", "2", "--no-progress", "--no-plot", "--out",
             straight.toString());
-        run("run", model.toString(), "--duration", "200ms", "--checkpoint-every", "50ms", "--threads", "1",
+        CliRun.ok("run", model.toString(), "--duration", "200ms", "--checkpoint-every", "50ms", "--threads", "1",
             "--no-progress", "--no-plot", "--out", resumed.toString());
         assertThat(resumed.resolve("weights_E-_E_at_300ms_w.npy")).doesNotExist();
 
-        run("resume", resumed.toString(), "--duration", "400ms", "--threads", "3", "--no-progress");
+        CliRun.ok("resume", resumed.toString(), "--duration", "400ms", "--threads", "3", "--no-progress");
 
         assertSameFiles(resumed, straight);
         assertThat(straight.resolve("weights_E-_E_at_300ms_w.npy")).exists();
@@ -117,7 +111,7 @@ class CheckpointRecordingsTest
     {
         final Path straight = dir.resolve("straight");
         final Path out = dir.resolve("out");
-        run("run", model.toString(), "--duration", "2s", "--threads", "1", "--no-progress", "--no-plot", "--out",
+        CliRun.ok("run", model.toString(), "--duration", "2s", "--threads", "1", "--no-progress", "--no-plot", "--out",
             straight.toString());
         final Process child = ChildJvm.myelin("run", model.toString(), "--duration", "2s", "--threads", "2",
             "--checkpoint-every", "100ms", "--no-progress", "--no-plot", "--out", out.toString())
@@ -136,7 +130,7 @@ class CheckpointRecordingsTest
         assertThat(out.resolve(RunCommand.STATE_SPOOL).resolve("states_E_v_t.npy")).exists();
         assertThat(out.resolve(RunCommand.WEIGHT_SPOOL).resolve("weights_E-_E_at_150ms_w.npy")).exists();
 
-        run("resume", out.toString(), "--threads", "1", "--no-progress");
+        CliRun.ok("resume", out.toString(), "--threads", "1", "--no-progress");
 
         assertSameFiles(out, straight);
     }
@@ -144,20 +138,22 @@ class CheckpointRecordingsTest
     /**
      * The checkpoint of a run twice as long holds the same files of the same size, but for the
      * spikes in flight (as many as the activity of the moment) and the digits of the spools'
-     * lengths in its manifest: the samples and snapshots are in the spools, not in the checkpoint.
+     * lengths in its manifest: the state and weight samples and the snapshots are in the spools,
+     * not in the checkpoint.
      */
     @Test
     void theCheckpointDoesNotGrowWithTheStateRecording() throws IOException
     {
         final Path snapshotsOnly = write("snapshots.yaml", """
               weights:
+                - {projection: E->E, first: 6, every: 2 ms}
                 - {projection: E->E, at: [20 ms, 150 ms]}
             """);
         final Path shorter = dir.resolve("shorter");
         final Path longer = dir.resolve("longer");
-        run("run", snapshotsOnly.toString(), "--duration", "200ms", "--checkpoint-every", "50ms", "--no-progress",
+        CliRun.ok("run", snapshotsOnly.toString(), "--duration", "200ms", "--checkpoint-every", "50ms", "--no-progress",
             "--no-plot", "--out", shorter.toString());
-        run("run", snapshotsOnly.toString(), "--duration", "400ms", "--checkpoint-every", "50ms", "--no-progress",
+        CliRun.ok("run", snapshotsOnly.toString(), "--duration", "400ms", "--checkpoint-every", "50ms", "--no-progress",
             "--no-plot", "--out", longer.toString());
 
         assertThat(Files.size(longer.resolve("states_E_v.npy")) - 128).isEqualTo(2 * (Files.size(shorter.resolve(
@@ -179,6 +175,7 @@ class CheckpointRecordingsTest
                 assertThat(difference).as(name).isZero();
             }
         }
+        assertThat(Files.size(longer.resolve("weights_E-_E_monitor_t.npy"))).isEqualTo(128 + 8 * 200);
         assertThat(bytes(longFiles)).isLessThan(Files.size(shorter.resolve("states_E_v.npy")) / 4);
     }
 
@@ -187,7 +184,7 @@ class CheckpointRecordingsTest
     void resumingARunWhoseStateSpoolWasCutShouldBeRefusedNamingTheFile() throws IOException
     {
         final Path out = dir.resolve("out");
-        run("run", model.toString(), "--duration", "100ms", "--checkpoint-every", "50ms", "--no-progress",
+        CliRun.ok("run", model.toString(), "--duration", "100ms", "--checkpoint-every", "50ms", "--no-progress",
             "--no-plot", "--out", out.toString());
         final Path states = out.resolve("states_E_v.npy");
         final long size = Files.size(states);

@@ -67,25 +67,18 @@ class ResumeCommandTest
             """);
     }
 
-    private CliRun run(final String... args)
-    {
-        final CliRun r = CliRun.of(args);
-        assertThat(r.code()).as(r.err()).isZero();
-        return r;
-    }
-
     @Test
     void aRunExtendedFromItsFinalCheckpointShouldWriteTheFilesOfOneLongerRun() throws IOException
     {
         final Path straight = dir.resolve("straight");
         final Path resumed = dir.resolve("resumed");
-        run("run", model.toString(), "--duration", "400ms", "--threads", "2", "--no-progress", "--no-plot", "--out",
+        CliRun.ok("run", model.toString(), "--duration", "400ms", "--threads", "2", "--no-progress", "--no-plot", "--out",
             straight.toString());
-        run("run", model.toString(), "--duration", "200ms", "--checkpoint-every", "50ms", "--threads", "2",
+        CliRun.ok("run", model.toString(), "--duration", "200ms", "--checkpoint-every", "50ms", "--threads", "2",
             "--no-progress", "--no-plot", "--out", resumed.toString());
 
         assertThat(Checkpoint.manifest(resumed.resolve("checkpoint")).step()).isEqualTo(2000);
-        run("resume", resumed.toString(), "--duration", "400ms", "--threads", "3", "--no-progress");
+        CliRun.ok("resume", resumed.toString(), "--duration", "400ms", "--threads", "3", "--no-progress");
 
         assertSameData(resumed, straight);
         assertThat(Checkpoint.manifest(resumed.resolve("checkpoint")).step()).isEqualTo(4000);
@@ -96,14 +89,14 @@ class ResumeCommandTest
     {
         final Path straight = dir.resolve("straight");
         final Path resumed = dir.resolve("resumed");
-        run("run", model.toString(), "--no-progress", "--no-plot", "--out", straight.toString());
-        run("run", model.toString(), "--duration", "150ms", "--checkpoint-every", "100ms", "--threads", "1",
+        CliRun.ok("run", model.toString(), "--no-progress", "--no-plot", "--out", straight.toString());
+        CliRun.ok("run", model.toString(), "--duration", "150ms", "--checkpoint-every", "100ms", "--threads", "1",
             "--no-progress", "--no-plot", "--out", resumed.toString());
         // as if the run had been planned for 400 ms and stopped after its checkpoint at 150 ms
         final Path manifest = resumed.resolve("checkpoint").resolve(Checkpoint.MANIFEST);
         Files.writeString(manifest, Files.readString(manifest).replace("end-step: '1500'", "end-step: '4000'"));
 
-        final CliRun r = run("resume", resumed.toString(), "--no-progress");
+        final CliRun r = CliRun.ok("resume", resumed.toString(), "--no-progress");
 
         assertSameData(resumed, straight);
         assertThat(r.out()).contains("400");
@@ -113,7 +106,7 @@ class ResumeCommandTest
     void anIntermediateCheckpointShouldBeKeptWhileTheRunGoesOn() throws IOException
     {
         final Path out = dir.resolve("out");
-        run("run", model.toString(), "--duration", "100ms", "--checkpoint-every", "30ms", "--no-progress",
+        CliRun.ok("run", model.toString(), "--duration", "100ms", "--checkpoint-every", "30ms", "--no-progress",
             "--no-plot", "--out", out.toString());
 
         assertThat(Checkpoint.manifest(out.resolve("checkpoint")).step()).isEqualTo(1000);
@@ -133,7 +126,7 @@ class ResumeCommandTest
     void aCheckpointedRunShouldStreamItsSpikesToDiskAndKeepNoneInItsCheckpoint() throws IOException
     {
         final Path out = dir.resolve("out");
-        run("run", model.toString(), "--duration", "100ms", "--checkpoint-every", "30ms", "--no-progress",
+        CliRun.ok("run", model.toString(), "--duration", "100ms", "--checkpoint-every", "30ms", "--no-progress",
             "--no-plot", "--out", out.toString());
 
         final Checkpoint.Manifest m = Checkpoint.manifest(out.resolve("checkpoint"));
@@ -159,7 +152,7 @@ class ResumeCommandTest
     void resumingAFinishedRunWhoseSpikeFileWasCutShouldBeRefusedNamingTheFile() throws IOException
     {
         final Path out = dir.resolve("out");
-        run("run", model.toString(), "--duration", "100ms", "--checkpoint-every", "50ms", "--no-progress",
+        CliRun.ok("run", model.toString(), "--duration", "100ms", "--checkpoint-every", "50ms", "--no-progress",
             "--no-plot", "--out", out.toString());
         final Path steps = out.resolve("spikes_step.npy");
         try (java.nio.channels.FileChannel c = java.nio.channels.FileChannel.open(steps,
@@ -180,7 +173,7 @@ class ResumeCommandTest
     void resumeShouldRefuseAChangedModelFile() throws IOException
     {
         final Path out = dir.resolve("out");
-        run("run", model.toString(), "--duration", "50ms", "--checkpoint-every", "20ms", "--no-progress",
+        CliRun.ok("run", model.toString(), "--duration", "50ms", "--checkpoint-every", "20ms", "--no-progress",
             "--no-plot", "--out", out.toString());
         Files.writeString(model, Files.readString(model).replace("seed: 5", "seed: 6"));
 
@@ -206,7 +199,7 @@ class ResumeCommandTest
     void anEndBeforeTheCheckpointShouldBeRefused()
     {
         final Path out = dir.resolve("out");
-        run("run", model.toString(), "--duration", "50ms", "--checkpoint-every", "20ms", "--no-progress",
+        CliRun.ok("run", model.toString(), "--duration", "50ms", "--checkpoint-every", "20ms", "--no-progress",
             "--no-plot", "--out", out.toString());
 
         final CliRun r = CliRun.of("resume", out.toString(), "--duration", "30ms", "--no-progress");
@@ -247,11 +240,11 @@ class ResumeCommandTest
     {
         final Path straight = dir.resolve("straight");
         final Path resumed = dir.resolve("resumed");
-        run("run", "--model", "cuba", "-N", "400", "--duration", "200ms", "--no-progress", "--no-plot", "--out",
+        CliRun.ok("run", "--model", "cuba", "-N", "400", "--duration", "200ms", "--no-progress", "--no-plot", "--out",
             straight.toString());
-        run("run", "--model", "cuba", "-N", "400", "--duration", "100ms", "--checkpoint-every", "100ms",
+        CliRun.ok("run", "--model", "cuba", "-N", "400", "--duration", "100ms", "--checkpoint-every", "100ms",
             "--no-progress", "--no-plot", "--out", resumed.toString());
-        run("resume", resumed.toString(), "--duration", "200ms", "--no-progress");
+        CliRun.ok("resume", resumed.toString(), "--duration", "200ms", "--no-progress");
 
         for (final String file : List.of("spikes_step.npy", "spikes_neuron.npy", "spikes.csv"))
         {

@@ -261,6 +261,12 @@ public final class Npy
             room(1).putInt(value);
         }
 
+        /** Appends one float32. */
+        public void putFloat(final float value) throws IOException
+        {
+            room(1).putFloat(value);
+        }
+
         /** Appends one float64. */
         public void putDouble(final double value) throws IOException
         {
