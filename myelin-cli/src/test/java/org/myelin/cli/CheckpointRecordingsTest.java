@@ -43,40 +43,11 @@ class CheckpointRecordingsTest
     /** The small COBA network with STDP on E->E, recording spikes, v of 40 neurons every step and {@code weights}. */
     private Path write(final String name, final String weights) throws IOException
     {
-        return Files.writeString(dir.resolve(name), """
-            name: small COBA with STDP and recordings
-            dt: 0.1 ms
-            duration: 400 ms
-            seed: 9
-            populations:
-              E:
-                model: LIF
-                size: 240
-                parameters: &lif {vRest: -60 mV, vTh: -50 mV, vReset: -60 mV, tauM: 20 ms, tRef: 5 ms, iExt: 20 pA,
-                                  integrator: euler}
-                initial: {v: {uniform: [-60 mV, -50 mV]}}
-              I:
-                model: LIF
-                size: 60
-                parameters: *lif
-                initial: {v: {uniform: [-60 mV, -50 mV]}}
-            projections:
-              - {name: E->E, source: E, target: E, connectivity: {model: FixedProbability, p: 0.1},
-                 synapse: {model: Exponential, tau: 5 ms}, output: {model: COBA, eRev: 0 mV}, receptor: ge,
-                 weight: 0.5 nS, delay: 2 ms,
+        return Files.writeString(dir.resolve(name), ResumeCommandTest.smallCoba("""
+            delay: 2 ms,
                  plasticity: {rule: stdp, tauPlus: 20 ms, tauMinus: 20 ms, aPlus: 0.01 nS, aMinus: 0.0105 nS,
-                              wMin: 0 nS, wMax: 1 nS}}
-              - {name: E->I, source: E, target: I, connectivity: {model: FixedProbability, p: 0.1},
-                 synapse: {model: Exponential, tau: 5 ms}, output: {model: COBA, eRev: 0 mV}, receptor: ge,
-                 weight: 0.5 nS}
-              - {name: I->E, source: I, target: E, connectivity: {model: FixedProbability, p: 0.1},
-                 synapse: {model: Exponential, tau: 10 ms}, output: {model: COBA, eRev: -80 mV}, receptor: gi,
-                 weight: 0.3 nS, delay: 1 ms}
-            monitors:
-              spikes: all
-              states:
-                - {population: E, variable: v, neurons: NEURONS, every: 0.1 ms}
-            """.replace("NEURONS", java.util.stream.IntStream.range(0, 40).boxed().toList().toString()) + weights);
+                              wMin: 0 nS, wMax: 1 nS}""", "{population: E, variable: v, neurons: "
+            + java.util.stream.IntStream.range(0, 40).boxed().toList() + ", every: 0.1 ms}", weights));
     }
 
     /**

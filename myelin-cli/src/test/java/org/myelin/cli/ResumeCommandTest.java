@@ -32,9 +32,19 @@ class ResumeCommandTest
     @BeforeEach
     void writeModel() throws IOException
     {
-        model = dir.resolve("small.yaml");
-        Files.writeString(model, """
-            name: small COBA with STDP
+        model = Files.writeString(dir.resolve("small.yaml"), smallCoba("delay: 3 ms",
+            "{population: E, variable: v, neurons: [0, 7, 100], every: 1 ms}", ""));
+    }
+
+    /**
+     * A COBA network of 240 + 60 LIF neurons for 400 ms that records all spikes and
+     * {@code states}, its E->E projection ended by {@code eeKeys} (a delay, a plasticity rule), its
+     * monitors by {@code more} (weight monitors).
+     */
+    static String smallCoba(final String eeKeys, final String states, final String more)
+    {
+        return """
+            name: small COBA
             dt: 0.1 ms
             duration: 400 ms
             seed: 5
@@ -53,7 +63,7 @@ class ResumeCommandTest
             projections:
               - {name: E->E, source: E, target: E, connectivity: {model: FixedProbability, p: 0.1},
                  synapse: {model: Exponential, tau: 5 ms}, output: {model: COBA, eRev: 0 mV}, receptor: ge,
-                 weight: 0.5 nS, delay: 3 ms}
+                 weight: 0.5 nS, EE_KEYS}
               - {name: E->I, source: E, target: I, connectivity: {model: FixedProbability, p: 0.1},
                  synapse: {model: Exponential, tau: 5 ms}, output: {model: COBA, eRev: 0 mV}, receptor: ge,
                  weight: 0.5 nS}
@@ -63,8 +73,8 @@ class ResumeCommandTest
             monitors:
               spikes: all
               states:
-                - {population: E, variable: v, neurons: [0, 7, 100], every: 1 ms}
-            """);
+                - STATES
+            """.replace("EE_KEYS", eeKeys).replace("STATES", states) + more;
     }
 
     @Test
