@@ -14,6 +14,8 @@ import java.util.concurrent.FutureTask;
 import java.util.stream.IntStream;
 
 import org.myelin.io.Checkpoint;
+import org.myelin.io.FileSpool;
+import org.myelin.io.SpoolPosition;
 import org.myelin.io.CheckpointWriter;
 import org.myelin.io.Tasks;
 import org.myelin.io.RunFolder;
@@ -133,7 +135,7 @@ final class RunCommand implements Callable<Integer>
 
     @Option(names = "--checkpoint-every", paramLabel = "TIME",
         description = {"Saves the simulation into DIR/checkpoint every TIME of simulated time and at the end, so",
-            "that 'myelin resume DIR' continues it (the recordings are then held in memory until the end)."})
+            "that 'myelin resume DIR' continues it (the recordings stream into DIR/.checkpoint.* until the end)."})
     private String checkpointEvery;
 
     /** The checkpoint folder this run starts from ({@code myelin resume}), or null for a run from time 0. */
@@ -309,30 +311,59 @@ final class RunCommand implements Callable<Integer>
             long writingNanos = 0;
             NonFiniteStateException stopped = null;
             boolean diskChecked = false;
-            // a checkpointed run streams its spikes beside its checkpoint, where they outlive a killed run
-            final Path spoolDir = checkpointSteps == 0 || setup.spikeMonitors().isEmpty() ? staging
-                : spikeSpoolFolder(folder.target(), resumeFrom != null);
+            // a checkpointed run streams its recordings beside its checkpoint, where they outlive a killed run
+            final boolean checkpointed = checkpointSteps > 0;
+            final java.util.Map<String, String> resumedNotes = checkpointed && resumeFrom != null
+                ? Checkpoint.manifest(resumeFrom).notes() : null;
+            if (checkpointed && resumeFrom == null)
+            {
+                removeCheckpoint(folder.target());
+            }
+            // the model's snapshots are taken between chunks, so a chunk ends at each snapshot step
+            final long[] pauses = snapshotSteps(setup.outputs(), steps);
+            final Path spikeDir = !checkpointed || setup.spikeMonitors().isEmpty() ? staging
+                : spoolFolder(folder.target(), SPIKE_SPOOL, resumedNotes);
+            final Path stateDir = !checkpointed || setup.stateMonitors().isEmpty() ? staging
+                : spoolFolder(folder.target(), STATE_SPOOL, resumedNotes);
+            final Path weightDir = !checkpointed || setup.outputs().isEmpty() ? staging
+                : spoolFolder(folder.target(), WEIGHT_SPOOL, resumedNotes);
             try (SpikeSpool spool = setup.spikeMonitors().isEmpty() ? null
-                : new SpikeSpool(spoolDir, setup.network().populations(), setup.spikeMonitors(), setup.network().dt(),
-                    checkpointSteps == 0 || resumeFrom == null ? null : spoolPosition(resumeFrom),
-                    checkpointSteps > 0);
-                StateFiles.Spool states = new StateFiles.Spool(staging, setup.stateMonitors(), setup.network().dt(),
-                    samples(setup.stateMonitors(), steps));
-                // checkpoints are written while the run goes on; closed first, so none outlives the spool
+                : new SpikeSpool(spikeDir, setup.network().populations(), setup.spikeMonitors(), setup.network().dt(),
+                    resumedNotes == null ? null : spikesPerMonitor(resumeFrom, resumedNotes), checkpointed);
+                StateFiles.Spool states = new StateFiles.Spool(stateDir, setup.stateMonitors(), setup.network().dt(),
+                    samples(setup.stateMonitors(), steps), resumedNotes != null && !stateDir.equals(staging),
+                    checkpointed);
+                Spools modelSpools = new Spools();
+                // checkpoints are written while the run goes on; closed first, so none outlives the spools
                 CheckpointWriter checkpoints = new CheckpointWriter())
             {
+                for (final ModelFile.RunOutput o : setup.outputs())
+                {
+                    modelSpools.add(o.spool(weightDir, resumedNotes != null && !weightDir.equals(staging),
+                        checkpointed));
+                }
+                final List<FileSpool> spools = new ArrayList<>();
+                if (spool != null)
+                {
+                    spools.add(spool);
+                }
+                spools.add(states);
+                spools.addAll(modelSpools.all);
                 // in chunks: spikes and samples go to their files after each, so memory stays bounded on long runs
                 final long chunk = chunkSteps(setup.stateMonitors());
-                // the model's snapshots are taken between chunks, so a chunk ends at each snapshot step
-                final long[] pauses = snapshotSteps(setup.outputs(), steps);
-                int pause = 0;
                 final List<Path> snapshots = new ArrayList<>();
                 long done = sim.step();
+                int pause = 0;
+                // a resumed run took the snapshots before its checkpoint already
+                while (pause < pauses.length && pauses[pause] < done)
+                {
+                    pause++;
+                }
                 while (done < steps && stopped == null)
                 {
                     for (; pause < pauses.length && pauses[pause] == done; pause++)
                     {
-                        snapshots.addAll(snapshot(setup.outputs(), done, staging));
+                        snapshots.addAll(snapshot(setup.outputs(), done, weightDir));
                     }
                     final long offset = done;
                     final long nextCheckpoint = checkpointSteps == 0 ? steps
@@ -351,18 +382,14 @@ final class RunCommand implements Callable<Integer>
                         stopped = e;
                     }
                     final long w = System.nanoTime();
-                    if (checkpointSteps == 0)
-                    {
-                        drain(spool, states);
-                    }
-                    else if (stopped == null && done < steps && done % checkpointSteps == 0)
+                    if (checkpointed && stopped == null && done < steps && done % checkpointSteps == 0)
                     {
                         checkpoint(checkpoints, sim, folder.target().resolve(CHECKPOINT), steps, checkpointSteps,
-                            spool, spoolDir);
+                            spool, spools, weightDir);
                     }
-                    else if (spool != null)
+                    else
                     {
-                        spool.drain();
+                        drain(spools);
                     }
                     writingNanos += System.nanoTime() - w;
                     if (!diskChecked && sim.step() * DISK_CHECK_FRACTION >= steps)
@@ -379,7 +406,7 @@ final class RunCommand implements Callable<Integer>
                 }
                 if (stopped == null && pause < pauses.length)
                 {
-                    snapshots.addAll(snapshot(setup.outputs(), steps, staging));
+                    snapshots.addAll(snapshot(setup.outputs(), steps, weightDir));
                 }
                 final List<Path> checkpoint = new ArrayList<>();
                 if (checkpointSteps > 0)
@@ -388,10 +415,10 @@ final class RunCommand implements Callable<Integer>
                     {
                         // the end is a checkpoint too, to extend the run with 'myelin resume --duration'
                         checkpoint(checkpoints, sim, staging.resolve(CHECKPOINT), steps, checkpointSteps, spool,
-                            spoolDir);
+                            spools, weightDir);
                         checkpoint.add(staging.resolve(CHECKPOINT));
                     }
-                    drain(spool, states);
+                    drain(spools);
                 }
                 progress.close();
                 final long t2 = System.nanoTime();
@@ -409,7 +436,7 @@ final class RunCommand implements Callable<Integer>
                 {
                     for (final Path file : spool.finish())
                     {
-                        written.add(spoolDir.equals(staging) ? file : link(file, staging.resolve(file.getFileName())));
+                        written.add(linked(file, staging));
                     }
                     final long[] counts = new long[info.populations().size()];
                     for (int p = 0; p < counts.length; p++)
@@ -443,9 +470,29 @@ final class RunCommand implements Callable<Integer>
                         written.add(png);
                     }
                 }
-                written.addAll(states.finish());
+                for (final Path file : states.finish())
+                {
+                    written.add(linked(file, staging));
+                }
                 notes.addAll(states.notes());
-                written.addAll(snapshots);
+                final List<Path> modelFiles = new ArrayList<>(snapshots);
+                for (final FileSpool s : modelSpools.all)
+                {
+                    modelFiles.addAll(s.finish());
+                }
+                if (weightDir.equals(staging))
+                {
+                    written.addAll(modelFiles);
+                }
+                else
+                {
+                    // the snapshots and samples of the whole run, those before a checkpoint it resumed from included
+                    for (final Path file : SpoolPosition.of(weightDir).files().keySet().stream().map(weightDir::resolve)
+                        .toList())
+                    {
+                        written.add(linked(file, staging));
+                    }
+                }
                 checkpoints.await();
                 written.addAll(checkpoint);
                 written.add(info.write(staging, String.join("", setup.outputs().stream()
@@ -491,32 +538,91 @@ final class RunCommand implements Callable<Integer>
     /**
      * Starts writing a checkpoint of {@code sim} into {@code dir} (once the one being written is
      * in place): the state is copied now, the files written on another thread while the run goes
-     * on. The spike files are forced to disk before the checkpoint that says how far they go.
+     * on. The spools are drained first, so the checkpoint's monitors are empty, and their folders
+     * forced to disk before the checkpoint that says how far their files go.
      */
     private void checkpoint(final CheckpointWriter checkpoints, final Simulation sim, final Path dir,
-        final long endStep, final long checkpointSteps, final SpikeSpool spool, final Path spoolDir)
-        throws IOException
+        final long endStep, final long checkpointSteps, final SpikeSpool spikes, final List<FileSpool> spools,
+        final Path weightDir) throws IOException
     {
-        final SpikeSpool.Position at = spool == null ? null : spool.flush();
-        checkpoints.start(Checkpoint.snapshot(sim, checkpointNotes(endStep, checkpointSteps, at)), dir,
-            spool == null ? () -> { } : () -> org.myelin.io.SpikeFiles.force(spoolDir));
+        final java.util.Map<String, String> positions = new java.util.LinkedHashMap<>();
+        final List<Path> folders = new ArrayList<>();
+        for (final FileSpool s : spools)
+        {
+            s.flush();
+        }
+        for (final Path folder : java.util.stream.Stream.concat(spools.stream().map(FileSpool::folder),
+            java.util.stream.Stream.of(weightDir)).toList())
+        {
+            final String name = folder.getFileName().toString();
+            if (SPOOLS.contains(name) && !folders.contains(folder))
+            {
+                folders.add(folder);
+                positions.put(spoolNote(name), SpoolPosition.of(folder).note());
+            }
+        }
+        if (spikes != null)
+        {
+            positions.put(SPIKES_PER_MONITOR, String.join(" ", java.util.Arrays.stream(spikes.perMonitor())
+                .mapToObj(Long::toString).toList()));
+        }
+        checkpoints.start(Checkpoint.snapshot(sim, checkpointNotes(endStep, checkpointSteps, positions)), dir, () ->
+        {
+            for (final Path folder : folders)
+            {
+                SpoolPosition.force(folder);
+            }
+        });
+    }
+
+    /** The spools of a model's own recordings, closed together. */
+    private static final class Spools implements java.io.Closeable
+    {
+        private final List<FileSpool> all = new ArrayList<>();
+
+        void add(final FileSpool spool)
+        {
+            if (spool != null)
+            {
+                all.add(spool);
+            }
+        }
+
+        @Override
+        public void close() throws IOException
+        {
+            IOException failed = null;
+            for (final FileSpool s : all)
+            {
+                try
+                {
+                    s.close();
+                }
+                catch (final IOException e)
+                {
+                    failed = failed == null ? e : failed;
+                }
+            }
+            if (failed != null)
+            {
+                throw failed;
+            }
+        }
     }
 
     /** Moves the recorded spikes and samples to their files. */
-    private static void drain(final SpikeSpool spool, final StateFiles.Spool states) throws IOException
+    private static void drain(final List<FileSpool> spools) throws IOException
     {
-        if (spool != null)
+        for (final FileSpool s : spools)
         {
-            spool.drain();
+            s.drain();
         }
-        states.drain();
     }
 
     /**
      * Steps between two checkpoints, 0 without {@code --checkpoint-every}.
      *
-     * @throws Main.UsageException if the interval is not a whole number of steps, or the model
-     *                             takes snapshots during the run, which a checkpoint does not hold.
+     * @throws Main.UsageException if the interval is not a whole number of steps.
      */
     private long checkpointSteps(final Setup setup)
     {
@@ -534,11 +640,6 @@ final class RunCommand implements Callable<Integer>
         {
             throw new Main.UsageException(e.getMessage());
         }
-        if (setup.outputs().stream().anyMatch(o -> o.snapshotSteps().length > 0))
-        {
-            throw new Main.UsageException("--checkpoint-every cannot be combined with the weight snapshots of this "
-                + "model file (monitors: weights: at:), which a checkpoint does not hold; remove 'at' or the option");
-        }
         return every;
     }
 
@@ -547,19 +648,13 @@ final class RunCommand implements Callable<Integer>
      * output folder, duration and thread count, which resume gives anew), the end step.
      */
     private java.util.Map<String, String> checkpointNotes(final long endStep, final long checkpointSteps,
-        final SpikeSpool.Position at) throws IOException
+        final java.util.Map<String, String> positions) throws IOException
     {
         final java.util.Map<String, String> notes = new java.util.LinkedHashMap<>();
         notes.put("end-step", Long.toString(endStep));
         notes.put("checkpoint-every-steps", Long.toString(checkpointSteps));
-        if (at != null)
-        {
-            // the spike files go up to here; the monitors in the checkpoint are empty
-            notes.put(SPIKES_WRITTEN, Long.toString(at.files().spikes()));
-            notes.put(SPIKES_CSV_BYTES, Long.toString(at.files().csvBytes()));
-            notes.put(SPIKES_PER_MONITOR, String.join(" ", java.util.Arrays.stream(at.perMonitor())
-                .mapToObj(Long::toString).toList()));
-        }
+        // the spool files go up to here; the monitors in the checkpoint are empty
+        notes.putAll(positions);
         if (modelFile != null)
         {
             notes.put("model-file", modelFile.toAbsolutePath().normalize().toString());
@@ -587,64 +682,95 @@ final class RunCommand implements Callable<Integer>
         return notes;
     }
 
-    /** Checkpoint notes: how far the streamed spike files went when the checkpoint was written. */
-    private static final String SPIKES_WRITTEN = "spikes-written";
-    private static final String SPIKES_CSV_BYTES = "spikes-csv-bytes";
+    /** Checkpoint note: the spikes each spike monitor had streamed when the checkpoint was written. */
     private static final String SPIKES_PER_MONITOR = "spikes-per-monitor";
 
-    /** The folder beside the checkpoint that a checkpointed run streams its spike files into. */
+    /** The folders beside the checkpoint that a checkpointed run streams its spikes, states and weight snapshots into. */
     static final String SPIKE_SPOOL = ".checkpoint.spikes";
+    static final String STATE_SPOOL = ".checkpoint.states";
+    static final String WEIGHT_SPOOL = ".checkpoint.weights";
+    private static final List<String> SPOOLS = List.of(SPIKE_SPOOL, STATE_SPOOL, WEIGHT_SPOOL);
+
+    /** The checkpoint note that holds the position of a spool folder: {@code spool-spikes}, ... */
+    static String spoolNote(final String spool)
+    {
+        return "spool-" + spool.substring(spool.lastIndexOf('.') + 1);
+    }
+
+    /** Deletes the checkpoint and the spools of the run a new checkpointed run into {@code target} replaces. */
+    private static void removeCheckpoint(final Path target) throws IOException
+    {
+        RunFolder.deleteTree(target.resolve(CHECKPOINT));
+        RunFolder.deleteTree(target.resolve("." + CHECKPOINT + ".previous"));
+        for (final String spool : SPOOLS)
+        {
+            RunFolder.deleteTree(target.resolve(spool));
+        }
+    }
 
     /**
-     * The spike spool folder of a checkpointed run into {@code target}. A new run starts it empty
-     * and removes the checkpoint of the run it replaces, whose spikes it no longer matches; a
-     * resumed run keeps it, or, resuming a finished run whose spool went into its outputs, copies
-     * the spike files back (into a hidden folder renamed into place, so a kill leaves none or all).
+     * The spool folder {@code name} of a checkpointed run into {@code target}: a new run starts it
+     * empty; a resumed run ({@code notes} of its checkpoint not null) cuts it back to the position
+     * its checkpoint records, and, resuming a finished run whose spool went into its outputs, first
+     * copies the files the position lists back (into a hidden folder renamed into place, so a kill
+     * leaves none or all).
+     *
+     * @throws ModelException naming a file that the position needs and is missing or shorter.
      */
-    private static Path spikeSpoolFolder(final Path target, final boolean resumed) throws IOException
+    private Path spoolFolder(final Path target, final String name, final java.util.Map<String, String> notes)
+        throws IOException
     {
-        final Path spool = target.resolve(SPIKE_SPOOL);
-        if (!resumed)
+        final Path spool = target.resolve(name);
+        if (notes == null)
         {
-            RunFolder.deleteTree(target.resolve(CHECKPOINT));
-            RunFolder.deleteTree(target.resolve("." + CHECKPOINT + ".previous"));
-            RunFolder.deleteTree(spool);
             return Files.createDirectories(spool);
         }
-        if (Files.isDirectory(spool))
+        final String note = spoolNote(name);
+        if (!notes.containsKey(note))
         {
-            return spool;
+            throw new ModelException("checkpoint " + resumeFrom + " does not say how far the files of " + name
+                + " go (" + note + " is missing from its notes); it was written by another Myelin or for another "
+                + "model");
         }
-        final Path copying = target.resolve(SPIKE_SPOOL + ".copying");
-        RunFolder.deleteTree(copying);
-        Files.createDirectories(copying);
-        for (final String name : List.of(org.myelin.io.SpikeFiles.STEP_NPY, org.myelin.io.SpikeFiles.NEURON_NPY,
-            org.myelin.io.SpikeFiles.CSV))
+        final SpoolPosition position = SpoolPosition.parse(notes.get(note), "checkpoint " + resumeFrom + ": note "
+            + note);
+        if (!Files.isDirectory(spool))
         {
-            if (!Files.isRegularFile(target.resolve(name)))
+            final Path copying = target.resolve(name + ".copying");
+            RunFolder.deleteTree(copying);
+            Files.createDirectories(copying);
+            for (final String file : position.files().keySet())
             {
-                throw new ModelException("myelin resume: " + target + " has neither the spike files of its run ("
-                    + name + " is missing) nor their spool " + SPIKE_SPOOL + "; the run cannot be continued");
+                if (!Files.isRegularFile(target.resolve(file)))
+                {
+                    throw new ModelException("myelin resume: " + target + " has neither the file " + file + " of its"
+                        + " run nor its spool " + name + "; the run cannot be continued");
+                }
+                Files.copy(target.resolve(file), copying.resolve(file));
             }
-            Files.copy(target.resolve(name), copying.resolve(name));
+            Files.move(copying, spool, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         }
-        Files.move(copying, spool, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        position.cut(spool);
         return spool;
     }
 
-    /** Where the streamed spike files stood when the checkpoint in {@code checkpoint} was written. */
-    private static SpikeSpool.Position spoolPosition(final Path checkpoint)
+    /** The spikes of each spike monitor when the checkpoint whose {@code notes} these are was written. */
+    private static long[] spikesPerMonitor(final Path checkpoint, final java.util.Map<String, String> notes)
     {
-        final java.util.Map<String, String> notes = Checkpoint.manifest(checkpoint).notes();
-        if (!notes.containsKey(SPIKES_WRITTEN))
+        if (!notes.containsKey(SPIKES_PER_MONITOR))
         {
-            throw new ModelException("checkpoint " + checkpoint + " does not say how far its spike files go ("
-                + SPIKES_WRITTEN + " is missing from its notes); it was written by another Myelin");
+            throw new ModelException("checkpoint " + checkpoint + " does not say how many spikes its spool holds ("
+                + SPIKES_PER_MONITOR + " is missing from its notes); it was written by another Myelin");
         }
-        final String perMonitor = notes.getOrDefault(SPIKES_PER_MONITOR, "").strip();
-        return new SpikeSpool.Position(new org.myelin.io.SpikeFiles.Position(Long.parseLong(notes.get(
-            SPIKES_WRITTEN)), Long.parseLong(notes.get(SPIKES_CSV_BYTES))), perMonitor.isEmpty() ? new long[0]
-                : java.util.Arrays.stream(perMonitor.split(" ")).mapToLong(Long::parseLong).toArray());
+        final String perMonitor = notes.get(SPIKES_PER_MONITOR).strip();
+        return perMonitor.isEmpty() ? new long[0]
+            : java.util.Arrays.stream(perMonitor.split(" ")).mapToLong(Long::parseLong).toArray();
+    }
+
+    /** {@code file} in {@code staging}: itself when it is there, else a second name for it there. */
+    private static Path linked(final Path file, final Path staging) throws IOException
+    {
+        return file.getParent().equals(staging) ? file : link(file, staging.resolve(file.getFileName()));
     }
 
     /** A second name for {@code file} at {@code link} (a copy where the file system has no hard links). */

@@ -36,10 +36,12 @@ class CheckpointFaultTest
     /** Further kills aimed at a moment that no kill hit yet, at most, for each kind. */
     private static final int EXTRA_KILLS = 5;
     private static final long SEED = Long.getLong("myelin.faults.seed", 15);
-    private static final List<String> RUN = List.of("run", "-N", "400", "--duration", "2s", "--no-progress",
-        "--no-plot");
+    /** COBA-400 recording the spikes of E and I and v of 5 neurons of each, every step. */
+    private static final List<String> RUN = List.of("run", "-N", "400", "--duration", "2s", "--record", "E,I",
+        "--no-progress", "--no-plot");
     private static final List<String> OUTPUTS = List.of("spikes_step.npy", "spikes_neuron.npy", "spikes.csv",
-        "spikes.h5", "run-info.yaml");
+        "spikes.h5", "states_E_v.npy", "states_E_v_t.npy", "states_E_v.csv", "states_I_v.npy", "states_I_v.csv",
+        "run-info.yaml");
 
     /** Where a kill is aimed. */
     private enum Moment

@@ -20,4 +20,12 @@ record CliRun(int code, String out, String err)
         final int code = Main.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
         return new CliRun(code, out.toString(), err.toString());
     }
+
+    /** Runs {@code myelin args...} and checks that it succeeded, showing its standard error if not. */
+    static CliRun ok(final String... args)
+    {
+        final CliRun r = of(args);
+        org.assertj.core.api.Assertions.assertThat(r.code()).as(r.err()).isZero();
+        return r;
+    }
 }

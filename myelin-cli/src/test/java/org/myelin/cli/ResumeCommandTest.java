@@ -32,9 +32,19 @@ class ResumeCommandTest
     @BeforeEach
     void writeModel() throws IOException
     {
-        model = dir.resolve("small.yaml");
-        Files.writeString(model, """
-            name: small COBA with STDP
+        model = Files.writeString(dir.resolve("small.yaml"), smallCoba("delay: 3 ms",
+            "{population: E, variable: v, neurons: [0, 7, 100], every: 1 ms}", ""));
+    }
+
+    /**
+     * A COBA network of 240 + 60 LIF neurons for 400 ms that records all spikes and
+     * {@code states}, its E->E projection ended by {@code eeKeys} (a delay, a plasticity rule), its
+     * monitors by {@code more} (weight monitors).
+     */
+    static String smallCoba(final String eeKeys, final String states, final String more)
+    {
+        return """
+            name: small COBA
             dt: 0.1 ms
             duration: 400 ms
             seed: 5
@@ -53,7 +63,7 @@ class ResumeCommandTest
             projections:
               - {name: E->E, source: E, target: E, connectivity: {model: FixedProbability, p: 0.1},
                  synapse: {model: Exponential, tau: 5 ms}, output: {model: COBA, eRev: 0 mV}, receptor: ge,
-                 weight: 0.5 nS, delay: 3 ms}
+                 weight: 0.5 nS, EE_KEYS}
               - {name: E->I, source: E, target: I, connectivity: {model: FixedProbability, p: 0.1},
                  synapse: {model: Exponential, tau: 5 ms}, output: {model: COBA, eRev: 0 mV}, receptor: ge,
                  weight: 0.5 nS}
@@ -63,15 +73,8 @@ class ResumeCommandTest
             monitors:
               spikes: all
               states:
-                - {population: E, variable: v, neurons: [0, 7, 100], every: 1 ms}
-            """);
-    }
-
-    private CliRun run(final String... args)
-    {
-        final CliRun r = CliRun.of(args);
-        assertThat(r.code()).as(r.err()).isZero();
-        return r;
+                - STATES
+            """.replace("EE_KEYS", eeKeys).replace("STATES", states) + more;
     }
 
     @Test
@@ -79,13 +82,13 @@ class ResumeCommandTest
     {
         final Path straight = dir.resolve("straight");
         final Path resumed = dir.resolve("resumed");
-        run("run", model.toString(), "--duration", "400ms", "--threads", "2", "--no-progress", "--no-plot", "--out",
+        CliRun.ok("run", model.toString(), "--duration", "400ms", "--threads", "2", "--no-progress", "--no-plot", "--out",
             straight.toString());
-        run("run", model.toString(), "--duration", "200ms", "--checkpoint-every", "50ms", "--threads", "2",
+        CliRun.ok("run", model.toString(), "--duration", "200ms", "--checkpoint-every", "50ms", "--threads", "2",
             "--no-progress", "--no-plot", "--out", resumed.toString());
 
         assertThat(Checkpoint.manifest(resumed.resolve("checkpoint")).step()).isEqualTo(2000);
-        run("resume", resumed.toString(), "--duration", "400ms", "--threads", "3", "--no-progress");
+        CliRun.ok("resume", resumed.toString(), "--duration", "400ms", "--threads", "3", "--no-progress");
 
         assertSameData(resumed, straight);
         assertThat(Checkpoint.manifest(resumed.resolve("checkpoint")).step()).isEqualTo(4000);
@@ -96,14 +99,14 @@ class ResumeCommandTest
     {
         final Path straight = dir.resolve("straight");
         final Path resumed = dir.resolve("resumed");
-        run("run", model.toString(), "--no-progress", "--no-plot", "--out", straight.toString());
-        run("run", model.toString(), "--duration", "150ms", "--checkpoint-every", "100ms", "--threads", "1",
+        CliRun.ok("run", model.toString(), "--no-progress", "--no-plot", "--out", straight.toString());
+        CliRun.ok("run", model.toString(), "--duration", "150ms", "--checkpoint-every", "100ms", "--threads", "1",
             "--no-progress", "--no-plot", "--out", resumed.toString());
         // as if the run had been planned for 400 ms and stopped after its checkpoint at 150 ms
         final Path manifest = resumed.resolve("checkpoint").resolve(Checkpoint.MANIFEST);
         Files.writeString(manifest, Files.readString(manifest).replace("end-step: '1500'", "end-step: '4000'"));
 
-        final CliRun r = run("resume", resumed.toString(), "--no-progress");
+        final CliRun r = CliRun.ok("resume", resumed.toString(), "--no-progress");
 
         assertSameData(resumed, straight);
         assertThat(r.out()).contains("400");
@@ -113,7 +116,7 @@ class ResumeCommandTest
     void anIntermediateCheckpointShouldBeKeptWhileTheRunGoesOn() throws IOException
     {
         final Path out = dir.resolve("out");
-        run("run", model.toString(), "--duration", "100ms", "--checkpoint-every", "30ms", "--no-progress",
+        CliRun.ok("run", model.toString(), "--duration", "100ms", "--checkpoint-every", "30ms", "--no-progress",
             "--no-plot", "--out", out.toString());
 
         assertThat(Checkpoint.manifest(out.resolve("checkpoint")).step()).isEqualTo(1000);
@@ -133,16 +136,22 @@ class ResumeCommandTest
     void aCheckpointedRunShouldStreamItsSpikesToDiskAndKeepNoneInItsCheckpoint() throws IOException
     {
         final Path out = dir.resolve("out");
-        run("run", model.toString(), "--duration", "100ms", "--checkpoint-every", "30ms", "--no-progress",
+        CliRun.ok("run", model.toString(), "--duration", "100ms", "--checkpoint-every", "30ms", "--no-progress",
             "--no-plot", "--out", out.toString());
 
         final Checkpoint.Manifest m = Checkpoint.manifest(out.resolve("checkpoint"));
         final long spikes = (Files.size(out.resolve("spikes_step.npy")) - org.myelin.io.Npy.APPENDER_HEADER_BYTES) / 8;
         assertThat(spikes).isGreaterThan(500);
-        assertThat(m.notes()).containsEntry("spikes-written", Long.toString(spikes))
-            .containsEntry("spikes-csv-bytes", Long.toString(Files.size(out.resolve("spikes.csv"))));
+        assertThat(m.notes()).containsEntry("spool-spikes", "spikes.csv " + Files.size(out.resolve("spikes.csv"))
+            + " spikes_neuron.npy " + (org.myelin.io.Npy.APPENDER_HEADER_BYTES + 4 * spikes) + " spikes_step.npy "
+            + (org.myelin.io.Npy.APPENDER_HEADER_BYTES + 8 * spikes));
+        assertThat(m.notes()).containsEntry("spool-states", "states_E_v.csv " + Files.size(out.resolve(
+            "states_E_v.csv")) + " states_E_v.npy " + Files.size(out.resolve("states_E_v.npy")) + " states_E_v_t.npy "
+            + Files.size(out.resolve("states_E_v_t.npy")));
         assertThat(m.arrays()).filteredOn(a -> a.name().startsWith("spikeMonitor/")).isNotEmpty()
             .allMatch(a -> a.length() == 0);
+        assertThat(m.arrays()).filteredOn(a -> a.name().startsWith("stateMonitor/") && !a.name().endsWith("/sampleBase"))
+            .isNotEmpty().allMatch(a -> a.length() == 0);
         try (Stream<Path> entries = Files.list(out))
         {
             assertThat(entries.map(p -> p.getFileName().toString())).noneMatch(n -> n.startsWith("."));
@@ -153,7 +162,7 @@ class ResumeCommandTest
     void resumingAFinishedRunWhoseSpikeFileWasCutShouldBeRefusedNamingTheFile() throws IOException
     {
         final Path out = dir.resolve("out");
-        run("run", model.toString(), "--duration", "100ms", "--checkpoint-every", "50ms", "--no-progress",
+        CliRun.ok("run", model.toString(), "--duration", "100ms", "--checkpoint-every", "50ms", "--no-progress",
             "--no-plot", "--out", out.toString());
         final Path steps = out.resolve("spikes_step.npy");
         try (java.nio.channels.FileChannel c = java.nio.channels.FileChannel.open(steps,
@@ -174,7 +183,7 @@ class ResumeCommandTest
     void resumeShouldRefuseAChangedModelFile() throws IOException
     {
         final Path out = dir.resolve("out");
-        run("run", model.toString(), "--duration", "50ms", "--checkpoint-every", "20ms", "--no-progress",
+        CliRun.ok("run", model.toString(), "--duration", "50ms", "--checkpoint-every", "20ms", "--no-progress",
             "--no-plot", "--out", out.toString());
         Files.writeString(model, Files.readString(model).replace("seed: 5", "seed: 6"));
 
@@ -200,7 +209,7 @@ class ResumeCommandTest
     void anEndBeforeTheCheckpointShouldBeRefused()
     {
         final Path out = dir.resolve("out");
-        run("run", model.toString(), "--duration", "50ms", "--checkpoint-every", "20ms", "--no-progress",
+        CliRun.ok("run", model.toString(), "--duration", "50ms", "--checkpoint-every", "20ms", "--no-progress",
             "--no-plot", "--out", out.toString());
 
         final CliRun r = CliRun.of("resume", out.toString(), "--duration", "30ms", "--no-progress");
@@ -237,29 +246,15 @@ class ResumeCommandTest
     }
 
     @Test
-    void checkpointsOfAModelWithWeightSnapshotsShouldBeRefused()
-    {
-        final Path song = Path.of("..", "examples", "stdp-song2000.yaml");
-
-        final CliRun r = CliRun.of("run", song.toString(), "--checkpoint-every", "10ms", "--no-progress", "--out",
-            dir.resolve("out").toString());
-
-        assertThat(r.code()).isEqualTo(Main.EXIT_USAGE);
-        assertThat(r.err()).isEqualTo("myelin run: --checkpoint-every cannot be combined with the weight snapshots of "
-            + "this model file (monitors: weights: at:), which a checkpoint does not hold; remove 'at' or the option"
-            + System.lineSeparator());
-    }
-
-    @Test
     void aReferenceNetworkShouldResumeToo()
     {
         final Path straight = dir.resolve("straight");
         final Path resumed = dir.resolve("resumed");
-        run("run", "--model", "cuba", "-N", "400", "--duration", "200ms", "--no-progress", "--no-plot", "--out",
+        CliRun.ok("run", "--model", "cuba", "-N", "400", "--duration", "200ms", "--no-progress", "--no-plot", "--out",
             straight.toString());
-        run("run", "--model", "cuba", "-N", "400", "--duration", "100ms", "--checkpoint-every", "100ms",
+        CliRun.ok("run", "--model", "cuba", "-N", "400", "--duration", "100ms", "--checkpoint-every", "100ms",
             "--no-progress", "--no-plot", "--out", resumed.toString());
-        run("resume", resumed.toString(), "--duration", "200ms", "--no-progress");
+        CliRun.ok("resume", resumed.toString(), "--duration", "200ms", "--no-progress");
 
         for (final String file : List.of("spikes_step.npy", "spikes_neuron.npy", "spikes.csv"))
         {

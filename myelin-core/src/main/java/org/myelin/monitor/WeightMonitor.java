@@ -126,6 +126,19 @@ public final class WeightMonitor implements Stateful
         return 0;
     }
 
+    /**
+     * Forgets the samples recorded so far (moved to a file), keeping the time base: the next
+     * sample keeps its time.
+     */
+    public void clear()
+    {
+        if (firstStep >= 0)
+        {
+            firstStep += sampleCount() * every;
+        }
+        Arrays.fill(filled, 0);
+    }
+
     /** [ms] the time of each sample. */
     public double[] timesMs()
     {

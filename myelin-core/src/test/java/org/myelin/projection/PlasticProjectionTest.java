@@ -165,6 +165,38 @@ class PlasticProjectionTest
         assertThat(w.post()[3 + 19 * 4]).isEqualTo(3);
     }
 
+    /** Samples cleared between two runs (moved to a file) leave the later samples and their times as they were. */
+    @Test
+    void clearingAWeightMonitorKeepsTheTimesAndValuesOfTheSamplesAfter()
+    {
+        final WeightMonitor[] monitors = new WeightMonitor[2];
+        final Simulation[] sims = new Simulation[2];
+        for (int k = 0; k < 2; k++)
+        {
+            final Network net = new Network(DT, 2);
+            final PoissonGroup input = net.add(new PoissonGroup("in", 20, 50));
+            final Lif target = net.add(new Lif("out", 4, new Lif.Parameters(-60, -50, -60, 20, 1, 2, 12,
+                Integrator.EXACT)));
+            final PlasticProjection plastic = net.add(new PlasticProjection(new AlignPostProjection("p", input,
+                target, new AllToAll(true), Inputs.current(target), 0.3, 0), PairStdp.song2000(1)));
+            monitors[k] = plastic.monitorWeights(new int[] {0, 19, 7}, new int[] {3, 0, 2}, 7);
+            sims[k] = new Simulation(net, 2);
+        }
+        sims[0].runSteps(2000, ProgressListener.NONE);
+        sims[1].runSteps(1234, ProgressListener.NONE);
+        monitors[1].clear();
+        assertThat(monitors[1].sampleCount()).isZero();
+        sims[1].runSteps(766, ProgressListener.NONE);
+
+        final int before = 1234 / 7 + 1;
+        assertThat(monitors[1].sampleCount()).isEqualTo(monitors[0].sampleCount() - before);
+        assertThat(monitors[1].timesMs()).containsExactly(java.util.Arrays.copyOfRange(monitors[0].timesMs(), before,
+            monitors[0].sampleCount()));
+        assertThat(monitors[1].timesMs()[0]).isEqualTo(before * 7 * DT);
+        assertThat(monitors[1].values()).isDeepEqualTo(java.util.Arrays.copyOfRange(monitors[0].values(), before,
+            monitors[0].sampleCount()));
+    }
+
     @Test
     void shouldReportTwelveBytesPerPairSynapse()
     {

@@ -172,8 +172,8 @@ public final class Npy
     /**
      * A {@code .npy} file written as its values arrive, in C order, for arrays whose length is
      * known only at the end: the header is reserved at a fixed {@value #APPENDER_HEADER_BYTES}
-     * bytes and written with the final shape by {@link #finish}. Until then the file is not a
-     * valid array; {@link #close()} without {@link #finish} deletes it.
+     * bytes, holding the header of an empty array until {@link #finish} writes the final shape.
+     * {@link #close()} without {@link #finish} deletes the file, {@link #keep()} keeps it.
      */
     public static final class Appender implements AutoCloseable
     {
@@ -193,57 +193,41 @@ public final class Npy
          */
         public Appender(final Path path, final String descr, final int itemSize) throws IOException
         {
-            this(path, descr, itemSize, -1);
+            this(path, descr, itemSize, false);
         }
 
         /**
-         * Opens {@code path} to append after its first {@code items} items, cutting what follows
-         * them (what a run wrote after its last checkpoint), or creates it when {@code items} is
-         * negative. The header is written by {@link #finish}, as for a new file.
+         * Creates (or truncates) {@code path}, or, when {@code continued}, opens it to append after
+         * the items it holds (a spool cut back to a checkpoint's position). A new file starts with
+         * the header of an empty array; {@link #finish} writes the header of the whole.
          *
-         * @throws ModelException naming the file if it holds fewer than {@code items} items.
+         * @throws ModelException naming the file if it is not a header and whole items.
          */
-        public Appender(final Path path, final String descr, final int itemSize, final long items) throws IOException
+        public Appender(final Path path, final String descr, final int itemSize, final boolean continued)
+            throws IOException
         {
             this.path = path;
             this.descr = descr;
             this.itemSize = itemSize;
             this.buffer = ByteBuffer.allocateDirect(CHUNK * 8).order(ByteOrder.LITTLE_ENDIAN);
-            if (items < 0)
+            if (!continued)
             {
                 this.channel = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                     StandardOpenOption.TRUNCATE_EXISTING);
+                writeHeader(0);
                 channel.position(APPENDER_HEADER_BYTES);
                 return;
             }
-            final long bytes = APPENDER_HEADER_BYTES + items * itemSize;
             this.channel = FileChannel.open(path, StandardOpenOption.WRITE);
-            if (channel.size() < bytes)
+            final long size = channel.size();
+            if (size < APPENDER_HEADER_BYTES || (size - APPENDER_HEADER_BYTES) % itemSize != 0)
             {
-                final long size = channel.size();
                 channel.close();
-                throw new ModelException(path + ": holds " + size + " bytes, " + items + " values need " + bytes
-                    + "; the file was cut or belongs to another run");
+                throw new ModelException(path + ": holds " + size + " bytes, not a header of " + APPENDER_HEADER_BYTES
+                    + " bytes and whole values of " + itemSize + "; the file was cut or belongs to another run");
             }
-            channel.truncate(bytes);
-            channel.position(bytes);
-            this.items = items;
-        }
-
-        /** Writes the items appended so far through to the disk. */
-        public void sync() throws IOException
-        {
-            flush();
-            force();
-        }
-
-        /**
-         * Forces what {@link #flush} handed to the file system to the disk; safe on another
-         * thread while this one appends.
-         */
-        void force() throws IOException
-        {
-            channel.force(false);
+            channel.position(size);
+            this.items = (size - APPENDER_HEADER_BYTES) / itemSize;
         }
 
         /** Closes the file and keeps it, however far it got (a file a later run appends to). */
@@ -275,6 +259,12 @@ public final class Npy
         public void putInt(final int value) throws IOException
         {
             room(1).putInt(value);
+        }
+
+        /** Appends one float32. */
+        public void putFloat(final float value) throws IOException
+        {
+            room(1).putFloat(value);
         }
 
         /** Appends one float64. */
@@ -315,15 +305,20 @@ public final class Npy
                     + " values");
             }
             flush();
-            final ByteBuffer header = ByteBuffer.wrap(header(descr, dims, APPENDER_HEADER_BYTES));
+            writeHeader(dims);
+            finished = true;
+            channel.close();
+            return path;
+        }
+
+        private void writeHeader(final long... shape) throws IOException
+        {
+            final ByteBuffer header = ByteBuffer.wrap(header(descr, shape, APPENDER_HEADER_BYTES));
             long at = 0;
             while (header.hasRemaining())
             {
                 at += channel.write(header, at);
             }
-            finished = true;
-            channel.close();
-            return path;
         }
 
         /** Closes; deletes the file unless {@link #finish} was called. */

@@ -58,16 +58,6 @@ public final class SpikeFiles
     }
 
     /**
-     * How far the spike files go: the spikes in the {@code .npy} pair and the bytes of the CSV.
-     *
-     * @param spikes   spikes written.
-     * @param csvBytes bytes of the CSV file, its header line included.
-     */
-    public record Position(long spikes, long csvBytes)
-    {
-    }
-
-    /**
      * Writes spikes as they arrive, in time order (ties by population), into the three files of
      * a folder that becomes visible only as a whole (a run's staging folder): until
      * {@link #finish} the {@code .npy} files have no valid header.
@@ -97,20 +87,19 @@ public final class SpikeFiles
         public Writer(final Path dir, final List<String> populations, final int[] offsets, final double dt)
             throws IOException
         {
-            this(dir, populations, offsets, dt, null, false);
+            this(dir, populations, offsets, dt, false, false);
         }
 
         /**
-         * A writer that continues the files in {@code dir} after their first {@code from.spikes()}
-         * spikes, cutting what follows (what a run wrote after its last checkpoint), or starts
-         * them anew when {@code from} is null.
+         * A writer that starts the files anew, or, when {@code continued}, appends to the files it
+         * finds in {@code dir} (cut back to a checkpoint's position by {@link SpoolPosition#cut}).
          *
          * @param keep whether closing it without {@link #finish} keeps the files (for a run that
          *             continues them after a checkpoint) rather than deleting them.
-         * @throws ModelException naming a file that is shorter than {@code from} says.
+         * @throws ModelException naming a {@code .npy} file that is not a header and whole values.
          */
         public Writer(final Path dir, final List<String> populations, final int[] offsets, final double dt,
-            final Position from, final boolean keep) throws IOException
+            final boolean continued, final boolean keep) throws IOException
         {
             this.keep = keep;
             this.dt = dt;
@@ -121,11 +110,19 @@ public final class SpikeFiles
             {
                 populationSuffix[p] = ("," + populations.get(p) + "\n").getBytes(StandardCharsets.UTF_8);
             }
-            final long spikes = from == null ? -1 : from.spikes();
-            this.steps = new Npy.Appender(dir.resolve(STEP_NPY), "<i8", 8, spikes);
-            this.neurons = new Npy.Appender(dir.resolve(NEURON_NPY), "<i4", 4, spikes);
+            this.steps = new Npy.Appender(dir.resolve(STEP_NPY), "<i8", 8, continued);
+            this.neurons = new Npy.Appender(dir.resolve(NEURON_NPY), "<i4", 4, continued);
+            if (steps.items() != neurons.items())
+            {
+                final long stepCount = steps.items();
+                final long neuronCount = neurons.items();
+                steps.keep();
+                neurons.keep();
+                throw new ModelException(dir + ": " + STEP_NPY + " holds " + stepCount + " spikes, " + NEURON_NPY
+                    + " " + neuronCount + "; the files were cut or belong to another run");
+            }
             this.csvPath = dir.resolve(CSV);
-            if (from == null)
+            if (!continued)
             {
                 this.csv = FileChannel.open(csvPath, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                     StandardOpenOption.TRUNCATE_EXISTING);
@@ -133,49 +130,15 @@ public final class SpikeFiles
                 return;
             }
             this.csv = FileChannel.open(csvPath, StandardOpenOption.WRITE);
-            if (csv.size() < from.csvBytes())
-            {
-                final long size = csv.size();
-                csv.close();
-                throw new ModelException(csvPath + ": holds " + size + " bytes, " + from.spikes() + " spikes need "
-                    + from.csvBytes() + "; the file was cut or belongs to another run");
-            }
-            csv.truncate(from.csvBytes());
-            csv.position(from.csvBytes());
+            csv.position(csv.size());
         }
 
-        /**
-         * Writes the spikes added so far through to the disk and returns how far the files go,
-         * for a writer that continues them later.
-         */
-        public Position sync() throws IOException
-        {
-            final Position at = flush();
-            force();
-            return at;
-        }
-
-        /**
-         * Hands the spikes added so far to the file system and returns how far the files go;
-         * {@link #force} then writes them through to the disk.
-         */
-        public Position flush() throws IOException
+        /** Hands the spikes added so far to the file system. */
+        public void flush() throws IOException
         {
             flushCsv();
             steps.flush();
             neurons.flush();
-            return new Position(steps.items(), csv.position());
-        }
-
-        /**
-         * Writes what {@link #flush} handed to the file system through to the disk; safe on
-         * another thread while this one adds spikes, so a checkpoint can wait for it there.
-         */
-        public void force() throws IOException
-        {
-            steps.force();
-            neurons.force();
-            csv.force(false);
         }
 
         /** Appends a spike. */
@@ -312,21 +275,6 @@ public final class SpikeFiles
             stepChannel.close();
             neuronChannel.close();
             throw e;
-        }
-    }
-
-    /**
-     * Forces the spike files in {@code dir} to the disk, as far as they were handed to the file
-     * system; safe on another thread while a {@link Writer} appends to them or finishes them.
-     */
-    public static void force(final Path dir) throws IOException
-    {
-        for (final String name : List.of(STEP_NPY, NEURON_NPY, CSV))
-        {
-            try (FileChannel channel = FileChannel.open(dir.resolve(name), StandardOpenOption.WRITE))
-            {
-                channel.force(false);
-            }
         }
     }
 

@@ -17,7 +17,7 @@ import org.myelin.base.Population;
  * population of the network, recorded or not, so a neuron's number does not depend on what is
  * recorded.
  */
-public final class SpikeSpool implements AutoCloseable
+public final class SpikeSpool implements FileSpool
 {
     private final Path dir;
     private final List<SpikeMonitor> monitors;
@@ -49,16 +49,17 @@ public final class SpikeSpool implements AutoCloseable
     }
 
     /**
-     * A spool that continues the spike files in {@code dir} from {@code from}, what
-     * {@link #sync()} returned when the run was saved, cutting what the files hold after it; or
-     * starts them anew when {@code from} is null.
+     * A spool that continues the spike files in {@code dir} (cut back to a checkpoint's position
+     * by {@link SpoolPosition#cut}), the spikes of each monitor so far being {@code perMonitor}
+     * ({@link #perMonitor()} when the checkpoint was written); or starts them anew when
+     * {@code perMonitor} is null.
      *
      * @param keep whether closing it before {@link #finish()} keeps the files, for a run that
      *             continues them after a checkpoint, rather than deleting them.
-     * @throws org.myelin.util.ModelException naming a file that is shorter than {@code from} says.
+     * @throws org.myelin.util.ModelException naming a file that is not whole values.
      */
     public SpikeSpool(final Path dir, final List<? extends Population> numbering, final List<SpikeMonitor> monitors,
-        final double dt, final Position from, final boolean keep) throws IOException
+        final double dt, final long[] perMonitor, final boolean keep) throws IOException
     {
         this.dir = dir;
         this.offsets = new int[numbering.size() + 1];
@@ -83,73 +84,40 @@ public final class SpikeSpool implements AutoCloseable
             }
         }
         this.totals = new long[monitors.size()];
-        if (from != null)
+        if (perMonitor != null)
         {
-            if (from.perMonitor().length != totals.length)
+            if (perMonitor.length != totals.length)
             {
-                throw new IllegalArgumentException("SpikeSpool: " + from.perMonitor().length + " monitor totals for "
+                throw new IllegalArgumentException("SpikeSpool: " + perMonitor.length + " monitor totals for "
                     + totals.length + " monitors");
             }
-            System.arraycopy(from.perMonitor(), 0, totals, 0, totals.length);
+            System.arraycopy(perMonitor, 0, totals, 0, totals.length);
         }
         this.run = new int[monitors.size()];
-        this.writer = new SpikeFiles.Writer(dir, names, offsets, dt, from == null ? null : from.files(), keep);
+        this.writer = new SpikeFiles.Writer(dir, names, offsets, dt, perMonitor != null, keep);
     }
 
-    /**
-     * How far a spool got: its files' position and the spikes of each monitor, in the order of
-     * the numbering.
-     */
-    public record Position(SpikeFiles.Position files, long[] perMonitor)
+    @Override
+    public Path folder()
     {
-        public Position
-        {
-            perMonitor = perMonitor.clone();
-        }
-
-        @Override
-        public long[] perMonitor()
-        {
-            return perMonitor.clone();
-        }
-
-        @Override
-        public boolean equals(final Object o)
-        {
-            return o instanceof Position p && p.files.equals(files) && java.util.Arrays.equals(p.perMonitor,
-                perMonitor);
-        }
-
-        @Override
-        public int hashCode()
-        {
-            return 31 * files.hashCode() + java.util.Arrays.hashCode(perMonitor);
-        }
+        return dir;
     }
 
-    /**
-     * Drains the monitors, writes the files through to the disk and returns how far they go,
-     * for a spool that continues them after a checkpoint.
-     */
-    public Position sync() throws IOException
+    /** The spikes streamed so far of each monitor, in the order of the numbering. */
+    public long[] perMonitor()
     {
-        final Position at = flush();
-        writer.force();
-        return at;
+        return totals.clone();
     }
 
-    /**
-     * Drains the monitors, hands the files' content to the file system and returns how far they
-     * go; {@link SpikeFiles#force} then writes it through to the disk.
-     */
-    public Position flush() throws IOException
+    @Override
+    public void flush() throws IOException
     {
         drain();
-        return new Position(writer.flush(), totals);
+        writer.flush();
     }
 
-
     /** Moves every monitor's spikes to the spike files, in time order, and clears the monitors. */
+    @Override
     public void drain() throws IOException
     {
         final int count = monitors.size();
@@ -220,6 +188,7 @@ public final class SpikeSpool implements AutoCloseable
     }
 
     /** Completes the spike files and returns their paths. */
+    @Override
     public List<Path> finish() throws IOException
     {
         final List<Path> written = writer.finish();

@@ -84,9 +84,11 @@ public final class StateFiles
     /**
      * Streams state monitors to their files in a run's output folder: {@link #drain()} after each
      * chunk of steps appends the samples and clears the monitors, {@link #finish()} completes the
-     * files. Memory holds one chunk of samples.
+     * files. Memory holds one chunk of samples. A spool that continues its folder after a
+     * checkpoint appends to the files it finds there, its CSV tables included where the run that
+     * started them wrote them.
      */
-    public static final class Spool implements AutoCloseable
+    public static final class Spool implements FileSpool
     {
         private final Path dir;
         private final List<StateMonitor> monitors;
@@ -96,6 +98,7 @@ public final class StateFiles
         private final List<Writer> csvs = new ArrayList<>();
         private final List<String> skippedCsv = new ArrayList<>();
         private final StringBuilder line = new StringBuilder(256);
+        private final boolean keep;
         private boolean finished;
 
         /**
@@ -108,25 +111,77 @@ public final class StateFiles
         public Spool(final Path dir, final List<StateMonitor> monitors, final double dt, final long totalSamples)
             throws IOException
         {
+            this(dir, monitors, dt, totalSamples, false, false);
+        }
+
+        /**
+         * A spool that starts the files anew, or, when {@code continued}, appends to those it
+         * finds in {@code dir} (cut back to a checkpoint's position by {@link SpoolPosition#cut}).
+         *
+         * @param keep whether closing it before {@link #finish()} keeps the files, for a run that
+         *             continues them after a checkpoint, rather than deleting them.
+         * @throws org.myelin.util.ModelException naming a file that does not hold whole samples.
+         */
+        public Spool(final Path dir, final List<StateMonitor> monitors, final double dt, final long totalSamples,
+            final boolean continued, final boolean keep) throws IOException
+        {
             this.dir = dir;
             this.monitors = List.copyOf(monitors);
             this.dt = dt;
+            this.keep = keep;
+            try
+            {
+                open(continued, totalSamples);
+            }
+            catch (final IOException | RuntimeException e)
+            {
+                for (final Npy.Appender a : values)
+                {
+                    a.keep();
+                }
+                for (final Npy.Appender a : times)
+                {
+                    a.keep();
+                }
+                throw e;
+            }
+        }
+
+        private void open(final boolean continued, final long totalSamples) throws IOException
+        {
             for (final StateMonitor m : this.monitors)
             {
                 final String base = baseName(m);
-                values.add(new Npy.Appender(dir.resolve(base + ".npy"), "<f8", 8));
-                times.add(new Npy.Appender(dir.resolve(base + "_t.npy"), "<f8", 8));
+                final Npy.Appender v = new Npy.Appender(dir.resolve(base + ".npy"), "<f8", 8, continued);
+                values.add(v);
+                final Npy.Appender t = new Npy.Appender(dir.resolve(base + "_t.npy"), "<f8", 8, continued);
+                times.add(t);
                 final int[] indices = m.indices();
+                if (v.items() != t.items() * indices.length)
+                {
+                    throw new org.myelin.util.ModelException(dir.resolve(base + ".npy") + ": holds " + v.items()
+                        + " values, " + t.items() + " samples of " + indices.length + " neurons need " + t.items()
+                        * indices.length + "; the files were cut or belong to another run");
+                }
                 final long expected = totalSamples == Long.MAX_VALUE ? m.sampleCount() : totalSamples;
-                if (expected * indices.length > CSV_LIMIT)
+                final Path csvPath = dir.resolve(base + ".csv");
+                if (continued ? !Files.isRegularFile(csvPath) : expected * indices.length > CSV_LIMIT)
                 {
                     csvs.add(null);
                     skippedCsv.add(String.format(Locale.ROOT, "%s.csv not written: %,d values (more than %,d); %s.npy"
                         + " holds them", base, expected * indices.length, CSV_LIMIT, base));
                     continue;
                 }
-                final Writer csv = new BufferedWriter(Files.newBufferedWriter(dir.resolve(base + ".csv"),
-                    StandardCharsets.UTF_8), 1 << 16);
+                if (continued)
+                {
+                    final java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(csvPath,
+                        java.nio.file.StandardOpenOption.WRITE);
+                    channel.position(channel.size());
+                    csvs.add(new BufferedWriter(java.nio.channels.Channels.newWriter(channel, StandardCharsets.UTF_8),
+                        1 << 16));
+                    continue;
+                }
+                final Writer csv = new BufferedWriter(Files.newBufferedWriter(csvPath, StandardCharsets.UTF_8), 1 << 16);
                 line.setLength(0);
                 line.append("time_ms");
                 for (final int i : indices)
@@ -138,6 +193,27 @@ public final class StateFiles
             }
         }
 
+        @Override
+        public Path folder()
+        {
+            return dir;
+        }
+
+        @Override
+        public void flush() throws IOException
+        {
+            drain();
+            for (int m = 0; m < monitors.size(); m++)
+            {
+                values.get(m).flush();
+                times.get(m).flush();
+                if (csvs.get(m) != null)
+                {
+                    csvs.get(m).flush();
+                }
+            }
+        }
+
         /** Expected samples of a monitor recording every {@code every} steps over {@code steps} steps from 0. */
         public static long samples(final long steps, final int every)
         {
@@ -145,6 +221,7 @@ public final class StateFiles
         }
 
         /** Appends every monitor's samples and clears the monitors. */
+        @Override
         public void drain() throws IOException
         {
             append(true);
@@ -192,6 +269,7 @@ public final class StateFiles
         }
 
         /** Completes every file and returns the paths. */
+        @Override
         public List<Path> finish() throws IOException
         {
             final List<Path> written = new ArrayList<>();
@@ -216,12 +294,22 @@ public final class StateFiles
             return written;
         }
 
-        /** Closes; the files are deleted unless {@link #finish()} completed them. */
+        /** Closes; the files are deleted unless {@link #finish()} completed them or the spool keeps them. */
         @Override
         public void close() throws IOException
         {
             for (int m = 0; m < monitors.size(); m++)
             {
+                if (keep && !finished)
+                {
+                    values.get(m).keep();
+                    times.get(m).keep();
+                    if (csvs.get(m) != null)
+                    {
+                        csvs.get(m).close();
+                    }
+                    continue;
+                }
                 values.get(m).close();
                 times.get(m).close();
                 if (!finished && csvs.get(m) != null)

@@ -13,7 +13,7 @@ import org.myelin.units.Units;
 import org.myelin.util.ModelException;
 
 /**
- * Writes the weights of plastic projections as {@code .npy}, each file atomically:
+ * Writes the weights of plastic projections as {@code .npy}:
  * <ul>
  *   <li>the weights of every synapse, {@code <base>_i.npy} and {@code <base>_j.npy} (int32
  *       presynaptic and postsynaptic neuron) and {@code <base>_w.npy} (float32 weight in the
@@ -21,7 +21,7 @@ import org.myelin.util.ModelException;
  *       model file reads back as explicit connections ({@code {model: Explicit, i:, j:, weight:}});</li>
  *   <li>a weight monitor's samples, {@code <base>_t.npy} (float64 [ms], one per sample),
  *       {@code <base>_w.npy} (float32, samples × synapses) and the synapses it records,
- *       {@code <base>_i.npy}, {@code <base>_j.npy}.</li>
+ *       {@code <base>_i.npy}, {@code <base>_j.npy}, streamed as the run goes by a {@link Spool}.</li>
  * </ul>
  * {@code run-info.yaml} lists them under {@code weights:} ({@link #runInfo}, {@link #read}).
  */
@@ -66,26 +66,131 @@ public final class WeightFiles
         return List.of(i, j, w);
     }
 
-    /** Writes a monitor's samples under {@code base} into {@code dir}; returns the four paths. */
-    public static List<Path> writeMonitor(final Path dir, final String base, final WeightMonitor monitor)
-        throws IOException
+    /**
+     * Streams weight monitors to their files as a run goes: {@link #drain()} after each chunk of
+     * steps appends the samples ({@code <base>_t.npy}, {@code <base>_w.npy}) and clears the
+     * monitors, {@link #finish()} completes them and writes the synapses ({@code <base>_i.npy},
+     * {@code <base>_j.npy}). A spool that continues its folder after a checkpoint appends to the
+     * files it finds there.
+     */
+    public static final class Spool implements FileSpool
     {
-        final float[][] samples = monitor.values();
-        final int synapses = monitor.pre().length;
-        final float[] flat = new float[samples.length * synapses];
-        for (int k = 0; k < samples.length; k++)
+        private final Path dir;
+        private final List<String> bases;
+        private final List<WeightMonitor> monitors;
+        private final List<Npy.Appender> times = new ArrayList<>();
+        private final List<Npy.Appender> values = new ArrayList<>();
+        private final boolean keep;
+        private boolean finished;
+
+        /**
+         * @param bases     the base name of each monitor's files.
+         * @param continued whether to append to the files in {@code dir} (cut back to a
+         *                  checkpoint's position by {@link SpoolPosition#cut}) rather than start them.
+         * @param keep      whether closing it before {@link #finish()} keeps the files.
+         * @throws ModelException naming a file that does not hold whole samples.
+         */
+        public Spool(final Path dir, final List<String> bases, final List<WeightMonitor> monitors,
+            final boolean continued, final boolean keep) throws IOException
         {
-            System.arraycopy(samples[k], 0, flat, k * synapses, synapses);
+            this.dir = dir;
+            this.bases = List.copyOf(bases);
+            this.monitors = List.copyOf(monitors);
+            this.keep = keep;
+            for (int m = 0; m < monitors.size(); m++)
+            {
+                final Npy.Appender t = new Npy.Appender(dir.resolve(bases.get(m) + "_t.npy"), "<f8", 8, continued);
+                times.add(t);
+                final Npy.Appender w = new Npy.Appender(dir.resolve(bases.get(m) + "_w.npy"), "<f4", 4, continued);
+                values.add(w);
+                final int synapses = monitors.get(m).pre().length;
+                if (w.items() != t.items() * synapses)
+                {
+                    close();
+                    throw new ModelException(dir.resolve(bases.get(m) + "_w.npy") + ": holds " + w.items()
+                        + " weights, " + t.items() + " samples of " + synapses + " synapses need " + t.items()
+                        * synapses + "; the files were cut or belong to another run");
+                }
+            }
         }
-        final Path t = dir.resolve(base + "_t.npy");
-        final Path w = dir.resolve(base + "_w.npy");
-        final Path i = dir.resolve(base + "_i.npy");
-        final Path j = dir.resolve(base + "_j.npy");
-        Npy.write(t, monitor.timesMs());
-        Npy.write(w, flat, samples.length, synapses);
-        Npy.write(i, monitor.pre());
-        Npy.write(j, monitor.post());
-        return List.of(t, w, i, j);
+
+        @Override
+        public Path folder()
+        {
+            return dir;
+        }
+
+        @Override
+        public void drain() throws IOException
+        {
+            for (int m = 0; m < monitors.size(); m++)
+            {
+                final WeightMonitor monitor = monitors.get(m);
+                for (final double t : monitor.timesMs())
+                {
+                    times.get(m).putDouble(t);
+                }
+                final Npy.Appender w = values.get(m);
+                for (final float[] sample : monitor.values())
+                {
+                    for (final float weight : sample)
+                    {
+                        w.putFloat(weight);
+                    }
+                }
+                monitor.clear();
+            }
+        }
+
+        @Override
+        public void flush() throws IOException
+        {
+            drain();
+            for (int m = 0; m < monitors.size(); m++)
+            {
+                times.get(m).flush();
+                values.get(m).flush();
+            }
+        }
+
+        /** Completes the files and returns, per monitor, its {@code _t}, {@code _w}, {@code _i} and {@code _j} paths. */
+        @Override
+        public List<Path> finish() throws IOException
+        {
+            final List<Path> written = new ArrayList<>();
+            for (int m = 0; m < monitors.size(); m++)
+            {
+                final WeightMonitor monitor = monitors.get(m);
+                final long samples = times.get(m).items();
+                written.add(times.get(m).finish());
+                written.add(values.get(m).finish(samples, monitor.pre().length));
+                final Path i = dir.resolve(bases.get(m) + "_i.npy");
+                final Path j = dir.resolve(bases.get(m) + "_j.npy");
+                Npy.write(i, monitor.pre());
+                Npy.write(j, monitor.post());
+                written.add(i);
+                written.add(j);
+            }
+            finished = true;
+            return written;
+        }
+
+        /** Closes; the files are deleted unless {@link #finish()} completed them or the spool keeps them. */
+        @Override
+        public void close() throws IOException
+        {
+            for (final Npy.Appender a : java.util.stream.Stream.concat(times.stream(), values.stream()).toList())
+            {
+                if (keep && !finished)
+                {
+                    a.keep();
+                }
+                else
+                {
+                    a.close();
+                }
+            }
+        }
     }
 
     /**

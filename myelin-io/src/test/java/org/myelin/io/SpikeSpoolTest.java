@@ -98,24 +98,30 @@ class SpikeSpoolTest
             b.network().monitorSpikes(b.inhibitory()));
         final List<Population> numbering = List.of(b.excitatory(), b.inhibitory());
         final Simulation sim = new Simulation(b.network(), 1);
-        final SpikeSpool.Position saved;
+        final SpoolPosition saved;
+        final long[] perMonitor;
         try (SpikeSpool first = new SpikeSpool(continued, numbering, bm, 0.1, null, true))
         {
             sim.runSteps(300, null);
-            saved = first.sync();
+            first.flush();
+            saved = SpoolPosition.of(continued);
+            perMonitor = first.perMonitor();
             Checkpoint.save(sim, dir.resolve("checkpoint"));
             sim.runSteps(200, null); // written after the checkpoint, then lost with the run
             first.drain();
-            assertThat(first.total()).isGreaterThan(saved.files().spikes());
+            assertThat(first.total()).isGreaterThan(perMonitor[0] + perMonitor[1]);
         }
-        assertThat(saved.files().spikes()).isGreaterThan(100);
-        assertThat(saved.perMonitor()[0] + saved.perMonitor()[1]).isEqualTo(saved.files().spikes());
+        assertThat(perMonitor[0] + perMonitor[1]).isGreaterThan(100);
+        assertThat(saved.files().get(SpikeFiles.STEP_NPY)).isEqualTo(Npy.APPENDER_HEADER_BYTES + 8 * (perMonitor[0]
+            + perMonitor[1]));
 
         final ReferenceNetworks.Built c = ReferenceNetworks.coba(400, 0.1, 5);
         final List<SpikeMonitor> cm = List.of(c.network().monitorSpikes(c.excitatory()),
             c.network().monitorSpikes(c.inhibitory()));
         final Simulation resumed = Checkpoint.restore(c.network(), dir.resolve("checkpoint"), 1);
-        try (SpikeSpool second = new SpikeSpool(continued, List.of(c.excitatory(), c.inhibitory()), cm, 0.1, saved, true))
+        saved.cut(continued);
+        try (SpikeSpool second = new SpikeSpool(continued, List.of(c.excitatory(), c.inhibitory()), cm, 0.1,
+            perMonitor, true))
         {
             resumed.runSteps(300, null);
             second.drain();
@@ -129,29 +135,26 @@ class SpikeSpoolTest
     }
 
     @Test
-    void aSpoolShorterThanThePositionItContinuesFromIsRefusedByName(@TempDir final Path dir) throws IOException
+    void aSpoolWhosePairOfFilesDisagreesIsRefusedByName(@TempDir final Path dir) throws IOException
     {
         final ReferenceNetworks.Built b = ReferenceNetworks.coba(400, 0.1, 5);
         final List<SpikeMonitor> bm = List.of(b.network().monitorSpikes(b.excitatory()));
-        final SpikeSpool.Position saved;
         try (SpikeSpool first = new SpikeSpool(dir, List.of(b.excitatory()), bm, 0.1, null, true))
         {
             new Simulation(b.network(), 1).runSteps(300, null);
-            saved = first.sync();
+            first.flush();
         }
-        final SpikeSpool.Position beyond = new SpikeSpool.Position(new SpikeFiles.Position(saved.files().spikes() + 1,
-            saved.files().csvBytes()), saved.perMonitor());
+        final long spikes = (Files.size(dir.resolve(SpikeFiles.STEP_NPY)) - Npy.APPENDER_HEADER_BYTES) / 8;
+        try (java.nio.channels.FileChannel c = java.nio.channels.FileChannel.open(dir.resolve(SpikeFiles.NEURON_NPY),
+            java.nio.file.StandardOpenOption.WRITE))
+        {
+            c.truncate(c.size() - 4);
+        }
 
-        assertThatThrownBy(() -> new SpikeSpool(dir, List.of(b.excitatory()), bm, 0.1, beyond, true))
+        assertThatThrownBy(() -> new SpikeSpool(dir, List.of(b.excitatory()), bm, 0.1, new long[] {spikes}, true))
             .isInstanceOf(ModelException.class)
-            .hasMessage(dir.resolve(SpikeFiles.STEP_NPY) + ": holds " + (Npy.APPENDER_HEADER_BYTES + 8
-                * saved.files().spikes()) + " bytes, " + beyond.files().spikes() + " values need " + (Npy
-                .APPENDER_HEADER_BYTES + 8 * beyond.files().spikes()) + "; the file was cut or belongs to another run");
-        final SpikeSpool.Position longerCsv = new SpikeSpool.Position(new SpikeFiles.Position(saved.files().spikes(),
-            saved.files().csvBytes() + 1), saved.perMonitor());
-        assertThatThrownBy(() -> new SpikeSpool(dir, List.of(b.excitatory()), bm, 0.1, longerCsv, true))
-            .isInstanceOf(ModelException.class)
-            .hasMessageStartingWith(dir.resolve(SpikeFiles.CSV) + ": holds " + saved.files().csvBytes() + " bytes");
+            .hasMessage(dir + ": " + SpikeFiles.STEP_NPY + " holds " + spikes + " spikes, " + SpikeFiles.NEURON_NPY
+                + " " + (spikes - 1) + "; the files were cut or belong to another run");
     }
 
     @Test

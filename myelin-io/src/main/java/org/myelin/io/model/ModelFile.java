@@ -63,6 +63,20 @@ public record ModelFile(String name, Network network, double durationMs, Integer
             return List.of();
         }
 
+        /**
+         * Opens the spool that streams what the model records during the run into {@code dir}
+         * (files {@link #write} then leaves out), or returns null when it streams nothing (the
+         * default), so its recordings are held until {@link #write}.
+         *
+         * @param continued whether to append to the files in {@code dir}, cut back to a checkpoint's position.
+         * @param keep      whether closing the spool before it finishes keeps the files.
+         */
+        default org.myelin.io.FileSpool spool(final java.nio.file.Path dir, final boolean continued,
+            final boolean keep) throws java.io.IOException
+        {
+            return null;
+        }
+
         /** Lines of YAML that {@code run-info.yaml} holds for these files, so plots find them; none by default. */
         default String runInfo()
         {

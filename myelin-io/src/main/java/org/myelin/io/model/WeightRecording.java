@@ -48,6 +48,8 @@ final class WeightRecording implements ModelFile.RunOutput
     private final double dt;
     private final double durationMs;
     private final long connectivitySeed;
+    /** Whether a {@link #spool} streams the weight monitors. */
+    private boolean spooled;
 
     /**
      * @param dt               [ms] the time step.
@@ -218,6 +220,24 @@ final class WeightRecording implements ModelFile.RunOutput
         return steps;
     }
 
+    /** Streams the weight monitors; {@link #write} then writes only the final weights. */
+    @Override
+    public WeightFiles.Spool spool(final Path dir, final boolean continued, final boolean keep) throws IOException
+    {
+        final List<String> bases = new ArrayList<>();
+        final List<WeightMonitor> monitors = new ArrayList<>();
+        for (final Entry e : entries.values())
+        {
+            for (int k = 0; k < e.monitors().size(); k++)
+            {
+                bases.add(WeightFiles.monitorBase(e.projection().name(), k + 1));
+                monitors.add(e.monitors().get(k));
+            }
+        }
+        spooled = true;
+        return new WeightFiles.Spool(dir, bases, monitors, continued, keep);
+    }
+
     @Override
     public List<Path> write(final Path outputFolder) throws IOException
     {
@@ -226,10 +246,14 @@ final class WeightRecording implements ModelFile.RunOutput
         {
             final String name = e.projection().name();
             written.addAll(WeightFiles.writeWeights(outputFolder, WeightFiles.finalBase(name), e.projection()));
-            for (int k = 0; k < e.monitors().size(); k++)
+        }
+        if (!spooled)
+        {
+            // the monitors held their samples through the run
+            try (WeightFiles.Spool monitors = spool(outputFolder, false, false))
             {
-                written.addAll(WeightFiles.writeMonitor(outputFolder, WeightFiles.monitorBase(name, k + 1),
-                    e.monitors().get(k)));
+                monitors.drain();
+                written.addAll(monitors.finish());
             }
         }
         return written;
