@@ -79,7 +79,9 @@ public final class Catalog
             "theta", Dimension.VOLTAGE)),
         Map.entry("Izhikevich", states("v", Dimension.VOLTAGE, "u", PER_MS_VOLTAGE)),
         Map.entry("HH", states("v", Dimension.VOLTAGE, "m", Dimension.DIMENSIONLESS, "h", Dimension.DIMENSIONLESS,
-            "n", Dimension.DIMENSIONLESS)));
+            "n", Dimension.DIMENSIONLESS)),
+        Map.entry("TraubMiles", states("v", Dimension.VOLTAGE, "m", Dimension.DIMENSIONLESS, "h",
+            Dimension.DIMENSIONLESS, "n", Dimension.DIMENSIONLESS)));
 
     private final Registry<PopulationType> populations = new Registry<>("neuron model");
     private final Registry<SynapseType> synapses = new Registry<>("synapse model");

@@ -160,7 +160,7 @@ class ModelLoaderTest
         return Stream.of(
             Arguments.of(BASE.replace("model: LIF", "model: LFI"),
                 "m.yaml:4:12: unknown neuron model 'LFI'; did you mean 'LIF'? known: LIF, IF, ALIF, ExpIF, AdEx,"
-                + " QuaIF, AdQuaIF, GIF, Izhikevich, HH, PoissonGroup, SinusoidalPoissonGroup, SpikeGeneratorGroup"
+                + " QuaIF, AdQuaIF, GIF, Izhikevich, HH, TraubMiles, PoissonGroup, SinusoidalPoissonGroup, SpikeGeneratorGroup"
                     + SimulatorNamesTest.NEURON_ALIASES),
             Arguments.of(BASE.replace("tauM: 20 ms", "taum: 20 ms"),
                 "m.yaml:6:18: LIF: unknown parameter 'taum'; did you mean 'tauM'? known: vRest, vTh, vReset, tauM, r,"
