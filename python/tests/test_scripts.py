@@ -19,6 +19,7 @@ sys.path.insert(0, os.path.join(os.path.dirname(HERE), "examples"))
 
 import pyNN_myelin as myelin  # noqa: E402
 import explicit_delays  # noqa: E402
+import hh_cond_exp  # noqa: E402
 import izhikevich_steps  # noqa: E402
 import stdp_pairs  # noqa: E402
 import tsodyks_markram  # noqa: E402
@@ -49,6 +50,19 @@ class ScriptsOnBothBackends(unittest.TestCase):
         self.assertEqual([len(s) for s in mine], [1] * 5)
         for a, b in zip(mine, theirs):
             np.testing.assert_allclose(a, b, atol=1e-9)
+
+    def test_hh_cond_exp_gives_the_spikes_and_traces_of_brian2(self):
+        # both step the cells and synapses with Euler: the same spike steps; Myelin keeps weights as
+        # float (relative 3e-8), which the upstroke of a spike amplifies in v (4.5e-5 mV measured)
+        mine, mine_traces = hh_cond_exp.run(myelin)
+        theirs, theirs_traces = hh_cond_exp.run(pynn_brian2)
+        self.assertEqual([len(s) for s in mine], [5, 4])
+        for a, b in zip(mine, theirs):
+            np.testing.assert_allclose(a, hh_cond_exp.onsets(b), atol=1e-9)
+        self.assertEqual(mine_traces["v"].shape, theirs_traces["v"].shape)
+        np.testing.assert_allclose(mine_traces["v"], theirs_traces["v"], atol=1e-3)
+        for name in ("gsyn_exc", "gsyn_inh"):
+            np.testing.assert_allclose(mine_traces[name], theirs_traces[name], atol=1e-7)
 
     def test_izhikevich_steps_give_the_spike_counts_of_brian2_within_15_percent(self):
         # Myelin integrates with exponential Euler, pyNN.brian2 with Euler
