@@ -557,10 +557,9 @@ public final class Catalog
             Param.quantity("U", Dimension.DIMENSIONLESS, stp.bigU()),
             Param.quantity("tauF", Dimension.TIME, stp.tauF()),
             Param.quantity("tauD", Dimension.TIME, stp.tauD()),
-            Param.choice("order", "brainstate", "brainstate", "neuroml")),
+            Param.choice("order", "brainstate", "brainstate", "neuroml", "nest")),
             p -> new ShortTermPlasticity(p.get("U"), p.get("tauF"), p.get("tauD"),
-                "neuroml".equals(p.choice("order")) ? ShortTermPlasticity.EventOrder.NEUROML
-                    : ShortTermPlasticity.EventOrder.BRAINSTATE)));
+                ShortTermPlasticity.EventOrder.valueOf(p.choice("order").toUpperCase(Locale.ROOT)))));
         final ShortTermDepression std = new ShortTermDepression();
         c.plasticity.register(new PlasticityType("STD", List.of(
             Param.quantity("tau", Dimension.TIME, std.tau()),

@@ -131,6 +131,10 @@ class ModelLoaderTest
                 assertThat(stp.order()).isEqualTo(org.myelin.plasticity.ShortTermPlasticity.EventOrder.NEUROML);
             });
         new Simulation(model.network(), 1).run(model.durationMs());
+        final ModelFile nest = load(BASE.replace("weight: 1 nS",
+            "weight: 1 nS\n    plasticity: {model: STP, U: 0.5, tauF: 50 ms, tauD: 100 ms, order: nest}"));
+        assertThat(((org.myelin.plasticity.ShortTermPlasticity) nest.network().projections().get(0).presynaptic())
+            .order()).isEqualTo(org.myelin.plasticity.ShortTermPlasticity.EventOrder.NEST);
     }
 
     @Test
