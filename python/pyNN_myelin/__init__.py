@@ -57,9 +57,10 @@ def setup(timestep=DEFAULT_TIMESTEP, min_delay=DEFAULT_MIN_DELAY, **extra_params
     """
     Starts the JVM (once) and clears the network. Extra parameters: `rng_seed` (Myelin's seed of
     Poisson sources, connectivity and per-synapse draws, default 1) and `threads` (worker threads,
-    default one per 20 000 neurons) and `integrator` (the method of every neuron model, e.g.
-    "euler" as PyNN's Brian2 backend integrates conductance-based cells; default each model's
-    own, "exact" for the LIF cells).
+    default one per 20 000 neurons) and `integrator` (the method of every neuron model and of its
+    exponential and alpha synapses, e.g. "euler" as PyNN's Brian2 backend integrates
+    conductance-based and HH cells; default each model's own, "exact" for the LIF cells and the
+    synapses).
     """
     _start_jvm()
     max_delay = extra_params.get('max_delay', DEFAULT_MAX_DELAY)

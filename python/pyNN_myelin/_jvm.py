@@ -126,6 +126,8 @@ class _Classes:
         "SectionInput": "org.myelin.input.SectionInput",
         "SinusoidalCurrent": "org.myelin.input.SinusoidalCurrent",
         "ShortTermDepression": "org.myelin.plasticity.ShortTermDepression",
+        "ShortTermPlasticity": "org.myelin.plasticity.ShortTermPlasticity",
+        "StpEventOrder": "org.myelin.plasticity.ShortTermPlasticity$EventOrder",
         "PairStdp": "org.myelin.plasticity.PairStdp",
         "WeightDependence": "org.myelin.plasticity.WeightDependence",
         "ModelException": "org.myelin.util.ModelException",

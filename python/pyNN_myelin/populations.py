@@ -164,7 +164,9 @@ class Population(common.Population):
                 self.java_ports[receptor_type] = ("delta", label)
                 continue
             tau = _uniform(tau_name, p[tau_name], owner)
-            synapse = J.Exponential(tau) if kernel == "exp" else J.Alpha(tau)
+            # the setup's integrator steps the synapses too, as Brian2 integrates them with the cell
+            kinetics = J.Exponential if kernel == "exp" else J.Alpha
+            synapse = kinetics(tau, integrator) if integrator is not None else kinetics(tau)
             output = J.Coba(_uniform(reversal_name, p[reversal_name], owner)) if reversal_name else J.Cuba()
             self.java_ports[receptor_type] = group.receptor(label, synapse, output)
         return group

@@ -95,7 +95,7 @@ class Projection(common.Projection):
             if not (isinstance(self.pre, common.Population) and isinstance(self.post, common.Population)):
                 raise NotImplementedError("STDPMechanism between population views or assemblies on Myelin")
         if isinstance(self.synapse_type, TsodyksMarkramSynapse):
-            self.synapse_type.depression_factor()
+            self.synapse_type.weight_factor()
         targets = self.post.populations if isinstance(self.post, common.Assembly) else [self.post]
         for target in targets:
             receptors = getattr(target.celltype, "myelin_receptors", None)
@@ -185,7 +185,7 @@ class Projection(common.Projection):
     def _weight_scale(self, post_population):
         scale = post_population.celltype.weight_scale(self.receptor_type)
         if isinstance(self.synapse_type, TsodyksMarkramSynapse):
-            scale *= self.synapse_type.depression_factor()
+            scale *= self.synapse_type.weight_factor()
         return scale
 
     def _presynaptic(self):

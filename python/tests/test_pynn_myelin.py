@@ -166,6 +166,29 @@ class ClosedForms(unittest.TestCase):
         # Myelin depletes with the step-start x: an O(dt/tau_rec) difference
         np.testing.assert_allclose(jumps, expected, rtol=2e-3)
 
+    def test_tsodyks_markram_facilitation_follows_the_recursion_of_nest_and_pynn(self):
+        # u_k = U + u_{k-1} (1 - U) e^{-T/tau_facil}, jump w.u_k.x_k, x_{k+1} = 1 - (1 - x_k (1 - u_k)) e^{-T/tau_rec}
+        big_u, tau_rec, tau_facil, period, w = 0.2, 100.0, 300.0, 25.0, 0.01
+        myelin.setup(timestep=0.1)
+        times = np.arange(10.0, 400.0, period)
+        src = myelin.Population(1, myelin.SpikeSourceArray(spike_times=[times]))
+        cell = myelin.Population(1, myelin.IF_cond_exp(tau_syn_E=1e6, v_thresh=100.0))
+        myelin.Projection(src, cell, myelin.OneToOneConnector(),
+                          myelin.TsodyksMarkramSynapse(weight=w, delay=0.1, U=big_u, tau_rec=tau_rec,
+                                                       tau_facil=tau_facil))
+        cell.record("gsyn_exc")
+        myelin.run(420.0)
+        g = _signal(cell.get_data().segments[0], "gsyn_exc")[:, 0]
+        jumps = np.diff(g)[np.diff(g) > 1e-9]
+        u, x, expected = 0.0, 1.0, []
+        for _ in times:
+            u = big_u + u * (1 - big_u) * math.exp(-period / tau_facil)
+            expected.append(w * u * x)
+            x = 1 - (1 - x * (1 - u)) * math.exp(-period / tau_rec)
+        self.assertEqual(len(jumps), len(times))
+        # exact event updates; the jumps are differences of a conductance Myelin sums in float
+        np.testing.assert_allclose(jumps, expected, rtol=1e-5)
+
     def test_additive_stdp_changes_the_weight_by_the_sum_over_all_pairs(self):
         myelin.setup(timestep=0.1)
         pre = myelin.Population(1, myelin.SpikeSourceArray(spike_times=[[10.0, 60.0]]))
@@ -229,6 +252,23 @@ class ClosedForms(unittest.TestCase):
         t = np.arange(v.size) * 0.1
         # R = tau_m/cm = 40 MOhm: v -> -65 + 4 mV; the current of step n acts from t = n dt
         np.testing.assert_allclose(v, -65.0 + 4.0 * (1 - np.exp(-t / 20.0)), atol=1e-9)
+
+    def test_hh_cond_exp_starts_from_pynns_gates_and_takes_the_euler_steps_of_its_equations(self):
+        dt, p = 0.01, dict(myelin.HH_cond_exp.default_parameters)
+        myelin.setup(timestep=dt, integrator="euler")
+        cell = myelin.Population(1, myelin.HH_cond_exp())
+        cell.record("v")
+        myelin.run(0.03)
+        v = _signal(cell.get_data().segments[0], "v")[:, 0]
+        # m = 0, h = 1, n = 0: no sodium or potassium current and v at e_rev_leak, so the first step
+        # leaves v; the second feels the gates opened by one step of their rates at u = v - v_offset
+        u = -65.0 - p["v_offset"]
+        m = dt * 0.32 * (13 - u) / (math.exp((13 - u) / 4) - 1)
+        h = 1 - dt * 4 / (1 + math.exp((40 - u) / 5))
+        n = dt * 0.032 * (15 - u) / (math.exp((15 - u) / 5) - 1)
+        dv = (-p["gbar_Na"] * m ** 3 * h * (-65.0 - p["e_rev_Na"]) - p["gbar_K"] * n ** 4 * (-65.0 - p["e_rev_K"])) / p["cm"]
+        np.testing.assert_allclose(v[:3], [-65.0, -65.0, -65.0 + dt * dv], rtol=0, atol=1e-12)
+        self.assertGreater(dt * dv, 1e-8)
 
 
 class Api(unittest.TestCase):
@@ -369,16 +409,24 @@ class ErrorPaths(unittest.TestCase):
             call(*args, **kwargs)
         self.assertIn(fragment, str(raised.exception))
 
-    def test_hh_cond_exp_is_refused(self):
-        self.assertNotImplemented("HH_cond_exp", myelin.HH_cond_exp)
-
     def test_cell_types_without_a_myelin_model_are_refused(self):
         self.assertNotImplemented("IF_cond_exp_gsfa_grr", myelin.IF_cond_exp_gsfa_grr)
 
-    def test_facilitation_is_refused(self):
+    def test_facilitation_with_u_out_of_range_gives_the_java_message_in_one_line(self):
+        src = myelin.Population(1, myelin.SpikeSourceArray(spike_times=[[1.0]]))
+        cell = myelin.Population(1, myelin.IF_cond_exp())
+        myelin.Projection(src, cell, myelin.AllToAllConnector(),
+                          myelin.TsodyksMarkramSynapse(weight=0.01, U=1.5, tau_facil=100.0))
+        with self.assertRaises(ValueError) as raised:
+            myelin.run(1.0)
+        self.assertEqual("STP: U must be in (0, 1], got U=1.5", str(raised.exception))
+
+    def test_negative_tau_facil_is_refused(self):
         a = myelin.Population(2, myelin.IF_cond_exp())
-        self.assertNotImplemented("tau_facil", myelin.Projection, a, a, myelin.AllToAllConnector(),
-                                  myelin.TsodyksMarkramSynapse(weight=0.01, tau_facil=100.0))
+        with self.assertRaises(ValueError) as raised:
+            myelin.Projection(a, a, myelin.AllToAllConnector(),
+                              myelin.TsodyksMarkramSynapse(weight=0.01, tau_facil=-1.0))
+        self.assertEqual("TsodyksMarkramSynapse: tau_facil must be >= 0 ms, got -1", str(raised.exception))
 
     def test_per_neuron_synaptic_time_constants_are_refused(self):
         myelin.Population(2, myelin.IF_cond_exp(tau_syn_E=[5.0, 6.0]))

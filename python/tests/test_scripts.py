@@ -19,6 +19,7 @@ sys.path.insert(0, os.path.join(os.path.dirname(HERE), "examples"))
 
 import pyNN_myelin as myelin  # noqa: E402
 import explicit_delays  # noqa: E402
+import hh_cond_exp  # noqa: E402
 import izhikevich_steps  # noqa: E402
 import stdp_pairs  # noqa: E402
 import tsodyks_markram  # noqa: E402
@@ -50,6 +51,19 @@ class ScriptsOnBothBackends(unittest.TestCase):
         for a, b in zip(mine, theirs):
             np.testing.assert_allclose(a, b, atol=1e-9)
 
+    def test_hh_cond_exp_gives_the_spikes_and_traces_of_brian2(self):
+        # both step the cells and synapses with Euler: the same spike steps; Myelin keeps weights as
+        # float (relative 3e-8), which the upstroke of a spike amplifies in v (4.5e-5 mV measured)
+        mine, mine_traces = hh_cond_exp.run(myelin)
+        theirs, theirs_traces = hh_cond_exp.run(pynn_brian2)
+        self.assertEqual([len(s) for s in mine], [5, 4])
+        for a, b in zip(mine, theirs):
+            np.testing.assert_allclose(a, hh_cond_exp.onsets(b), atol=1e-9)
+        self.assertEqual(mine_traces["v"].shape, theirs_traces["v"].shape)
+        np.testing.assert_allclose(mine_traces["v"], theirs_traces["v"], atol=1e-3)
+        for name in ("gsyn_exc", "gsyn_inh"):
+            np.testing.assert_allclose(mine_traces[name], theirs_traces[name], atol=1e-7)
+
     def test_izhikevich_steps_give_the_spike_counts_of_brian2_within_15_percent(self):
         # Myelin integrates with exponential Euler, pyNN.brian2 with Euler
         mine, theirs = izhikevich_steps.run(myelin), izhikevich_steps.run(pynn_brian2)
@@ -61,16 +75,24 @@ class ScriptsOnBothBackends(unittest.TestCase):
             for x, y in zip(a[1:], b[1:]):
                 self.assertLessEqual(abs(x - y), max(1, round(0.15 * y)), (label, a, b))
 
-    def test_tsodyks_markram_depression_follows_the_recursion_and_brian2_starts_the_same(self):
+    def test_tsodyks_markram_depression_and_facilitation_follow_nests_recursion_and_brian2_starts_the_same(self):
         mine = tsodyks_markram.run(myelin)
         expected = tsodyks_markram.expected_jumps()
         # Myelin depletes with the step-start x: an O(dt/tau_rec) difference
         np.testing.assert_allclose(mine[0], expected, rtol=2e-3)
         # tau_syn_E = 1e6 ms: the conductance decays by 5e-5 between spikes
         np.testing.assert_allclose(mine[1], tsodyks_markram.W * tsodyks_markram.U, rtol=1e-4)
+        # facilitation, in NEST's order without step lag: the jumps are differences of the recorded
+        # conductance, which Myelin sums in float (1.5e-6 relative measured on jumps of 1/30 of the sum)
+        facilitating = tsodyks_markram.expected_jumps(tsodyks_markram.U_FACIL, tsodyks_markram.TAU_FACIL)
+        self.assertGreater(facilitating.max(), 2 * facilitating[0])
+        np.testing.assert_allclose(mine[2], facilitating, rtol=1e-5)
         theirs = tsodyks_markram.run(pynn_brian2)
-        # the first spike transmits w.U on both; pyNN.brian2 0.10.1 recovers with tau_syn, not tau_rec
+        # the first spike transmits w.U on both; pyNN.brian2 0.10.1 recovers with tau_syn, not tau_rec,
+        # and caps u at U (no facilitation): its later jumps are w.U.(1 - U)^k with tau_syn_E = 1e6 ms
         self.assertAlmostEqual(theirs[0][0], expected[0], delta=1e-9)
+        self.assertAlmostEqual(theirs[2][0], facilitating[0], delta=1e-9)
+        self.assertEqual([len(j) for j in theirs], [len(j) for j in mine])
         np.testing.assert_allclose(theirs[1], mine[1], rtol=1e-9)
 
     @slow

@@ -150,13 +150,21 @@ class Izhikevich(MyelinCellType, cells.Izhikevich):
 
 
 class HH_cond_exp(MyelinCellType, cells.HH_cond_exp):
-    __doc__ = cells.HH_cond_exp.__doc__
+    """Traub-Miles Hodgkin-Huxley neurons (Myelin's `traubmiles`) with conductance-based
+    exponential synapses. A spike is the upward crossing of -40 mV, one per action potential;
+    pyNN.brian2 (threshold `v > -40*mV`, no refractoriness) records one at every step above it.
+    The gates start at PyNN's initial values (m = 0, h = 1, n = 0) unless initialize() says
+    otherwise; pyNN.brian2 integrates the model with Euler, `setup(integrator="euler")` does the same."""
     translations = _identity(cells.HH_cond_exp)
+    myelin_model = "traubmiles"
+    myelin_receptors = _COND_EXP
+    myelin_state = dict({"v": ("v", 1.0), "m": ("m", 1.0), "h": ("h", 1.0), "n": ("n", 1.0)}, **_G)
 
-    def __init__(self, **parameters):
-        raise NotImplementedError(
-            "HH_cond_exp: Myelin's HodgkinHuxley has the 1952 squid-axon kinetics, not the Traub-Miles "
-            "kinetics with v_offset of PyNN's HH_cond_exp")
+    @staticmethod
+    def myelin_parameters(p):
+        return {"cM": p["cm"] * 1000.0, "gNa": p["gbar_Na"] * 1000.0, "gK": p["gbar_K"] * 1000.0,
+                "gL": p["g_leak"] * 1000.0, "eNa": p["e_rev_Na"], "eK": p["e_rev_K"], "eL": p["e_rev_leak"],
+                "vT": p["v_offset"], "vTh": np.full_like(p["cm"], -40.0), "iExt": p["i_offset"] * 1000.0}
 
 
 class SpikeSourcePoisson(cells.SpikeSourcePoisson):

@@ -5,8 +5,10 @@ TsodyksMarkramSynapse with tau_facil = 0 (depression only) becomes Myelin's Shor
 (tau = tau_rec, U): PyNN (as NEST's tsodyks synapses) transmits U.x with x before the spike's
 depletion, Myelin transmits x after it, x.(1 - U); the weights are multiplied by U/(1 - U) so that
 the two agree (up to Myelin's use of the step-start value of x in the depletion, an O(dt/tau_rec)
-difference). Facilitation (tau_facil > 0) is not available: Myelin's ShortTermPlasticity transmits
-after depletion, which no constant factor turns into PyNN's u.x.
+difference). With facilitation (tau_facil > 0) it becomes Myelin's ShortTermPlasticity(U,
+tauF = tau_facil, tauD = tau_rec) in the NEST order: u decays to the spike and jumps by U.(1 - u),
+the spike transmits w.u.x with x before the depletion, then x loses u.x; u starts at 0 (PyNN's
+initial value), x at 1: NEST's recursion exactly, with no step lag.
 """
 
 import numpy as np
@@ -44,21 +46,26 @@ class TsodyksMarkramSynapse(synapses.TsodyksMarkramSynapse):
         from .. import simulator
         return simulator.state.min_delay
 
-    def _depression(self):
-        if _scalar(self, "tau_facil") != 0:
-            raise NotImplementedError("TsodyksMarkramSynapse with tau_facil > 0 (facilitation) on Myelin")
-        big_u = _scalar(self, "U")
-        if not 0 < big_u < 1:
-            raise NotImplementedError("TsodyksMarkramSynapse with U = %g on Myelin (0 < U < 1)" % big_u)
-        return _scalar(self, "tau_rec"), big_u
+    def _kinetics(self):
+        """(U, tau_rec, tau_facil), checked for Myelin."""
+        big_u, tau_rec, tau_facil = (_scalar(self, name) for name in ("U", "tau_rec", "tau_facil"))
+        if tau_facil < 0:
+            raise ValueError("TsodyksMarkramSynapse: tau_facil must be >= 0 ms, got %g" % tau_facil)
+        if tau_facil == 0 and not 0 < big_u < 1:
+            raise NotImplementedError("TsodyksMarkramSynapse with U = %g and tau_facil = 0 on Myelin (0 < U < 1)"
+                                      % big_u)
+        return big_u, tau_rec, tau_facil
 
-    def depression_factor(self):
-        tau, big_u = self._depression()
-        return big_u / (1.0 - big_u)
+    def weight_factor(self):
+        """The factor from PyNN's weight to Myelin's: U/(1 - U) for depression only, else 1."""
+        big_u, tau_rec, tau_facil = self._kinetics()
+        return big_u / (1.0 - big_u) if tau_facil == 0 else 1.0
 
     def java_state(self):
-        tau, big_u = self._depression()
-        return J.ShortTermDepression(tau, big_u)
+        big_u, tau_rec, tau_facil = self._kinetics()
+        if tau_facil == 0:
+            return J.ShortTermDepression(tau_rec, big_u)
+        return J.ShortTermPlasticity(big_u, tau_facil, tau_rec, J.StpEventOrder.NEST)
 
 
 class STDPMechanism(synapses.STDPMechanism):

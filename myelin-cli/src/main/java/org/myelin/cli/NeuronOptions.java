@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
 final class NeuronOptions
 {
     @Option(names = "--model", paramLabel = "NAME", required = true,
-        description = "Neuron model: lif, if, alif, expif, adex, quaif, adquaif, gif, izhikevich or hh.")
+        description = "Neuron model: lif, if, alif, expif, adex, quaif, adquaif, gif, izhikevich, hh or traubmiles.")
     String model;
 
     @Option(names = "--param", paramLabel = "NAME=VALUE",
@@ -30,7 +30,7 @@ final class NeuronOptions
     String integrator;
 
     @Option(names = "--dt", paramLabel = "TIME", defaultValue = "0.1ms",
-        description = "Time step, with a unit (default: ${DEFAULT-VALUE}; 0.01ms suits hh).")
+        description = "Time step, with a unit (default: ${DEFAULT-VALUE}; 0.01ms suits hh and traubmiles).")
     String dt;
 
     /** The model of {@code --model}. */

@@ -35,8 +35,10 @@ final class PlotFiCommand implements Callable<Integer>
 {
     private static final String COMMAND = "myelin plot fi";
     /** [pA] a default upper current that spans each model's rheobase and a good part of its curve. */
-    private static final Map<String, Double> DEFAULT_MAX = Map.of("lif", 50.0, "if", 500.0, "alif", 50.0,
-        "expif", 40.0, "adex", 1500.0, "quaif", 40.0, "adquaif", 100.0, "gif", 3000.0, "izhikevich", 30.0, "hh", 20.0);
+    private static final Map<String, Double> DEFAULT_MAX = Map.ofEntries(Map.entry("lif", 50.0),
+        Map.entry("if", 500.0), Map.entry("alif", 50.0), Map.entry("expif", 40.0), Map.entry("adex", 1500.0),
+        Map.entry("quaif", 40.0), Map.entry("adquaif", 100.0), Map.entry("gif", 3000.0), Map.entry("izhikevich", 30.0),
+        Map.entry("hh", 20.0), Map.entry("traubmiles", 1000.0));
 
     @Spec
     private CommandSpec spec;

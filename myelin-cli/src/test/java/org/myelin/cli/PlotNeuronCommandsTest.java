@@ -51,7 +51,7 @@ class PlotNeuronCommandsTest
         final CliRun model = run("plot", "fi", "--model", "adx", "--out", dir.resolve("x.png").toString());
         assertThat(model.code()).isEqualTo(Main.EXIT_USAGE);
         assertThat(model.err()).isEqualTo("myelin plot fi: --model: unknown neuron model 'adx'; known: [lif, if, alif,"
-            + " expif, adex, quaif, adquaif, gif, izhikevich, hh]" + System.lineSeparator());
+            + " expif, adex, quaif, adquaif, gif, izhikevich, hh, traubmiles]" + System.lineSeparator());
         final CliRun preset = run("plot", "neuron", "--model", "izhikevich", "--preset", "sleepy", "--out",
             dir.resolve("x.png").toString());
         assertThat(preset.code()).isEqualTo(Main.EXIT_FAILURE);

@@ -1,7 +1,5 @@
 package org.myelin.neuron;
 
-import java.util.List;
-
 import org.myelin.base.Integrator;
 import org.myelin.util.Check;
 
@@ -45,7 +43,8 @@ import org.myelin.util.Check;
  *
  * <p>Integration: {@link Integrator#EXPONENTIAL_EULER} (default, as Brian2 and brainstate for
  * this model: exact for the gates with v held over the step), {@link Integrator#RK4},
- * {@link Integrator#RK2} or {@link Integrator#EULER}. Step order: {@link OdeNeuronGroup}.
+ * {@link Integrator#RK2} or {@link Integrator#EULER}. Step order: {@link OdeNeuronGroup}; the membrane, the
+ * gates and the spike detection are {@link SodiumPotassiumGroup}'s, shared with {@link TraubMiles}.
  *
  * <p>Known behaviour with the defaults: rest −65.0 mV; a constant current above about
  * 6.3 µA/cm² fires repetitively (a single spike from about 2.3 µA/cm²); at 10 µA/cm² the rate is
@@ -54,21 +53,9 @@ import org.myelin.util.Check;
  * <p>Sources: Hodgkin and Huxley (1952) J. Physiol. 117:500; Dayan and Abbott (2001) ch. 5;
  * Brian2 and BrainPy {@code HH} examples.
  */
-public final class HodgkinHuxley extends OdeNeuronGroup<HodgkinHuxley.Parameters>
+public final class HodgkinHuxley extends SodiumPotassiumGroup<HodgkinHuxley.Parameters>
 {
     private static final String MODEL = "HH";
-
-    private final double[] cM;
-    private final double[] gNa;
-    private final double[] gK;
-    private final double[] gL;
-    private final double[] eNa;
-    private final double[] eK;
-    private final double[] eL;
-    private final double[] vTh;
-    private final double[] scale;
-    private final double[] v0;
-    private final double[] iExt;
 
     /**
      * The parameters of {@link HodgkinHuxley}; see the class documentation.
@@ -145,29 +132,7 @@ public final class HodgkinHuxley extends OdeNeuronGroup<HodgkinHuxley.Parameters
     /** A group whose parameters may differ between neurons. */
     public HodgkinHuxley(final String name, final int size, final PerNeuron<Parameters> values)
     {
-        super(MODEL, name, size, List.of("v", "m", "h", "n"), values, false);
-        this.cM = parameter("cM");
-        this.gNa = parameter("gNa");
-        this.gK = parameter("gK");
-        this.gL = parameter("gL");
-        this.eNa = parameter("eNa");
-        this.eK = parameter("eK");
-        this.eL = parameter("eL");
-        this.vTh = parameter("vTh");
-        this.v0 = parameter("v0");
-        this.iExt = parameter("iExt");
-        this.scale = parameter("area");
-        for (int i = 0; i < size; i++)
-        {
-            scale[i] = 100.0 / scale[i];
-        }
-    }
-
-    /** {@code x/(1 − e^{−x/k})}, with its limit k at x = 0. */
-    static double linoid(final double x, final double k)
-    {
-        final double z = -x / k;
-        return Math.abs(z) < 1e-9 ? k * (1 + 0.5 * x / k) : x / -Math.expm1(z);
+        super(MODEL, name, size, values, "area");
     }
 
     /** [1/ms] opening rate of m. */
@@ -207,72 +172,17 @@ public final class HodgkinHuxley extends OdeNeuronGroup<HodgkinHuxley.Parameters
     }
 
     @Override
-    protected void derivatives(final double[][] y, final double[][] dy, final double[][] jac, final int from, final int to)
+    protected void rates(final double[] vArr, final int from, final int to)
     {
-        final double[] vArr = y[0];
-        final double[] mArr = y[1];
-        final double[] hArr = y[2];
-        final double[] nArr = y[3];
-        final double[] g = conductance;
-        final double[] c = current;
-        final boolean withJacobian = jac != null;
         for (int i = from; i < to; i++)
         {
             final double vi = vArr[i];
-            final double m = mArr[i];
-            final double h = hArr[i];
-            final double n = nArr[i];
-            final double gNaNow = gNa[i] * m * m * m * h;
-            final double n2 = n * n;
-            final double gKNow = gK[i] * n2 * n2;
-            final double s = scale[i];
-            dy[0][i] = (-gNaNow * (vi - eNa[i]) - gKNow * (vi - eK[i]) - gL[i] * (vi - eL[i])
-                + s * (c[i] - g[i] * vi + iExt[i])) / cM[i];
-            final double am = alphaM(vi);
-            final double bm = betaM(vi);
-            final double ah = alphaH(vi);
-            final double bh = betaH(vi);
-            final double an = alphaN(vi);
-            final double bn = betaN(vi);
-            dy[1][i] = am * (1 - m) - bm * m;
-            dy[2][i] = ah * (1 - h) - bh * h;
-            dy[3][i] = an * (1 - n) - bn * n;
-            if (withJacobian)
-            {
-                jac[0][i] = -(gNaNow + gKNow + gL[i] + s * g[i]) / cM[i];
-                jac[1][i] = -(am + bm);
-                jac[2][i] = -(ah + bh);
-                jac[3][i] = -(an + bn);
-            }
-        }
-    }
-
-    @Override
-    protected int fire(final int from, final int to, final int[] spikes, final int offset)
-    {
-        final double[] before = start[0];
-        final double[] vArr = v;
-        int n = offset;
-        for (int i = from; i < to; i++)
-        {
-            if (before[i] < vTh[i] && vArr[i] >= vTh[i])
-            {
-                spikes[n++] = i;
-            }
-        }
-        return n - offset;
-    }
-
-    @Override
-    protected void initialise(final long seed)
-    {
-        for (int i = 0; i < v.length; i++)
-        {
-            final double vi = v0[i];
-            v[i] = vi;
-            y[1][i] = alphaM(vi) / (alphaM(vi) + betaM(vi));
-            y[2][i] = alphaH(vi) / (alphaH(vi) + betaH(vi));
-            y[3][i] = alphaN(vi) / (alphaN(vi) + betaN(vi));
+            openingM[i] = alphaM(vi);
+            closingM[i] = betaM(vi);
+            openingH[i] = alphaH(vi);
+            closingH[i] = betaH(vi);
+            openingN[i] = alphaN(vi);
+            closingN[i] = betaN(vi);
         }
     }
 }

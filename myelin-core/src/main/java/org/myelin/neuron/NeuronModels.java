@@ -31,6 +31,7 @@ import org.myelin.util.ModelException;
  *   <tr><td>gif</td><td>{@link Gif}</td></tr>
  *   <tr><td>izhikevich</td><td>{@link Izhikevich} (presets: {@link Izhikevich.Preset})</td></tr>
  *   <tr><td>hh</td><td>{@link HodgkinHuxley}</td></tr>
+ *   <tr><td>traubmiles</td><td>{@link TraubMiles}</td></tr>
  * </table>
  */
 public final class NeuronModels
@@ -224,6 +225,7 @@ public final class NeuronModels
         MODELS.put("izhikevich", new Model<>("izhikevich", "Izhikevich", Izhikevich.Parameters.defaults(),
             Izhikevich::new, izhikevich));
         register("hh", "HH", HodgkinHuxley.Parameters.defaults(), HodgkinHuxley::new);
+        register("traubmiles", "TraubMiles", TraubMiles.Parameters.defaults(), TraubMiles::new);
     }
 
     private NeuronModels()

@@ -15,6 +15,7 @@ import org.myelin.util.Check;
  *   on a spike at step n, from u⁻, x⁻ (the state after step n − 1) and uₙ, xₙ (decayed over step n):
  *     brainstate order (default): u ← uₙ + U·(1 − u⁻);   x ← xₙ − u·x⁻;        factor u·x
  *     NeuroML order:              x ← xₙ·(1 − uₙ);       u ← uₙ + U·(1 − uₙ);  factor u·x
+ *     NEST order:                 u ← uₙ + U·(1 − uₙ);   factor u·xₙ;          x ← xₙ·(1 − u)
  * </pre>
  *
  * <table>
@@ -26,23 +27,33 @@ import org.myelin.util.Check;
  *   <tr><td>order</td><td>brainstate</td><td></td><td></td><td>order of the event updates, {@link EventOrder}</td></tr>
  * </table>
  *
- * <p>State per presynaptic neuron: {@code u} (initial U) and {@code x} (initial 1), dimensionless.
+ * <p>State per presynaptic neuron: {@code u} (initial U; 0 in the NEST order, as NEST's and PyNN's
+ * {@code u} start) and {@code x} (initial 1), dimensionless.
  *
  * <p>Order of the event updates, pinned: brainstate's ({@code STP.update}) decays u and x
  * over the step, applies the facilitation jump with the pre-decay u, then depletes x with the new
  * u times the pre-decay x, and transmits u·x after both; this is the default. NeuroML's
- * {@code tsodyksMarkramDepFacMechanism} updates x first, with the u before the jump.
+ * {@code tsodyksMarkramDepFacMechanism} updates x first, with the u before the jump. NEST's
+ * ({@code tsodyks_synapse}, {@code tsodyks2_synapse}; PyNN's {@code TsodyksMarkramSynapse} and
+ * its NEURON mechanism) decays u and x to the spike, facilitates, transmits the new u times the x
+ * before the depletion, then depletes x: each spike is exact in closed form, with no step lag.
+ * (NEST's {@code tsodyks_synapse} lets x recover through a third, active state that decays with
+ * the postsynaptic {@code tau_psc}; this is its limit {@code tau_psc → 0}, which is
+ * {@code tsodyks2_synapse}.)
  *
  * <p>Integration: event-driven and exact. Between spikes the state is advanced in closed form
  * ({@code u·e^{−t/τf}}, {@code 1 − (1 − x)·e^{−t/τd}}), which equals brainstate's per-step
  * exponential-Euler updates of these linear equations.
  *
  * <p>Steady state of a regular train of period T (dt → 0, brainstate order): {@code u* = U/(1 − (1 −
- * U)·e^{−T/τf})}, {@code x* = (1 − e^{−T/τd})·(1 − u*)/(1 − (1 − u*)·e^{−T/τd})}.
+ * U)·e^{−T/τf})}, {@code x* = (1 − e^{−T/τd})·(1 − u*)/(1 − (1 − u*)·e^{−T/τd})}. In the NEST order,
+ * for any dt, with u at and x just before a spike: the same {@code u*},
+ * {@code x* = (1 − e^{−T/τd})/(1 − (1 − u*)·e^{−T/τd})}, factor {@code u*·x*}.
  *
  * <p>Sources: brainstate {@code STP} (U = 0.15, τf = 1500 ms, τd = 200 ms); Tsodyks,
  * Pawelzik and Markram (1998), Neural Comput. 10:821–835; Tsodyks and Markram (1997), PNAS
- * 94:719–723; NeuroML2 {@code tsodyksMarkramDepFacMechanism}.
+ * 94:719–723; NeuroML2 {@code tsodyksMarkramDepFacMechanism}; NEST {@code tsodyks_synapse} and
+ * {@code tsodyks2_synapse} ({@code send}); PyNN 0.10 {@code TsodyksMarkramSynapse}.
  *
  * @see ShortTermDepression
  */
@@ -57,7 +68,9 @@ public final class ShortTermPlasticity extends EventDrivenState
         /** Facilitate with the pre-decay u, then deplete x with the new u (brainstate). */
         BRAINSTATE,
         /** Deplete x with the current u, then facilitate (NeuroML). */
-        NEUROML
+        NEUROML,
+        /** Facilitate, transmit u·x, then deplete x with the new u (NEST, PyNN); u starts at 0. */
+        NEST
     }
 
     private final double bigU;
@@ -138,7 +151,7 @@ public final class ShortTermPlasticity extends EventDrivenState
     @Override
     protected void resetModel()
     {
-        Arrays.fill(u, bigU);
+        Arrays.fill(u, order == EventOrder.NEST ? 0.0 : bigU);
         Arrays.fill(x, 1.0);
     }
 
@@ -152,20 +165,32 @@ public final class ShortTermPlasticity extends EventDrivenState
         final double xStep = 1.0 - (1.0 - xBefore) * stepDecayD;
         final double uNew;
         final double xNew;
-        if (order == EventOrder.BRAINSTATE)
+        final double factor;
+        switch (order)
         {
-            uNew = uStep + bigU * (1.0 - uBefore);
-            xNew = xStep - uNew * xBefore;
-        }
-        else
-        {
-            xNew = xStep * (1.0 - uStep);
-            uNew = uStep + bigU * (1.0 - uStep);
+            case BRAINSTATE ->
+            {
+                uNew = uStep + bigU * (1.0 - uBefore);
+                xNew = xStep - uNew * xBefore;
+                factor = uNew * xNew;
+            }
+            case NEUROML ->
+            {
+                xNew = xStep * (1.0 - uStep);
+                uNew = uStep + bigU * (1.0 - uStep);
+                factor = uNew * xNew;
+            }
+            default ->
+            {
+                uNew = uStep + bigU * (1.0 - uStep);
+                factor = uNew * xStep;
+                xNew = xStep - factor;
+            }
         }
         u[pre] = uNew;
         x[pre] = xNew;
         lastSpike[pre] = step;
-        return uNew * xNew;
+        return factor;
     }
 
     /** Neuron {@code pre}'s u after the update of {@code step}, if it does not spike before. */

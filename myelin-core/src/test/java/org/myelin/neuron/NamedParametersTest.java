@@ -83,6 +83,7 @@ class NamedParametersTest
             case "gif" -> Gif.Parameters.defaults();
             case "izhikevich" -> Izhikevich.Parameters.defaults();
             case "hh" -> HodgkinHuxley.Parameters.defaults();
+            case "traubmiles" -> TraubMiles.Parameters.defaults();
             default -> throw new IllegalArgumentException(model.key());
         }, Map.of());
     }

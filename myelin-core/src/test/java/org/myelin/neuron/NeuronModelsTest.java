@@ -27,7 +27,7 @@ class NeuronModelsTest
     void shouldListTheWholeCatalogue()
     {
         assertThat(NeuronModels.names()).containsExactly(
-            "lif", "if", "alif", "expif", "adex", "quaif", "adquaif", "gif", "izhikevich", "hh");
+            "lif", "if", "alif", "expif", "adex", "quaif", "adquaif", "gif", "izhikevich", "hh", "traubmiles");
     }
 
     @ParameterizedTest
@@ -139,7 +139,7 @@ class NeuronModelsTest
         assertThatThrownBy(() -> NeuronModels.get("adx"))
             .isInstanceOf(ModelException.class)
             .hasMessage("unknown neuron model 'adx'; known: [lif, if, alif, expif, adex, quaif, adquaif, gif, "
-                + "izhikevich, hh]");
+                + "izhikevich, hh, traubmiles]");
         assertThatThrownBy(() -> NeuronModels.get("AdEx").create("e", 1, Map.of("tauWW", 10.0)))
             .isInstanceOf(ModelException.class)
             .hasMessage("AdEx: unknown parameter 'tauWW'; known: [cM, gL, eL, vT, deltaT, vPeak, vReset, tauW, a, b, "

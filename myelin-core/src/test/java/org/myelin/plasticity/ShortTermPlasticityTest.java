@@ -25,7 +25,7 @@ class ShortTermPlasticityTest
         final double bigU, final double tauF, final double tauD, final EventOrder order, final long[] spikes,
         final long steps)
     {
-        double u = bigU;
+        double u = order == EventOrder.NEST ? 0 : bigU;
         double x = 1;
         final double[] factor = new double[spikes.length];
         int k = 0;
@@ -41,15 +41,23 @@ class ShortTermPlasticityTest
                 {
                     uNew = uDecayed + bigU * (1 - u);
                     xNew = xDecayed - uNew * x;
+                    factor[k++] = uNew * xNew;
                 }
-                else
+                else if (order == EventOrder.NEUROML)
                 {
                     xNew = xDecayed * (1 - uDecayed);
                     uNew = uDecayed + bigU * (1 - uDecayed);
+                    factor[k++] = uNew * xNew;
+                }
+                else
+                {
+                    // NEST tsodyks2_synapse::send: u = U + u(1 - U)e^{-h/tauF}; x = 1 + (x - xu - 1)e^{-h/tauD}
+                    uNew = bigU + uDecayed * (1 - bigU);
+                    factor[k++] = uNew * xDecayed;
+                    xNew = xDecayed * (1 - uNew);
                 }
                 u = uNew;
                 x = xNew;
-                factor[k++] = u * x;
             }
             else
             {
@@ -136,6 +144,29 @@ class ShortTermPlasticityTest
         assertThat(last).isCloseTo(uStar * xStar, within(DT / 200));
     }
 
+    @ParameterizedTest
+    @CsvSource({"5, 0.1", "20, 0.1", "50, 0.1", "20, 0.025"})
+    void aRegularTrainInTheNestOrderShouldReachTsodyksMarkramsSteadyStateExactly(final double rateHz, final double dt)
+    {
+        final ShortTermPlasticity stp = new ShortTermPlasticity(0.1, 500, 200, EventOrder.NEST);
+        stp.prepare(3, dt);
+        final long period = Math.round(1000 / rateHz / dt);
+        double first = Double.NaN;
+        double last = Double.NaN;
+        for (int k = 0; k < 400; k++)
+        {
+            last = stp.onSpike(1, 100 + k * period);
+            first = k == 0 ? last : first;
+        }
+        // u starts at 0, so the first spike transmits U, with x = 1
+        assertThat(first).isCloseTo(0.1, within(1e-15));
+        final double t = period * dt;
+        final double uStar = 0.1 / (1 - 0.9 * Math.exp(-t / 500));
+        final double e = Math.exp(-t / 200);
+        final double xStar = (1 - e) / (1 - (1 - uStar) * e);
+        assertThat(last).isCloseTo(uStar * xStar, within(1e-12));
+    }
+
     @Test
     void afterTheTrainUAndXShouldRelaxAsExponentials()
     {
@@ -185,6 +216,6 @@ class ShortTermPlasticityTest
         assertThatThrownBy(() -> new ShortTermPlasticity(0.15, 1500, 0, EventOrder.BRAINSTATE))
             .hasMessage("STP: tauD must be > 0 ms and finite, got tauD=0 ms");
         assertThatThrownBy(() -> new ShortTermPlasticity(0.15, 1500, 200, null))
-            .hasMessage("STP: order must be one of [BRAINSTATE, NEUROML]");
+            .hasMessage("STP: order must be one of [BRAINSTATE, NEUROML, NEST]");
     }
 }

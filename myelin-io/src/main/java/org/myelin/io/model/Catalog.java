@@ -79,7 +79,9 @@ public final class Catalog
             "theta", Dimension.VOLTAGE)),
         Map.entry("Izhikevich", states("v", Dimension.VOLTAGE, "u", PER_MS_VOLTAGE)),
         Map.entry("HH", states("v", Dimension.VOLTAGE, "m", Dimension.DIMENSIONLESS, "h", Dimension.DIMENSIONLESS,
-            "n", Dimension.DIMENSIONLESS)));
+            "n", Dimension.DIMENSIONLESS)),
+        Map.entry("TraubMiles", states("v", Dimension.VOLTAGE, "m", Dimension.DIMENSIONLESS, "h",
+            Dimension.DIMENSIONLESS, "n", Dimension.DIMENSIONLESS)));
 
     private final Registry<PopulationType> populations = new Registry<>("neuron model");
     private final Registry<SynapseType> synapses = new Registry<>("synapse model");
@@ -555,10 +557,9 @@ public final class Catalog
             Param.quantity("U", Dimension.DIMENSIONLESS, stp.bigU()),
             Param.quantity("tauF", Dimension.TIME, stp.tauF()),
             Param.quantity("tauD", Dimension.TIME, stp.tauD()),
-            Param.choice("order", "brainstate", "brainstate", "neuroml")),
+            Param.choice("order", "brainstate", "brainstate", "neuroml", "nest")),
             p -> new ShortTermPlasticity(p.get("U"), p.get("tauF"), p.get("tauD"),
-                "neuroml".equals(p.choice("order")) ? ShortTermPlasticity.EventOrder.NEUROML
-                    : ShortTermPlasticity.EventOrder.BRAINSTATE)));
+                ShortTermPlasticity.EventOrder.valueOf(p.choice("order").toUpperCase(Locale.ROOT)))));
         final ShortTermDepression std = new ShortTermDepression();
         c.plasticity.register(new PlasticityType("STD", List.of(
             Param.quantity("tau", Dimension.TIME, std.tau()),

@@ -124,10 +124,6 @@ final class SimulatorNames
                 synaptic(pynn[1], pynn[2], "tau_syn_E", "tau_syn_I", "e_rev_E", "e_rev_I")));
         }
         final PopulationType adex = r.get("AdEx");
-        final List<String> adexIntegrators = ((Param.ChoiceParam) adex.params().stream()
-            .filter(p -> p.name().equals("integrator")).findFirst().orElseThrow()).options();
-        final String adexDefault = ((Param.ChoiceParam) adex.params().stream()
-            .filter(p -> p.name().equals("integrator")).findFirst().orElseThrow()).defaultValue();
         for (final String[] nest : new String[][] {{"aeif_cond_exp", "Exponential", conductance},
             {"aeif_cond_alpha", "Alpha", conductance}, {"aeif_psc_exp", "Exponential", current},
             {"aeif_psc_alpha", "Alpha", current}})
@@ -138,7 +134,7 @@ final class SimulatorNames
                 Param.perNeuron("V_peak", V, 0.0), Param.perNeuron("V_reset", V, -60.0),
                 Param.perNeuron("tau_w", T, 144.0), Param.perNeuron("a", G, 4.0), Param.perNeuron("b", I, 80.5),
                 Param.perNeuron("t_ref", T, 0.0), Param.perNeuron("I_e", I, 0.0),
-                Param.choice("integrator", adexDefault, adexIntegrators.toArray(String[]::new))),
+                integratorOf(adex)),
                 List.of(Derived.same("cM", "C_m"), Derived.same("gL", "g_L"), Derived.same("eL", "E_L"),
                     Derived.same("vT", "V_th"), Derived.same("deltaT", "Delta_T"), Derived.same("vPeak", "V_peak"),
                     Derived.same("vReset", "V_reset"), Derived.same("tauW", "tau_w"), Derived.same("a", "a"),
@@ -155,7 +151,7 @@ final class SimulatorNames
                 Param.perNeuron("v_reset", V, -70.6), Param.perNeuron("tau_w", T, 144.0),
                 Param.perNeuron("a", G, 4.0), Param.perNeuron("b", I, 80.5), Param.perNeuron("tau_refrac", T, 0.1),
                 Param.perNeuron("i_offset", I, 0.0),
-                Param.choice("integrator", adexDefault, adexIntegrators.toArray(String[]::new))),
+                integratorOf(adex)),
                 List.of(Derived.same("cM", "cm"), new Derived("gL", List.of("cm", "tau_m"), v -> v[0] / v[1]),
                     Derived.same("eL", "v_rest"), Derived.same("vT", "v_thresh"), Derived.same("deltaT", "delta_T"),
                     Derived.same("vPeak", "v_spike"), Derived.same("vReset", "v_reset"), Derived.same("tauW", "tau_w"),
@@ -163,6 +159,21 @@ final class SimulatorNames
                     Derived.same("iExt", "i_offset")),
                 synaptic(pynn[1], conductance, "tau_syn_E", "tau_syn_I", "e_rev_E", "e_rev_I")));
         }
+        // PyNN HH_cond_exp: the Traub-Miles kinetics; the gates start at their steady state unless
+        // initial: {m: 0, h: 1, n: 0} asks for PyNN's start
+        final PopulationType traubMiles = r.get("TraubMiles");
+        r.registerAlias(neuron("HH_cond_exp", traubMiles, List.of(
+            Param.perNeuron("cm", C, 200.0), Param.perNeuron("gbar_Na", G, 20000.0),
+            Param.perNeuron("gbar_K", G, 6000.0), Param.perNeuron("g_leak", G, 10.0),
+            Param.perNeuron("v_offset", V, -63.0), Param.perNeuron("e_rev_Na", V, 50.0),
+            Param.perNeuron("e_rev_K", V, -90.0), Param.perNeuron("e_rev_leak", V, -65.0),
+            Param.perNeuron("i_offset", I, 0.0), integratorOf(traubMiles)),
+            List.of(Derived.same("cM", "cm"), Derived.same("gNa", "gbar_Na"), Derived.same("gK", "gbar_K"),
+                Derived.same("gL", "g_leak"), Derived.same("vT", "v_offset"), Derived.same("eNa", "e_rev_Na"),
+                Derived.same("eK", "e_rev_K"), Derived.same("eL", "e_rev_leak"), Derived.same("iExt", "i_offset"),
+                // pyNN.brian2's spike threshold and PyNN's initial v
+                new Derived("vTh", List.of(), v -> -40.0), new Derived("v0", List.of(), v -> -65.0)),
+            synaptic("Exponential", conductance, "tau_syn_E", "tau_syn_I", "e_rev_E", "e_rev_I")));
         final PopulationType poisson = r.get("PoissonGroup");
         r.registerAlias(new PopulationType("SpikeSourcePoisson", List.of(Param.quantity("rate", Dimension.FREQUENCY,
             1.0), Param.quantity("start", T, 0.0), Param.quantity("duration", T, Double.POSITIVE_INFINITY)),
@@ -191,6 +202,12 @@ final class SimulatorNames
                 }
                 return new SpikeGeneratorGroup(name, size, ids, at);
             }));
+    }
+
+    /** The {@code integrator} choice of {@code base}, with its options and default. */
+    private static Param integratorOf(final PopulationType base)
+    {
+        return base.params().stream().filter(p -> p.name().equals("integrator")).findFirst().orElseThrow();
     }
 
     /** Advice for parameters that belong to the synapses of projections in Myelin. */

@@ -131,6 +131,10 @@ class ModelLoaderTest
                 assertThat(stp.order()).isEqualTo(org.myelin.plasticity.ShortTermPlasticity.EventOrder.NEUROML);
             });
         new Simulation(model.network(), 1).run(model.durationMs());
+        final ModelFile nest = load(BASE.replace("weight: 1 nS",
+            "weight: 1 nS\n    plasticity: {model: STP, U: 0.5, tauF: 50 ms, tauD: 100 ms, order: nest}"));
+        assertThat(((org.myelin.plasticity.ShortTermPlasticity) nest.network().projections().get(0).presynaptic())
+            .order()).isEqualTo(org.myelin.plasticity.ShortTermPlasticity.EventOrder.NEST);
     }
 
     @Test
@@ -160,7 +164,7 @@ class ModelLoaderTest
         return Stream.of(
             Arguments.of(BASE.replace("model: LIF", "model: LFI"),
                 "m.yaml:4:12: unknown neuron model 'LFI'; did you mean 'LIF'? known: LIF, IF, ALIF, ExpIF, AdEx,"
-                + " QuaIF, AdQuaIF, GIF, Izhikevich, HH, PoissonGroup, SinusoidalPoissonGroup, SpikeGeneratorGroup"
+                + " QuaIF, AdQuaIF, GIF, Izhikevich, HH, TraubMiles, PoissonGroup, SinusoidalPoissonGroup, SpikeGeneratorGroup"
                     + SimulatorNamesTest.NEURON_ALIASES),
             Arguments.of(BASE.replace("tauM: 20 ms", "taum: 20 ms"),
                 "m.yaml:6:18: LIF: unknown parameter 'taum'; did you mean 'tauM'? known: vRest, vTh, vReset, tauM, r,"

@@ -195,7 +195,7 @@ class NeuronModelFilesTest
                     + " vPeak, vReset, tauW, a, b, tRef, iExt, integrator"),
             Arguments.of(ONE.formatted("Izhikevic", "", "1 nA"),
                 "m.yaml:4:12: unknown neuron model 'Izhikevic'; did you mean 'Izhikevich'? known: LIF, IF, ALIF, ExpIF,"
-                    + " AdEx, QuaIF, AdQuaIF, GIF, Izhikevich, HH, PoissonGroup, SinusoidalPoissonGroup,"
+                    + " AdEx, QuaIF, AdQuaIF, GIF, Izhikevich, HH, TraubMiles, PoissonGroup, SinusoidalPoissonGroup,"
                     + " SpikeGeneratorGroup"
                     + SimulatorNamesTest.NEURON_ALIASES),
             Arguments.of(ONE.formatted("Izhikevich", "c: 5 ms", "1 nA"),

@@ -13,6 +13,7 @@ import org.myelin.neuron.AdEx;
 import org.myelin.neuron.HeterogeneousLif;
 import org.myelin.base.Integrator;
 import org.myelin.neuron.Lif;
+import org.myelin.neuron.TraubMiles;
 import org.myelin.sim.Simulation;
 
 /** NEST's and PyNN's model names stand for Myelin's models, with their parameter names and defaults. */
@@ -22,7 +23,7 @@ class SimulatorNamesTest
     static final String NEURON_ALIASES = " (and NEST/PyNN names: iaf_psc_exp, iaf_psc_alpha, iaf_psc_delta, "
         + "iaf_cond_exp, iaf_cond_alpha, IF_curr_exp, IF_curr_alpha, IF_cond_exp, IF_cond_alpha, aeif_cond_exp, "
         + "aeif_cond_alpha, aeif_psc_exp, aeif_psc_alpha, EIF_cond_exp_isfa_ista, EIF_cond_alpha_isfa_ista, "
-        + "SpikeSourcePoisson, SpikeSourceArray)";
+        + "HH_cond_exp, SpikeSourcePoisson, SpikeSourceArray)";
 
     private static ModelFile load(final String population)
     {
@@ -75,6 +76,27 @@ class SimulatorNamesTest
         assertThat(pynn.vPeak()).isEqualTo(-40);
         assertThat(pynn.b()).isEqualTo(80.5);
         assertThat(pynn.tRef()).isEqualTo(0.1);
+    }
+
+    @Test
+    void pynnsHhCondExpShouldBeTraubMilesWithPynnsNamesAndDefaults()
+    {
+        final TraubMiles.Parameters defaults = ((TraubMiles) load("{model: HH_cond_exp, size: 1}").network()
+            .population("N")).parameters();
+        assertThat(defaults).isEqualTo(TraubMiles.Parameters.defaults());
+        final TraubMiles.Parameters p = ((TraubMiles) load("{model: HH_cond_exp, size: 1, parameters: {cm: 0.3 nF,"
+            + " gbar_Na: 25 uS, v_offset: -60 mV, i_offset: 0.5 nA, integrator: rk4}}").network().population("N"))
+            .parameters();
+        assertThat(p).isEqualTo(TraubMiles.Parameters.defaults().with("cM", 300).with("gNa", 25000).with("vT", -60)
+            .with("iExt", 500).with(Integrator.RK4));
+        // PyNN's start of the gates, asked for in the file
+        final ModelFile pynnStart = load("{model: HH_cond_exp, size: 1, initial: {m: 0, h: 1, n: 0}}");
+        new Simulation(pynnStart.network(), 1);
+        final TraubMiles cell = (TraubMiles) pynnStart.network().population("N");
+        assertThat(new double[] {cell.state("m")[0], cell.state("h")[0], cell.state("n")[0]})
+            .containsExactly(0.0, 1.0, 0.0);
+        assertThatThrownBy(() -> load("{model: HH_cond_exp, size: 1, parameters: {tau_syn_E: 2 ms}}"))
+            .hasMessageContaining("tau_syn_E").hasMessageContaining("synapse: {model: Exponential");
     }
 
     @Test
