@@ -2,10 +2,15 @@ package org.myelin.input;
 
 import java.util.List;
 
+import jdk.incubator.vector.LongVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
 import org.myelin.base.Population;
 import org.myelin.base.RunContext;
 import org.myelin.random.Rng;
 import org.myelin.util.Check;
+import org.myelin.util.VectorWarmUp;
 
 /**
  * Independent Poisson spike sources at a constant or time-varying rate (Brian2
@@ -29,6 +34,12 @@ public final class PoissonGroup extends Population
 
     private final double rateHz;
     private final Rate rate;
+    private static final VectorSpecies<Long> LANES = LongVector.SPECIES_PREFERRED;
+    /** Compiles the vector draws on scratch sources before a simulation uses them. */
+    private static final VectorWarmUp WARM_UP = new VectorWarmUp("Poisson");
+    /** Scratch sources of the warm-up: a block of a neuron group's size. */
+    private static final int WARM_UP_SOURCES = 512;
+
     private double probability;
     private double dt;
     private long key;
@@ -82,6 +93,11 @@ public final class PoissonGroup extends Population
         dt = context.dt();
         probability = rate == null ? probabilityOf(rateHz, Double.NaN) : Double.NaN;
         key = Rng.key(context.seed(), Rng.PURPOSE_POISSON, id(), 0);
+        // one vector lane: nothing to gain, the scalar draws stay
+        if (LANES.length() > 1)
+        {
+            WARM_UP.start(PoissonGroup::warmUpCall);
+        }
     }
 
     @Override
@@ -110,15 +126,80 @@ public final class PoissonGroup extends Population
     {
         final double prob = rate == null ? probability : probabilityOf(rate.hz(step * dt), step * dt);
         final long stepKey = Rng.mix(key ^ step);
+        return WARM_UP.ready()
+            ? drawVector(stepKey, Rng.uniformThreshold(prob), from, to, spikes, offset)
+            : drawScalar(stepKey, Rng.uniformThreshold(prob), from, to, spikes, offset);
+    }
+
+    /**
+     * Source i of {@code [from, to)} spikes when its uniform of this step is below the spike
+     * probability, whose {@link Rng#uniformThreshold} is {@code threshold}.
+     */
+    static int drawScalar(
+        final long stepKey, final long threshold, final int from, final int to, final int[] spikes, final int offset)
+    {
         int n = offset;
         for (int i = from; i < to; i++)
         {
-            if (Rng.uniform(stepKey, i) < prob)
+            if (Rng.bits(stepKey, i) >>> 11 < threshold)
             {
                 spikes[n++] = i;
             }
         }
         return n - offset;
+    }
+
+    /**
+     * The same draws as {@link #drawScalar}, one vector of sources at a time, compared as integers
+     * ({@link Rng#uniformThreshold}); the last {@code (to − from) mod lanes} sources go through
+     * {@link #drawScalar}. About ten times fewer instructions per source: the hash's 64-bit
+     * multiplications run on the vector unit, and most vectors hold no spike.
+     */
+    static int drawVector(
+        final long stepKey, final long threshold, final int from, final int to, final int[] spikes, final int offset)
+    {
+        final int lanes = LANES.length();
+        final int bound = from + LANES.loopBound(to - from);
+        final LongVector key = LongVector.broadcast(LANES, stepKey);
+        final LongVector lane = LongVector.zero(LANES).addIndex(1);
+        int n = offset;
+        for (int i = from; i < bound; i += lanes)
+        {
+            final LongVector bits = Rng.bits(key, lane.add(i));
+            final VectorMask<Long> spike = bits.lanewise(VectorOperators.LSHR, 11).compare(VectorOperators.LT, threshold);
+            if (spike.anyTrue())
+            {
+                long set = spike.toLong();
+                while (set != 0)
+                {
+                    spikes[n++] = i + Long.numberOfTrailingZeros(set);
+                    set &= set - 1;
+                }
+            }
+        }
+        if (bound < to)
+        {
+            n += drawScalar(stepKey, threshold, bound, to, spikes, n);
+        }
+        return n - offset;
+    }
+
+    /**
+     * What the warm-up thread calls: the vector draws on scratch sources, as a simulation makes
+     * them, taking turns between a whole block and one with a scalar tail, at a probability that
+     * leaves most vectors without a spike (so C2 compiles both branches of every test).
+     */
+    private static int warmUpCall(final Object[] state)
+    {
+        if (state[0] == null)
+        {
+            state[0] = new int[WARM_UP_SOURCES];
+        }
+        final int[] scratch = (int[]) state[0];
+        final long call = scratch[0]++ & 0xffff_ffffL;
+        final int sources = call % 2 == 0 ? WARM_UP_SOURCES : WARM_UP_SOURCES - 1;
+        drawVector(Rng.mix(call), Rng.uniformThreshold(0.003), 1, sources, scratch, 1);
+        return sources;
     }
 
     @Override

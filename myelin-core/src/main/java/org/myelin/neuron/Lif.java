@@ -13,6 +13,7 @@ import org.myelin.state.StateAccess;
 import org.myelin.synapse.Receptor;
 import org.myelin.util.Check;
 import org.myelin.util.ModelException;
+import org.myelin.util.VectorWarmUp;
 
 /**
  * Leaky integrate-and-fire neurons with an absolute refractory period ({@code LIFRef}).

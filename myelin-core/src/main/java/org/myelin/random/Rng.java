@@ -1,5 +1,8 @@
 package org.myelin.random;
 
+import jdk.incubator.vector.LongVector;
+import jdk.incubator.vector.VectorOperators;
+
 /**
  * Counter-based random numbers: every draw is a pure function of a key and a counter.
  *
@@ -49,6 +52,33 @@ public final class Rng
     public static long bits(final long key, final long counter)
     {
         return mix(mix(key + counter * GOLDEN) ^ key);
+    }
+
+    /**
+     * {@link #bits} of the counters {@code counter} in every lane: the same function on the vector
+     * unit, lane by lane the same bits.
+     */
+    public static LongVector bits(final LongVector key, final LongVector counter)
+    {
+        return mix(mix(key.add(counter.mul(GOLDEN))).lanewise(VectorOperators.XOR, key));
+    }
+
+    private static LongVector mix(final LongVector z0)
+    {
+        LongVector z = z0.lanewise(VectorOperators.XOR, z0.lanewise(VectorOperators.LSHR, 30)).mul(0xBF58476D1CE4E5B9L);
+        z = z.lanewise(VectorOperators.XOR, z.lanewise(VectorOperators.LSHR, 27)).mul(0x94D049BB133111EBL);
+        return z.lanewise(VectorOperators.XOR, z.lanewise(VectorOperators.LSHR, 31));
+    }
+
+    /**
+     * The integer form of {@code uniform(key, counter) < p}: it holds exactly when
+     * {@code bits(key, counter) >>> 11} is below the returned value, for every p in [0, 1]. A
+     * uniform is k·2⁻⁵³ with the integer k = bits >>> 11, and p·2⁵³ is exact, so k·2⁻⁵³ < p is
+     * k < p·2⁵³, which for an integer k is k < ⌈p·2⁵³⌉.
+     */
+    public static long uniformThreshold(final double p)
+    {
+        return (long) Math.ceil(p * 0x1.0p53);
     }
 
     /** A uniform double in [0, 1) from the stream {@code key} at {@code counter}. */

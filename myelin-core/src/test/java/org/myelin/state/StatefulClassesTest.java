@@ -72,8 +72,6 @@ class StatefulClassesTest
             "per-neuron parameters and rates recomputed at every stage; the state variables are OdeNeuronGroup's"),
         Map.entry("org.myelin.neuron.TraubMiles",
             "per-neuron parameters; the state variables are OdeNeuronGroup's, which visits them"),
-        Map.entry("org.myelin.neuron.VectorWarmUp",
-            "compiles the vector loop once per JVM; no part of a network"),
         Map.entry("org.myelin.plasticity.SynapseSlice",
             "one worker's part of a plastic projection: SynapseSlice.visitSynapses saves all slices in synapse order"),
         Map.entry("org.myelin.plasticity.TraceDecay",

@@ -1,4 +1,4 @@
-package org.myelin.neuron;
+package org.myelin.util;
 
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.ToIntFunction;
@@ -16,7 +16,7 @@ import java.util.function.ToIntFunction;
  * its scalar loop, which must give bit-identical results: which loop ran at which step depends on
  * timing, the results must not.
  */
-final class VectorWarmUp
+public final class VectorWarmUp
 {
     /** Per neuron and call, the time below which the loop counts as compiled (interpreted: ~2 µs). */
     static final double FAST_NS_PER_NEURON = 15.0;
@@ -32,7 +32,7 @@ final class VectorWarmUp
     private volatile boolean finished;
 
     /** @param name the model, for the thread's name. */
-    VectorWarmUp(final String name)
+    public VectorWarmUp(final String name)
     {
         this(name, GIVE_UP_NS);
     }
@@ -41,20 +41,20 @@ final class VectorWarmUp
      * @param name     the model, for the thread's name.
      * @param giveUpNs the time after which the thread stops trying.
      */
-    VectorWarmUp(final String name, final long giveUpNs)
+    public VectorWarmUp(final String name, final long giveUpNs)
     {
         this.name = name;
         this.giveUpNs = giveUpNs;
     }
 
     /** True once the warm-up thread has stopped, ready or not. */
-    boolean finished()
+    public boolean finished()
     {
         return finished;
     }
 
     /** True once the vector loop runs at compiled speed. */
-    boolean ready()
+    public boolean ready()
     {
         return ready;
     }
@@ -65,7 +65,7 @@ final class VectorWarmUp
      * @param call calls the vector loop once and returns the number of neurons it updated; it gets
      *             a one-element array to keep its scratch state in (null at the first call).
      */
-    void start(final ToIntFunction<Object[]> call)
+    public void start(final ToIntFunction<Object[]> call)
     {
         if (!started.compareAndSet(false, true))
         {

@@ -1,4 +1,4 @@
-package org.myelin.neuron;
+package org.myelin.util;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
