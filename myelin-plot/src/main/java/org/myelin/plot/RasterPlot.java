@@ -472,7 +472,8 @@ public final class RasterPlot
         // dense rasters: one pixel a spike, so that the picture still shows where spikes crowd
         final int size = spikesInWindow * markerSize * markerSize > (long) w * h / 4 ? 1 : markerSize;
         final int[] hits = new int[w * h];
-        final int[] populationAt = new int[w * h];
+        // until the last pass, a hit pixel holds the population of its last spike, not a colour
+        final int[] populationAt = pixels;
         final int[] current = {0};
         try
         {
