@@ -359,7 +359,7 @@ final class RunCommand implements Callable<Integer>
                 {
                     for (; pause < pauses.length && pauses[pause] == done; pause++)
                     {
-                        snapshots.addAll(snapshot(setup.outputs(), done, weightDir));
+                        snapshots.addAll(snapshot(sim, setup.outputs(), done, weightDir));
                     }
                     final long offset = done;
                     final long nextCheckpoint = checkpointSteps == 0 ? steps
@@ -402,7 +402,12 @@ final class RunCommand implements Callable<Integer>
                 }
                 if (stopped == null && pause < pauses.length)
                 {
-                    snapshots.addAll(snapshot(setup.outputs(), steps, weightDir));
+                    snapshots.addAll(snapshot(sim, setup.outputs(), steps, weightDir));
+                }
+                if (!setup.outputs().isEmpty())
+                {
+                    // rank 0 writes the plastic weights of every rank's synapses
+                    sim.shareState();
                 }
                 final List<Path> checkpoint = new ArrayList<>();
                 if (checkpointSteps > 0)
@@ -811,9 +816,11 @@ final class RunCommand implements Callable<Integer>
             .distinct().sorted().toArray();
     }
 
-    private static List<Path> snapshot(final List<ModelFile.RunOutput> outputs, final long step, final Path staging)
-        throws IOException
+    private static List<Path> snapshot(final Simulation sim, final List<ModelFile.RunOutput> outputs, final long step,
+        final Path staging) throws IOException
     {
+        // under several ranks, rank 0 takes the weights the others updated
+        sim.shareState();
         final List<Path> written = new ArrayList<>();
         for (final ModelFile.RunOutput o : outputs)
         {

@@ -502,6 +502,25 @@ public final class Simulation
         return RankStates.merge(ranks, baseline, saveState());
     }
 
+    /**
+     * Under several ranks a collective that makes every rank's state whole: each rank takes the
+     * values the others updated ({@link #gatherState}), so that rank 0 can write what depends on
+     * synapses onto other ranks' slices (the plastic weights). Nothing happens in one process.
+     *
+     * @throws ModelException as {@link #gatherState}.
+     */
+    public void shareState()
+    {
+        if (ranks.size() == 1)
+        {
+            return;
+        }
+        final StateArrays whole = gatherState();
+        visitState(whole.reader("the state of " + ranks.size() + " MPI ranks"));
+        // every rank now holds the same values; what each changes next is measured from here
+        baseline = whole;
+    }
+
     /** Under several ranks, keeps a copy of the state before this rank's first run changes it. */
     private void keepBaseline()
     {

@@ -103,7 +103,8 @@ class DistributedSimulationTest
      * The state the ranks put together halfway equals one process's there, array by array, on
      * every rank; restored from it into as many ranks, they run on to the state of one process
      * that never stopped (which a 1-process resume of that checkpoint gives too, it being that
-     * process's state).
+     * process's state). Shared mid-run ({@link Simulation#shareState}), every rank holds that whole
+     * state and the ranks run on as before.
      */
     @ParameterizedTest
     @MethodSource("gatheredNames")
@@ -129,10 +130,15 @@ class DistributedSimulationTest
                         final Simulation sim = new Simulation(ResumeNetworks.build(name), split[1], rank);
                         sim.runSteps(STEPS / 2, ProgressListener.NONE);
                         final StateArrays gathered = sim.gatherState();
+                        // every rank whole, then on: what the ranks change next is measured from there
+                        sim.shareState();
+                        sim.runSteps(STEPS / 2, ProgressListener.NONE);
+                        final StateArrays shared = sim.gatherState();
                         final Simulation resumed = new Simulation(ResumeNetworks.build(name), split[1], rank);
                         resumed.restoreState(copyOf(halfway), "halfway");
                         resumed.runSteps(STEPS / 2, ProgressListener.NONE);
-                        return new StateArrays[] {gathered, resumed.gatherState()};
+                        resumed.shareState();
+                        return new StateArrays[] {gathered, shared, resumed.saveState().copy()};
                     }));
                 }
                 for (int r = 0; r < ranks.length; r++)
@@ -140,7 +146,8 @@ class DistributedSimulationTest
                     final StateArrays[] got = get(results.get(r));
                     final String what = name + ", rank " + r + " of " + split[0] + " × " + split[1] + " threads";
                     assertSameState(got[0], halfway, what + ", halfway");
-                    assertSameState(got[1], end, what + ", resumed on the ranks, at the end");
+                    assertSameState(got[1], end, what + ", shared halfway, at the end");
+                    assertSameState(got[2], end, what + ", resumed on the ranks, shared at the end");
                 }
             }
             finally
