@@ -25,6 +25,8 @@ class DistributedRunTest
 {
     private static final Path EXAMPLES = Path.of("../examples");
     private static final String DURATION = "200ms";
+    /** A checkpointed run's length: killed after its first checkpoint, at 100 ms, it has most of its steps to go. */
+    private static final String CHECKPOINTED = "400ms";
 
     @TempDir
     Path dir;
@@ -125,48 +127,26 @@ class DistributedRunTest
     }
 
     /**
-     * COBA at a tenth (same in-degree) with per-synapse delays of 0.5–3 ms and short-term
-     * plasticity on the excitatory projections, and a state monitor: the delay rings, STP states
-     * and the factors of the spikes in flight are put together from both ranks.
+     * COBA with pair STDP on E->E (1 ms delay) at a tenth of its size (same in-degree), per-synapse
+     * delays of 0.5–3 ms and short-term plasticity on E->I, and a state monitor: delay rings, STP
+     * states, the factors of the spikes in flight and the plastic weights and traces are put
+     * together from both ranks. Resumed on 2 ranks, rank 0 writes the final weights of both
+     * ranks' synapses.
      */
     @Test
-    void shouldResumeACheckpointOfTwoRanksWithPerSynapseDelaysAndShortTermPlasticity() throws Exception
+    void shouldResumeACheckpointOfTwoRanksWithPerSynapseDelaysShortTermPlasticityAndPairStdp() throws Exception
     {
         assumeMpirun();
-        final Path model = dir.resolve("coba-delays-stp.yaml");
-        final String delayed = tenth(Files.readString(EXAMPLES.resolve("coba.yaml"))).replace("    weight: 0.6 nS\n",
-            "    weight: 0.6 nS\n    delay: {uniform: [0.5 ms, 3 ms]}\n    delayRounding: nearest\n"
-                + "    plasticity: {model: STP, U: 0.5, tauF: 50 ms, tauD: 800 ms}\n");
-        assertThat(delayed).contains("plasticity: {model: STP", "size: 320\n");
-        Files.writeString(model, delayed);
+        final Path model = dir.resolve("coba-stdp-delays-stp.yaml");
+        final String text = tenth(Files.readString(EXAMPLES.resolve("coba-stdp.yaml")))
+            .replace("    weight: 0.6 nS\n", "    weight: 0.6 nS\n    delay: {uniform: [0.5 ms, 3 ms]}\n"
+                + "    delayRounding: nearest\n    plasticity: {model: STP, U: 0.5, tauF: 50 ms, tauD: 800 ms}\n")
+            .replace("    name: E->E\n    target: E\n", "    name: E->E\n    target: E\n    delay: 1 ms\n");
+        assertThat(text).contains("plasticity: {model: STP", "rule: stdp", "target: E\n    delay: 1 ms\n",
+            "size: 320\n");
+        Files.writeString(model, text);
 
         assertResumedFilesEqualUninterrupted(List.of(model.toString()), 1, 2);
-    }
-
-    /**
-     * COBA with pair STDP on E->E at a tenth: every rank's plastic weights and traces onto its
-     * slices; the final weights file holds every rank's.
-     */
-    @Test
-    void shouldResumeACheckpointOfTwoRanksWithPairStdp() throws Exception
-    {
-        assumeMpirun();
-        final Path model = dir.resolve("coba-stdp-tenth.yaml");
-        final String stdp = tenth(Files.readString(EXAMPLES.resolve("coba-stdp.yaml")));
-        assertThat(stdp).contains("rule: stdp", "size: 320\n");
-        Files.writeString(model, stdp);
-
-        assertResumedFilesEqualUninterrupted(List.of(model.toString()), 1, 2);
-        // uninterrupted under 2 ranks, rank 0 writes the weights that rank 1 updated too
-        final Path split = dir.resolve("2x1");
-        final Result result = run(ChildJvm.mpirun(2, args(List.of(model.toString()), "--duration", "1s", "--threads",
-            "1", "--no-plot", "--no-progress", "--out", split.toString())));
-        assertThat(result.exitCode()).as(result.output()).isZero();
-        final Path whole = dir.resolve("uninterrupted");
-        for (final String f : List.of("weights_E-_E_w.npy", "weights_E-_E_i.npy", "spikes_neuron.npy"))
-        {
-            assertThat(Files.readAllBytes(split.resolve(f))).as(f).isEqualTo(Files.readAllBytes(whole.resolve(f)));
-        }
     }
 
     /** A COBA model file at a tenth of its size with the same in-degree (p ten times higher). */
@@ -179,7 +159,7 @@ class DistributedRunTest
     }
 
     /**
-     * Runs {@code model} for 1 s uninterrupted in one process, and under 2 ranks with a
+     * Runs {@code model} for {@value #CHECKPOINTED} uninterrupted in one process, and under 2 ranks with a
      * checkpoint every 100 ms killed after its first checkpoint; resumes a copy of the killed
      * folder with each of {@code resumeRanks} and compares every recorded file and
      * {@code run-info.yaml} with the uninterrupted run's, byte for byte.
@@ -188,7 +168,7 @@ class DistributedRunTest
         throws Exception
     {
         final Path whole = dir.resolve("uninterrupted");
-        final Result plain = run(ChildJvm.myelin(args(model, "--duration", "1s", "--no-plot", "--no-progress",
+        final Result plain = run(ChildJvm.myelin(args(model, "--duration", CHECKPOINTED, "--no-plot", "--no-progress",
             "--out", whole.toString())));
         assertThat(plain.exitCode()).as(plain.output()).isZero();
         final List<Path> files;
@@ -201,8 +181,8 @@ class DistributedRunTest
             "spikes_neuron.npy", "spikes.csv", "spikes.h5", "run-info.yaml");
 
         final Path killed = dir.resolve("killed");
-        final Process process = ChildJvm.mpirun(2, args(model, "--duration", "1s", "--checkpoint-every", "100ms",
-            "--threads", "1", "--no-plot", "--no-progress", "--out", killed.toString())).redirectErrorStream(true)
+        final Process process = ChildJvm.mpirun(2, args(model, "--duration", CHECKPOINTED, "--checkpoint-every",
+            "100ms", "--threads", "1", "--no-plot", "--no-progress", "--out", killed.toString())).redirectErrorStream(true)
             .redirectOutput(dir.resolve("killed.log").toFile()).start();
         final Path manifest = killed.resolve(RunCommand.CHECKPOINT).resolve("manifest.yaml");
         final long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
