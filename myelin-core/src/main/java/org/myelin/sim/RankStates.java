@@ -136,29 +136,12 @@ final class RankStates
         }
     }
 
-    /** This rank's message: the three hashes, then every fixed-size element that differs from the baseline. */
+    /** This rank's message: the hashes, then every fixed-size element that differs from the baseline. */
     private static ByteBuffer changes(final StateArrays baseline, final StateArrays current, final List<String> names,
         final long layout, final long base, final long[] growing)
     {
-        int count = 0;
-        for (int a = 0; a < names.size(); a++)
-        {
-            final String name = names.get(a);
-            if (!current.grows(name))
-            {
-                final Object now = current.arrays().get(name);
-                final Object then = baseline.arrays().get(name);
-                final int n = Array.getLength(now);
-                for (int i = 0; i < n; i++)
-                {
-                    if (bits(now, i) != bits(then, i))
-                    {
-                        count++;
-                    }
-                }
-            }
-        }
-        final long bytes = HEADER_BYTES + (long) growing.length * Long.BYTES + (long) count * RECORD_BYTES;
+        final long count = changes(baseline, current, names, null);
+        final long bytes = HEADER_BYTES + (long) growing.length * Long.BYTES + count * RECORD_BYTES;
         if (bytes > Integer.MAX_VALUE)
         {
             throw new ModelException("checkpoint across MPI ranks: a rank changed " + count + " state values, more "
@@ -170,25 +153,42 @@ final class RankStates
         {
             out.putLong(g);
         }
+        changes(baseline, current, names, out);
+        return out;
+    }
+
+    /**
+     * Counts the fixed-size elements that differ from the baseline and, unless {@code out} is
+     * null, puts each into it as (array, element, raw bits).
+     */
+    private static long changes(final StateArrays baseline, final StateArrays current, final List<String> names,
+        final ByteBuffer out)
+    {
+        long count = 0;
         for (int a = 0; a < names.size(); a++)
         {
             final String name = names.get(a);
-            if (!current.grows(name))
+            if (current.grows(name))
             {
-                final Object now = current.arrays().get(name);
-                final Object then = baseline.arrays().get(name);
-                final int n = Array.getLength(now);
-                for (int i = 0; i < n; i++)
+                continue;
+            }
+            final Object now = current.arrays().get(name);
+            final Object then = baseline.arrays().get(name);
+            final int n = Array.getLength(now);
+            for (int i = 0; i < n; i++)
+            {
+                final long b = bits(now, i);
+                if (b != bits(then, i))
                 {
-                    final long b = bits(now, i);
-                    if (b != bits(then, i))
+                    count++;
+                    if (out != null)
                     {
                         out.putInt(a).putInt(i).putLong(b);
                     }
                 }
             }
         }
-        return out;
+        return count;
     }
 
     /** The names, types and lengths of the fixed-size arrays and the names of the growing ones. */

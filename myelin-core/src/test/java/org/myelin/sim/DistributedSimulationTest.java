@@ -170,31 +170,11 @@ class DistributedSimulationTest
     @Test
     void shouldRefuseWeightMonitorSamplesHeldInMemory() throws Exception
     {
-        final ThreadRanks[] ranks = ThreadRanks.of(2);
-        final ExecutorService pool = Executors.newFixedThreadPool(2);
-        try
+        for (final String message : gatherOnTwoRanks("pair-stdp", STEPS / 2, (network, rank) -> { }))
         {
-            final List<Future<String>> results = new ArrayList<>();
-            for (final ThreadRanks rank : ranks)
-            {
-                results.add(pool.submit(() ->
-                {
-                    final Simulation sim = new Simulation(ResumeNetworks.build("pair-stdp"), 1, rank);
-                    sim.runSteps(STEPS / 2, ProgressListener.NONE);
-                    final Throwable thrown = catchThrowable(sim::gatherState);
-                    return thrown == null ? "nothing thrown" : thrown.getMessage();
-                }));
-            }
-            for (final Future<String> result : results)
-            {
-                assertThat(get(result)).startsWith("checkpoint across MPI ranks: rank ").contains(" and this rank "
-                    + "differ in the state 'delivery/in->out/weightMonitor/0/values' (an array that grows as the "
-                    + "network runs, the same on every rank)");
-            }
-        }
-        finally
-        {
-            pool.shutdownNow();
+            assertThat(message).startsWith("checkpoint across MPI ranks: rank ").contains(" and this rank differ in "
+                + "the state 'delivery/in->out/weightMonitor/0/values' (an array that grows as the network runs, the "
+                + "same on every rank)");
         }
     }
 
@@ -231,30 +211,44 @@ class DistributedSimulationTest
     @Test
     void shouldRefuseValuesThatTwoRanksChangedDifferently() throws Exception
     {
-        final ThreadRanks[] ranks = ThreadRanks.of(2);
+        // neuron 0 is rank 0's; rank 1 changes it too, to another value
+        for (final String message : gatherOnTwoRanks("coba", 10,
+            (network, rank) -> network.populations().getFirst().state("v")[0] = -50.0 - rank.rank()))
+        {
+            assertThat(message).isEqualTo("checkpoint across MPI ranks: state 'population/E/v' [0] was changed by "
+                + "rank 1 and a lower rank to different values; this network cannot be checkpointed under mpirun");
+        }
+    }
+
+    /**
+     * Runs network {@code name} for {@code steps} on 2 ranks of 1 thread, applies {@code change}
+     * on each, and returns what {@link Simulation#gatherState} threw on each rank.
+     */
+    private static List<String> gatherOnTwoRanks(final String name, final long steps,
+        final java.util.function.BiConsumer<Network, ThreadRanks> change) throws Exception
+    {
         final ExecutorService pool = Executors.newFixedThreadPool(2);
         try
         {
             final List<Future<String>> results = new ArrayList<>();
-            for (final ThreadRanks rank : ranks)
+            for (final ThreadRanks rank : ThreadRanks.of(2))
             {
                 results.add(pool.submit(() ->
                 {
-                    final Network network = ResumeNetworks.build("coba");
+                    final Network network = ResumeNetworks.build(name);
                     final Simulation sim = new Simulation(network, 1, rank);
-                    sim.runSteps(10, ProgressListener.NONE);
-                    // neuron 0 is rank 0's; rank 1 changes it too, to another value
-                    network.populations().getFirst().state("v")[0] = -50.0 - rank.rank();
+                    sim.runSteps(steps, ProgressListener.NONE);
+                    change.accept(network, rank);
                     final Throwable thrown = catchThrowable(sim::gatherState);
                     return thrown == null ? "nothing thrown" : thrown.getMessage();
                 }));
             }
+            final List<String> messages = new ArrayList<>();
             for (final Future<String> result : results)
             {
-                assertThat(get(result)).isEqualTo("checkpoint across MPI ranks: state 'population/E/v' [0] was "
-                    + "changed by rank 1 and a lower rank to different values; this network cannot be checkpointed "
-                    + "under mpirun");
+                messages.add(get(result));
             }
+            return messages;
         }
         finally
         {
