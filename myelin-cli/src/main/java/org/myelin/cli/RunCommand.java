@@ -404,11 +404,8 @@ final class RunCommand implements Callable<Integer>
                 {
                     snapshots.addAll(snapshot(sim, setup.outputs(), steps, weightDir));
                 }
-                if (!setup.outputs().isEmpty())
-                {
-                    // rank 0 writes the plastic weights of every rank's synapses
-                    sim.shareState();
-                }
+                // rank 0 writes the plastic weights of every rank's synapses
+                shareState(sim, setup.outputs());
                 final List<Path> checkpoint = new ArrayList<>();
                 if (checkpointSteps > 0)
                 {
@@ -816,11 +813,19 @@ final class RunCommand implements Callable<Integer>
             .distinct().sorted().toArray();
     }
 
+    /** Under several ranks, gives rank 0 the state the others updated, if an output reads it (the weights). */
+    private static void shareState(final Simulation sim, final List<ModelFile.RunOutput> outputs)
+    {
+        if (outputs.stream().anyMatch(ModelFile.RunOutput::readsSharedState))
+        {
+            sim.shareState();
+        }
+    }
+
     private static List<Path> snapshot(final Simulation sim, final List<ModelFile.RunOutput> outputs, final long step,
         final Path staging) throws IOException
     {
-        // under several ranks, rank 0 takes the weights the others updated
-        sim.shareState();
+        shareState(sim, outputs);
         final List<Path> written = new ArrayList<>();
         for (final ModelFile.RunOutput o : outputs)
         {
