@@ -211,11 +211,6 @@ final class RunCommand implements Callable<Integer>
             {
                 return run(world);
             }
-            if (checkpointEvery != null || resumeFrom != null)
-            {
-                throw new Main.UsageException("checkpoints (--checkpoint-every, resume) do not work across MPI ranks "
-                    + "yet; run without mpirun");
-            }
             if (world.rank() == 0)
             {
                 return run(world);
@@ -291,7 +286,7 @@ final class RunCommand implements Callable<Integer>
             }
             final long checkpointSteps = checkpointSteps(setup);
             final Simulation sim = resumeFrom == null ? new Simulation(setup.network(), workers, world)
-                : Checkpoint.restore(setup.network(), resumeFrom, workers);
+                : Checkpoint.restore(setup.network(), resumeFrom, workers, world);
             if (sim.step() > steps)
             {
                 throw new Main.UsageException(String.format(Locale.ROOT, "the checkpoint in %s stands at t = %s ms, "
@@ -313,8 +308,9 @@ final class RunCommand implements Callable<Integer>
             boolean diskChecked = false;
             // a checkpointed run streams its recordings beside its checkpoint, where they outlive a killed run
             final boolean checkpointed = checkpointSteps > 0;
+            // the spools of the run are rank 0's; the other ranks start theirs afresh in their scratch folders
             final java.util.Map<String, String> resumedNotes = checkpointed && resumeFrom != null
-                ? Checkpoint.manifest(resumeFrom).notes() : null;
+                && world.rank() == 0 ? Checkpoint.manifest(resumeFrom).notes() : null;
             if (checkpointed && resumeFrom == null)
             {
                 removeCheckpoint(folder.target());
@@ -363,7 +359,7 @@ final class RunCommand implements Callable<Integer>
                 {
                     for (; pause < pauses.length && pauses[pause] == done; pause++)
                     {
-                        snapshots.addAll(snapshot(setup.outputs(), done, weightDir));
+                        snapshots.addAll(snapshot(sim, setup.outputs(), done, weightDir));
                     }
                     final long offset = done;
                     final long nextCheckpoint = checkpointSteps == 0 ? steps
@@ -406,8 +402,10 @@ final class RunCommand implements Callable<Integer>
                 }
                 if (stopped == null && pause < pauses.length)
                 {
-                    snapshots.addAll(snapshot(setup.outputs(), steps, weightDir));
+                    snapshots.addAll(snapshot(sim, setup.outputs(), steps, weightDir));
                 }
+                // rank 0 writes the plastic weights of every rank's synapses
+                shareState(sim, setup.outputs());
                 final List<Path> checkpoint = new ArrayList<>();
                 if (checkpointSteps > 0)
                 {
@@ -566,7 +564,14 @@ final class RunCommand implements Callable<Integer>
             positions.put(SPIKES_PER_MONITOR, String.join(" ", java.util.Arrays.stream(spikes.perMonitor())
                 .mapToObj(Long::toString).toList()));
         }
-        checkpoints.start(Checkpoint.snapshot(sim, checkpointNotes(endStep, checkpointSteps, positions)), dir, () ->
+        // under several ranks every rank takes part in putting the state together; rank 0 writes it
+        final Checkpoint.Snapshot snapshot = Checkpoint.snapshot(sim, checkpointNotes(endStep, checkpointSteps,
+            positions));
+        if (sim.ranks().rank() != 0)
+        {
+            return;
+        }
+        checkpoints.start(snapshot, dir, () ->
         {
             for (final Path folder : folders)
             {
@@ -808,9 +813,19 @@ final class RunCommand implements Callable<Integer>
             .distinct().sorted().toArray();
     }
 
-    private static List<Path> snapshot(final List<ModelFile.RunOutput> outputs, final long step, final Path staging)
-        throws IOException
+    /** Under several ranks, gives rank 0 the state the others updated, if an output reads it (the weights). */
+    private static void shareState(final Simulation sim, final List<ModelFile.RunOutput> outputs)
     {
+        if (outputs.stream().anyMatch(ModelFile.RunOutput::readsSharedState))
+        {
+            sim.shareState();
+        }
+    }
+
+    private static List<Path> snapshot(final Simulation sim, final List<ModelFile.RunOutput> outputs, final long step,
+        final Path staging) throws IOException
+    {
+        shareState(sim, outputs);
         final List<Path> written = new ArrayList<>();
         for (final ModelFile.RunOutput o : outputs)
         {

@@ -17,13 +17,16 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code myelin run} split over MPI ranks and threads writes the same files, byte for byte, as
- * one process with one thread: 1×1, 1×2, 2×1 and 2×2 (ranks × threads) on COBA and CUBA. Skipped
- * where {@code mpirun} is not installed.
+ * one process with one thread: 1×1, 1×2, 2×1 and 2×2 (ranks × threads) on COBA and CUBA; and a
+ * checkpointed run of 2 ranks, killed, resumes on 1, 2 or 4 ranks to the files of a run that never
+ * stopped. Skipped where {@code mpirun} is not installed.
  */
 class DistributedRunTest
 {
     private static final Path EXAMPLES = Path.of("../examples");
     private static final String DURATION = "200ms";
+    /** A checkpointed run's length: killed after its first checkpoint, at 100 ms, it has most of its steps to go. */
+    private static final String CHECKPOINTED = "400ms";
 
     @TempDir
     Path dir;
@@ -110,17 +113,124 @@ class DistributedRunTest
         return Long.parseLong(m.group(1).replace(",", ""));
     }
 
+    /**
+     * COBA-400 under 2 ranks with a checkpoint every 100 ms, killed (SIGKILL to both ranks) once a
+     * checkpoint is complete, continues with {@code myelin resume} in 1 process, 2 ranks and 4
+     * ranks to the files of a run that never stopped.
+     */
     @Test
-    void shouldRefuseCheckpointsAcrossRanks() throws Exception
+    void shouldResumeACobaCheckpointOfTwoRanksOnOneTwoAndFourRanks() throws Exception
     {
         assumeMpirun();
 
-        final Result result = run(ChildJvm.mpirun(2, "run", EXAMPLES.resolve("cuba.yaml").toString(), "--duration",
-            "10ms", "--checkpoint-every", "5ms", "--no-plot", "--no-progress", "--out", dir.resolve("c").toString()));
+        assertResumedFilesEqualUninterrupted(List.of("--model", "coba", "-N", "400"), 1, 2, 4);
+    }
 
-        assertThat(result.output()).contains("myelin run: checkpoints (--checkpoint-every, resume) do not work "
-            + "across MPI ranks yet; run without mpirun");
-        assertThat(result.exitCode()).isEqualTo(Main.EXIT_USAGE);
+    /**
+     * COBA with pair STDP on E->E (1 ms delay) at a tenth of its size (same in-degree), per-synapse
+     * delays of 0.5–3 ms and short-term plasticity on E->I, and a state monitor: delay rings, STP
+     * states, the factors of the spikes in flight and the plastic weights and traces are put
+     * together from both ranks. Resumed on 2 ranks, rank 0 writes the final weights of both
+     * ranks' synapses.
+     */
+    @Test
+    void shouldResumeACheckpointOfTwoRanksWithPerSynapseDelaysShortTermPlasticityAndPairStdp() throws Exception
+    {
+        assumeMpirun();
+        final Path model = dir.resolve("coba-stdp-delays-stp.yaml");
+        final String text = tenth(Files.readString(EXAMPLES.resolve("coba-stdp.yaml")))
+            .replace("    weight: 0.6 nS\n", "    weight: 0.6 nS\n    delay: {uniform: [0.5 ms, 3 ms]}\n"
+                + "    delayRounding: nearest\n    plasticity: {model: STP, U: 0.5, tauF: 50 ms, tauD: 800 ms}\n")
+            .replace("    name: E->E\n    target: E\n", "    name: E->E\n    target: E\n    delay: 1 ms\n");
+        assertThat(text).contains("plasticity: {model: STP", "rule: stdp", "target: E\n    delay: 1 ms\n",
+            "size: 320\n");
+        Files.writeString(model, text);
+
+        assertResumedFilesEqualUninterrupted(List.of(model.toString()), 1, 2);
+    }
+
+    /** A COBA model file at a tenth of its size with the same in-degree (p ten times higher). */
+    private static String tenth(final String coba)
+    {
+        final String scaled = coba.replace("size: 3200\n", "size: 320\n").replace("size: 800\n", "size: 80\n")
+            .replace("p: 0.02}", "p: 0.2}");
+        assertThat(scaled).doesNotContain("size: 3200", "p: 0.02}");
+        return scaled;
+    }
+
+    /**
+     * Runs {@code model} for {@value #CHECKPOINTED} uninterrupted in one process, and under 2 ranks with a
+     * checkpoint every 100 ms killed after its first checkpoint; resumes a copy of the killed
+     * folder with each of {@code resumeRanks} and compares every recorded file and
+     * {@code run-info.yaml} with the uninterrupted run's, byte for byte.
+     */
+    private void assertResumedFilesEqualUninterrupted(final List<String> model, final int... resumeRanks)
+        throws Exception
+    {
+        final Path whole = dir.resolve("uninterrupted");
+        final Result plain = run(ChildJvm.myelin(args(model, "--duration", CHECKPOINTED, "--no-plot", "--no-progress",
+            "--out", whole.toString())));
+        assertThat(plain.exitCode()).as(plain.output()).isZero();
+        final List<Path> files;
+        try (Stream<Path> listed = Files.list(whole))
+        {
+            files = listed.filter(p -> p.toString().matches(".*\\.(npy|csv|h5)$")
+                || p.getFileName().toString().equals("run-info.yaml")).sorted().toList();
+        }
+        assertThat(files.stream().map(p -> p.getFileName().toString())).contains("spikes_step.npy",
+            "spikes_neuron.npy", "spikes.csv", "spikes.h5", "run-info.yaml");
+
+        final Path killed = dir.resolve("killed");
+        final Process process = ChildJvm.mpirun(2, args(model, "--duration", CHECKPOINTED, "--checkpoint-every",
+            "100ms", "--threads", "1", "--no-plot", "--no-progress", "--out", killed.toString())).redirectErrorStream(true)
+            .redirectOutput(dir.resolve("killed.log").toFile()).start();
+        final Path manifest = killed.resolve(RunCommand.CHECKPOINT).resolve("manifest.yaml");
+        final long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+        while (!Files.exists(manifest) && process.isAlive() && System.nanoTime() < deadline)
+        {
+            Thread.sleep(10);
+        }
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+        assertThat(process.waitFor(1, TimeUnit.MINUTES)).isTrue();
+        assertThat(killed.resolve("summary.txt")).as(Files.readString(dir.resolve("killed.log")))
+            .doesNotExist();
+        assertThat(manifest).as("a complete checkpoint before the kill").exists();
+
+        for (final int ranks : resumeRanks)
+        {
+            final Path resumed = dir.resolve("resumed-" + ranks);
+            copyTree(killed, resumed);
+            final String[] resume = {"resume", resumed.toString(), "--no-progress"};
+            final Result result = run(ranks == 1 ? ChildJvm.myelin(resume) : ChildJvm.mpirun(ranks, resume));
+            assertThat(result.exitCode()).as(result.output()).isZero();
+            for (final Path f : files)
+            {
+                assertThat(Files.readAllBytes(resumed.resolve(f.getFileName())))
+                    .as("%s resumed on %d rank(s) from a checkpoint of 2 ranks", f.getFileName(), ranks)
+                    .isEqualTo(Files.readAllBytes(f));
+            }
+        }
+    }
+
+    private static String[] args(final List<String> model, final String... more)
+    {
+        final List<String> all = new java.util.ArrayList<>(List.of("run"));
+        all.addAll(model);
+        all.addAll(List.of(more));
+        return all.toArray(new String[0]);
+    }
+
+    /** Copies the folder {@code from}, hidden files included, to {@code to}. */
+    private static void copyTree(final Path from, final Path to) throws IOException
+    {
+        try (Stream<Path> paths = Files.walk(from))
+        {
+            for (final Path p : paths.toList())
+            {
+                Files.copy(p, to.resolve(from.relativize(p).toString()));
+            }
+        }
     }
 
     private void assertSameFilesForEverySplit(final Path model) throws Exception

@@ -93,6 +93,11 @@ public final class Simulation
     private final int threads;
     /** The processes of the run; a {@link SingleProcess} unless started by mpirun. */
     private final Communicator ranks;
+    /**
+     * Under several ranks, this rank's state when its first run began (a copy), from which
+     * {@link #gatherState} tells the elements it changed; null before that and in one process.
+     */
+    private StateArrays baseline;
     /** The first of this rank's workers among all ranks' (rank · threads). */
     private final int firstWorker;
     /** Workers over all ranks (ranks · threads): the number of slices of every population. */
@@ -478,6 +483,54 @@ public final class Simulation
     }
 
     /**
+     * The state of the whole network, as {@link #saveState} gives it in one process, but a copy;
+     * under several ranks a collective (every rank calls it between the same two runs), which puts
+     * together what each rank updated (its slices, the synapses onto them) and returns the same
+     * whole state on every rank.
+     *
+     * @throws ModelException under several ranks, if their states cannot be put together: they
+     *                        differ where every rank computes alike (the step, spikes in flight),
+     *                        or two ranks changed one value differently.
+     */
+    public StateArrays gatherState()
+    {
+        if (ranks.size() == 1)
+        {
+            return saveState().copy();
+        }
+        keepBaseline();
+        return RankStates.merge(ranks, baseline, saveState());
+    }
+
+    /**
+     * Under several ranks a collective that makes every rank's state whole: each rank takes the
+     * values the others updated ({@link #gatherState}), so that rank 0 can write what depends on
+     * synapses onto other ranks' slices (the plastic weights). Nothing happens in one process.
+     *
+     * @throws ModelException as {@link #gatherState}.
+     */
+    public void shareState()
+    {
+        if (ranks.size() == 1)
+        {
+            return;
+        }
+        final StateArrays whole = gatherState();
+        visitState(whole.reader("the state of " + ranks.size() + " MPI ranks"));
+        // every rank now holds the same values; what each changes next is measured from here
+        baseline = whole;
+    }
+
+    /** Under several ranks, keeps a copy of the state before this rank's first run changes it. */
+    private void keepBaseline()
+    {
+        if (baseline == null && ranks.size() > 1)
+        {
+            baseline = saveState().copy();
+        }
+    }
+
+    /**
      * Fills this simulation, which has not run yet, with a saved state; it then stands at the
      * saved step, as the simulation that saved it did.
      *
@@ -631,6 +684,7 @@ public final class Simulation
     public void runSteps(final long steps, final ProgressListener listener)
     {
         Check.that(steps >= 0, "run", "the number of steps must be >= 0, got " + steps);
+        keepBaseline();
         final long first = step;
         final long end = first + steps;
         for (final StateMonitor m : stateMonitors)

@@ -25,6 +25,7 @@ import org.myelin.monitor.SpikeMonitor;
 import org.myelin.monitor.StateMonitor;
 import org.myelin.mpi.Communicator;
 import org.myelin.mpi.SingleProcess;
+import org.myelin.state.StateArrays;
 
 /**
  * A simulation split over ranks (here threads that stand in for MPI processes, {@link ThreadRanks})
@@ -95,6 +96,163 @@ class DistributedSimulationTest
             {
                 pool.shutdownNow();
             }
+        }
+    }
+
+    /**
+     * The state the ranks put together halfway equals one process's there, array by array, on
+     * every rank; restored from it into as many ranks, they run on to the state of one process
+     * that never stopped (which a 1-process resume of that checkpoint gives too, it being that
+     * process's state). Shared mid-run ({@link Simulation#shareState}), every rank holds that whole
+     * state and the ranks run on as before.
+     */
+    @ParameterizedTest
+    @MethodSource("gatheredNames")
+    void shouldGatherTheStateOfOneProcessAndResumeFromIt(final String name) throws Exception
+    {
+        final Simulation single = new Simulation(ResumeNetworks.build(name), 1, new SingleProcess());
+        single.runSteps(STEPS / 2, ProgressListener.NONE);
+        final StateArrays halfway = single.saveState().copy();
+        single.runSteps(STEPS / 2, ProgressListener.NONE);
+        final StateArrays end = single.saveState().copy();
+
+        for (final int[] split : new int[][] {{2, 1}, {2, 2}, {4, 1}})
+        {
+            final ThreadRanks[] ranks = ThreadRanks.of(split[0]);
+            final ExecutorService pool = Executors.newFixedThreadPool(split[0]);
+            try
+            {
+                final List<Future<StateArrays[]>> results = new ArrayList<>();
+                for (final ThreadRanks rank : ranks)
+                {
+                    results.add(pool.submit(() ->
+                    {
+                        final Simulation sim = new Simulation(ResumeNetworks.build(name), split[1], rank);
+                        sim.runSteps(STEPS / 2, ProgressListener.NONE);
+                        final StateArrays gathered = sim.gatherState();
+                        // every rank whole, then on: what the ranks change next is measured from there
+                        sim.shareState();
+                        sim.runSteps(STEPS / 2, ProgressListener.NONE);
+                        final StateArrays shared = sim.gatherState();
+                        final Simulation resumed = new Simulation(ResumeNetworks.build(name), split[1], rank);
+                        resumed.restoreState(copyOf(halfway), "halfway");
+                        resumed.runSteps(STEPS / 2, ProgressListener.NONE);
+                        resumed.shareState();
+                        return new StateArrays[] {gathered, shared, resumed.saveState().copy()};
+                    }));
+                }
+                for (int r = 0; r < ranks.length; r++)
+                {
+                    final StateArrays[] got = get(results.get(r));
+                    final String what = name + ", rank " + r + " of " + split[0] + " × " + split[1] + " threads";
+                    assertSameState(got[0], halfway, what + ", halfway");
+                    assertSameState(got[1], end, what + ", shared halfway, at the end");
+                    assertSameState(got[2], end, what + ", resumed on the ranks, shared at the end");
+                }
+            }
+            finally
+            {
+                pool.shutdownNow();
+            }
+        }
+    }
+
+    /**
+     * Every network but pair STDP's, whose weight monitor holds samples: each rank records only
+     * the synapses onto its slices, and such samples are refused (below).
+     */
+    static String[] gatheredNames()
+    {
+        return java.util.Arrays.stream(names()).filter(n -> !n.equals("pair-stdp")).toArray(String[]::new);
+    }
+
+    /** A weight monitor's samples held in memory differ between the ranks: refused, naming them. */
+    @Test
+    void shouldRefuseWeightMonitorSamplesHeldInMemory() throws Exception
+    {
+        for (final String message : gatherOnTwoRanks("pair-stdp", STEPS / 2, (network, rank) -> { }))
+        {
+            assertThat(message).startsWith("checkpoint across MPI ranks: rank ").contains(" and this rank differ in "
+                + "the state 'delivery/in->out/weightMonitor/0/values' (an array that grows as the network runs, the "
+                + "same on every rank)");
+        }
+    }
+
+    /** A copy of {@code state} that a restore may consume (its growing arrays copied too). */
+    private static StateArrays copyOf(final StateArrays state)
+    {
+        final StateArrays copy = new StateArrays();
+        for (final Map.Entry<String, Object> e : state.arrays().entrySet())
+        {
+            final Object values = e.getValue();
+            final Object same = java.lang.reflect.Array.newInstance(values.getClass().getComponentType(),
+                java.lang.reflect.Array.getLength(values));
+            System.arraycopy(values, 0, same, 0, java.lang.reflect.Array.getLength(values));
+            copy.put(e.getKey(), same);
+            if (state.grows(e.getKey()))
+            {
+                copy.markGrowing(e.getKey());
+            }
+        }
+        return copy;
+    }
+
+    private static void assertSameState(final StateArrays got, final StateArrays expected, final String what)
+    {
+        assertThat(got.arrays().keySet()).as(what).containsExactlyElementsOf(expected.arrays().keySet());
+        for (final Map.Entry<String, Object> e : expected.arrays().entrySet())
+        {
+            assertThat(java.util.Objects.deepEquals(got.arrays().get(e.getKey()), e.getValue()))
+                .as("%s: state '%s'", what, e.getKey()).isTrue();
+        }
+    }
+
+    /** Two ranks that change one value differently cannot be put together: refused with the value's name. */
+    @Test
+    void shouldRefuseValuesThatTwoRanksChangedDifferently() throws Exception
+    {
+        // neuron 0 is rank 0's; rank 1 changes it too, to another value
+        for (final String message : gatherOnTwoRanks("coba", 10,
+            (network, rank) -> network.populations().getFirst().state("v")[0] = -50.0 - rank.rank()))
+        {
+            assertThat(message).isEqualTo("checkpoint across MPI ranks: state 'population/E/v' [0] was changed by "
+                + "rank 1 and a lower rank to different values; this network cannot be checkpointed under mpirun");
+        }
+    }
+
+    /**
+     * Runs network {@code name} for {@code steps} on 2 ranks of 1 thread, applies {@code change}
+     * on each, and returns what {@link Simulation#gatherState} threw on each rank.
+     */
+    private static List<String> gatherOnTwoRanks(final String name, final long steps,
+        final java.util.function.BiConsumer<Network, ThreadRanks> change) throws Exception
+    {
+        final ExecutorService pool = Executors.newFixedThreadPool(2);
+        try
+        {
+            final List<Future<String>> results = new ArrayList<>();
+            for (final ThreadRanks rank : ThreadRanks.of(2))
+            {
+                results.add(pool.submit(() ->
+                {
+                    final Network network = ResumeNetworks.build(name);
+                    final Simulation sim = new Simulation(network, 1, rank);
+                    sim.runSteps(steps, ProgressListener.NONE);
+                    change.accept(network, rank);
+                    final Throwable thrown = catchThrowable(sim::gatherState);
+                    return thrown == null ? "nothing thrown" : thrown.getMessage();
+                }));
+            }
+            final List<String> messages = new ArrayList<>();
+            for (final Future<String> result : results)
+            {
+                messages.add(get(result));
+            }
+            return messages;
+        }
+        finally
+        {
+            pool.shutdownNow();
         }
     }
 

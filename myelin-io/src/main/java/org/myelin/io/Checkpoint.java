@@ -29,6 +29,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Stream;
 
+import org.myelin.mpi.Communicator;
+import org.myelin.mpi.SingleProcess;
 import org.myelin.sim.Network;
 import org.myelin.sim.Simulation;
 import org.myelin.state.StateArrays;
@@ -132,7 +134,7 @@ public final class Checkpoint
                 throw new IllegalArgumentException("checkpoint note key '" + key + "': use letters, digits and dashes");
             }
         }
-        final StateArrays state = simulation.saveState().copy();
+        final StateArrays state = simulation.gatherState();
         final Network network = simulation.network();
         return new Snapshot(state, simulation.modelDescription(state), simulation.step(), network.dt(),
             network.seed(), network.connectivitySeed(), simulation.threads(), new LinkedHashMap<>(notes));
@@ -217,9 +219,20 @@ public final class Checkpoint
      */
     public static Simulation restore(final Network network, final Path dir, final int threads)
     {
+        return restore(network, dir, threads, new SingleProcess());
+    }
+
+    /**
+     * As {@link #restore(Network, Path, int)}, for a simulation shared by the processes of
+     * {@code ranks}: every rank reads the whole checkpoint and then updates its own slices. A
+     * checkpoint does not depend on how many ranks wrote it or resume it.
+     */
+    public static Simulation restore(final Network network, final Path dir, final int threads,
+        final Communicator ranks)
+    {
         final Path folder = readable(dir);
         final Manifest manifest = manifest(folder);
-        final Simulation simulation = new Simulation(network, threads);
+        final Simulation simulation = new Simulation(network, threads, ranks);
         requireSameModel(folder, manifest, simulation.modelDescription());
         final StateArrays arrays = new StateArrays();
         for (final ArrayFile a : manifest.arrays())

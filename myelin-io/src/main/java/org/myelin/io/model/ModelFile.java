@@ -82,6 +82,15 @@ public record ModelFile(String name, Network network, double durationMs, Integer
         {
             return "";
         }
+
+        /**
+         * Whether {@link #write} and {@link #snapshot} read state that every MPI rank updates only
+         * in part (plastic weights), so that the ranks must share their state before; no by default.
+         */
+        default boolean readsSharedState()
+        {
+            return false;
+        }
     }
 
     /**

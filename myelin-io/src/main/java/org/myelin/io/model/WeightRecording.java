@@ -238,6 +238,13 @@ final class WeightRecording implements ModelFile.RunOutput
         return new WeightFiles.Spool(dir, bases, monitors, continued, keep);
     }
 
+    /** The weights of the synapses onto other ranks' slices are those ranks'. */
+    @Override
+    public boolean readsSharedState()
+    {
+        return true;
+    }
+
     @Override
     public List<Path> write(final Path outputFolder) throws IOException
     {
