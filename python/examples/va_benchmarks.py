@@ -16,6 +16,7 @@ per cell of the 4000-cell network).
 
 usage: bin/myelin-python python/examples/va_benchmarks.py [myelin|brian2] [--benchmark COBA|CUBA]
        [--n 4000] [--tstop 1000] [--seed 98765] [--dt 0.1] [--integrator euler] [--shared] [--p 0.02]
+       [--weight-scale 1]
 """
 
 import argparse
@@ -150,13 +151,14 @@ if __name__ == "__main__":
     parser.add_argument("--integrator", help="Myelin only: e.g. euler, as pyNN.brian2 integrates IF_cond_exp")
     parser.add_argument("--shared", action="store_true", help="the network drawn with numpy and built from lists")
     parser.add_argument("--p", type=float, default=0.02, help="with --shared: the connection probability")
+    parser.add_argument("--weight-scale", type=float, default=1.0, help="multiplies the recurrent weights")
     args = parser.parse_args()
     sim = simulator(args.simulator)
     options = {"integrator": args.integrator} if args.integrator else {}
     if args.simulator == "myelin":
         options["rng_seed"] = args.seed        # Myelin draws connectivity and initial values from it
     drawn = draw(args.n, args.seed, args.dt, args.p) if args.shared else None
-    result = run(sim, args.benchmark, args.n, args.tstop, args.seed, args.dt, options, drawn)
+    result = run(sim, args.benchmark, args.n, args.tstop, args.seed, args.dt, options, drawn, args.weight_scale)
     import_time = time.perf_counter() - t_import - sum(result[k] for k in ("setup", "build", "run", "get_data"))
     print("simulator %s, %s: %d neurons, %.0f ms; excitatory %.2f Hz, inhibitory %.2f Hz; %d v samples"
           % (args.simulator, args.benchmark, args.n, args.tstop, result["exc_rate"], result["inh_rate"],
