@@ -16,7 +16,8 @@ per cell of the 4000-cell network).
 
 usage: bin/myelin-python python/examples/va_benchmarks.py [myelin|brian2] [--benchmark COBA|CUBA]
        [--n 4000] [--tstop 1000] [--seed 98765] [--dt 0.1] [--integrator euler] [--shared] [--p 0.02]
-       [--weight-scale 1]
+       [--weight-scale 1] [--save spikes.npz] [--compare spikes.npz]
+(--save keeps the spike trains, --compare prints the first step at which this run's differ from them.)
 """
 
 import argparse
@@ -59,6 +60,23 @@ def draw(n=4000, seed=98765, dt=0.1, p=0.02):
     ext_times = [np.round(np.nonzero(row)[0] * dt, 10) for row in fires]
     return {"n": n, "v_exc": v_init[:n_exc], "v_inh": v_init[n_exc:], "connections": connections,
             "ext_times": ext_times}
+
+
+def first_divergence(a, b, dt=0.1):
+    """The first step [ms] at which the spike trains `a` and `b` (population -> list of arrays [ms],
+    as `run` gives them) differ: which cells fire, or how often; None when every train is the same
+    step for step."""
+    def events(trains):
+        return sorted((int(round(t / dt)), population, cell)
+                      for population in sorted(trains) for cell, train in enumerate(trains[population])
+                      for t in train)
+    first, second = events(a), events(b)
+    for x, y in zip(first, second):
+        if x != y:
+            return min(x[0], y[0]) * dt
+    if len(first) != len(second):
+        return (first[len(second)] if len(first) > len(second) else second[len(first)])[0] * dt
+    return None
 
 
 def run(sim, benchmark="COBA", n=4000, tstop=1000.0, seed=98765, dt=0.1, setup_options=None, drawn=None,
@@ -152,6 +170,8 @@ if __name__ == "__main__":
     parser.add_argument("--shared", action="store_true", help="the network drawn with numpy and built from lists")
     parser.add_argument("--p", type=float, default=0.02, help="with --shared: the connection probability")
     parser.add_argument("--weight-scale", type=float, default=1.0, help="multiplies the recurrent weights")
+    parser.add_argument("--save", help="an .npz file for the spike trains")
+    parser.add_argument("--compare", help="an .npz file from --save: print the first divergence from it")
     args = parser.parse_args()
     sim = simulator(args.simulator)
     options = {"integrator": args.integrator} if args.integrator else {}
@@ -159,6 +179,16 @@ if __name__ == "__main__":
         options["rng_seed"] = args.seed        # Myelin draws connectivity and initial values from it
     drawn = draw(args.n, args.seed, args.dt, args.p) if args.shared else None
     result = run(sim, args.benchmark, args.n, args.tstop, args.seed, args.dt, options, drawn, args.weight_scale)
+    if args.save:
+        np.savez(args.save, **{"%s_%d" % (population, cell): train for population, trains in result["spikes"].items()
+                               for cell, train in enumerate(trains)})
+    if args.compare:
+        with np.load(args.compare) as saved:
+            theirs = {population: [saved["%s_%d" % (population, cell)] for cell in range(len(trains))]
+                      for population, trains in result["spikes"].items()}
+        divergence = first_divergence(result["spikes"], theirs, args.dt)
+        print("the same spike trains as %s" % args.compare if divergence is None
+              else "the first spike trains that differ from %s: at %.1f ms" % (args.compare, divergence))
     import_time = time.perf_counter() - t_import - sum(result[k] for k in ("setup", "build", "run", "get_data"))
     print("simulator %s, %s: %d neurons, %.0f ms; excitatory %.2f Hz, inhibitory %.2f Hz; %d v samples"
           % (args.simulator, args.benchmark, args.n, args.tstop, result["exc_rate"], result["inh_rate"],
