@@ -11,8 +11,9 @@ threshold starts them anyway.)
 With --shared (`run(..., drawn=draw(...))`) the connections, the initial v and the Poisson input
 are drawn once with numpy and given to the simulator as lists (FromListConnector,
 SpikeSourceArray on the time grid, initialize with an array), so that two simulators build the
-same network; `--p` sets the connection probability (e.g. 0.1 with 800 cells keeps the 80 inputs
-per cell of the 4000-cell network).
+same network; `--p` sets their connection probability and `--weight-scale` multiplies the
+recurrent weights (python/tests run 800 cells with p = 0.02 and the weights times 4000/800, so that
+the mean input of the 4000-cell network stays).
 
 usage: bin/myelin-python python/examples/va_benchmarks.py [myelin|brian2] [--benchmark COBA|CUBA]
        [--n 4000] [--tstop 1000] [--seed 98765] [--dt 0.1] [--integrator euler] [--shared] [--p 0.02]
@@ -27,6 +28,7 @@ import time
 import numpy as np
 
 N_EXT, RATE_EXT, DURATION_EXT, P_EXT = 20, 100.0, 50.0, 0.01    # the kick-off: sources, Hz, ms, probability
+PROJECTIONS = [("exc", "exc"), ("exc", "inh"), ("inh", "exc"), ("inh", "inh"), ("ext", "exc"), ("ext", "inh")]
 
 
 def simulator(name):
@@ -35,6 +37,7 @@ def simulator(name):
 
 
 def n_excitatory(n):
+    """Four fifths of the cells are excitatory."""
     return int(round(n * 4 / 5))
 
 
@@ -52,9 +55,7 @@ def draw(n=4000, seed=98765, dt=0.1, p=0.02):
         return np.column_stack([pre_index, post_index]).astype(float)
 
     v_init = rng.uniform(-60.0, -50.0, n)
-    connections = {(pre, post): pairs(pre, post, P_EXT if pre == "ext" else p)
-                   for pre, post in [("exc", "exc"), ("exc", "inh"), ("inh", "exc"), ("inh", "inh"),
-                                     ("ext", "exc"), ("ext", "inh")]}
+    connections = {(pre, post): pairs(pre, post, P_EXT if pre == "ext" else p) for pre, post in PROJECTIONS}
     steps = int(round(DURATION_EXT / dt))
     fires = rng.random((N_EXT, steps)) < RATE_EXT * dt / 1000.0
     ext_times = [np.round(np.nonzero(row)[0] * dt, 10) for row in fires]
@@ -129,7 +130,7 @@ def run(sim, benchmark="COBA", n=4000, tstop=1000.0, seed=98765, dt=0.1, setup_o
     connector = sim.FixedProbabilityConnector(0.02, rng=rng)
     ext_connector = sim.FixedProbabilityConnector(P_EXT, rng=rng)
     weights = {"exc": w_exc * weight_scale, "inh": w_inh * weight_scale, "ext": 0.1}
-    for pre, post in [("exc", "exc"), ("exc", "inh"), ("inh", "exc"), ("inh", "inh"), ("ext", "exc"), ("ext", "inh")]:
+    for pre, post in PROJECTIONS:
         if drawn is not None:
             chosen = sim.FromListConnector(drawn["connections"][(pre, post)])
         else:
