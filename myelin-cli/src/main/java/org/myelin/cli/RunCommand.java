@@ -381,11 +381,11 @@ final class RunCommand implements Callable<Integer>
                     if (checkpointed && stopped == null && done < steps && done % checkpointSteps == 0)
                     {
                         checkpoint(checkpoints, sim, folder.target().resolve(CHECKPOINT), steps, checkpointSteps,
-                            spool, spools, weightDir);
+                            spool, spools, weightDir, setup.outputs());
                     }
                     else
                     {
-                        drain(spools);
+                        drain(sim, setup.outputs(), spools);
                     }
                     writingNanos += System.nanoTime() - w;
                     if (!diskChecked && sim.step() * DISK_CHECK_FRACTION >= steps)
@@ -413,10 +413,10 @@ final class RunCommand implements Callable<Integer>
                     {
                         // the end is a checkpoint too, to extend the run with 'myelin resume --duration'
                         checkpoint(checkpoints, sim, staging.resolve(CHECKPOINT), steps, checkpointSteps, spool,
-                            spools, weightDir);
+                            spools, weightDir, setup.outputs());
                         checkpoint.add(staging.resolve(CHECKPOINT));
                     }
-                    drain(spools);
+                    drain(sim, setup.outputs(), spools);
                 }
                 progress.close();
                 final long t2 = System.nanoTime();
@@ -474,6 +474,7 @@ final class RunCommand implements Callable<Integer>
                 }
                 notes.addAll(states.notes());
                 final List<Path> modelFiles = new ArrayList<>(snapshots);
+                gatherRecordings(sim, setup.outputs());
                 for (final FileSpool s : modelSpools.all)
                 {
                     modelFiles.addAll(s.finish());
@@ -541,10 +542,11 @@ final class RunCommand implements Callable<Integer>
      */
     private void checkpoint(final CheckpointWriter checkpoints, final Simulation sim, final Path dir,
         final long endStep, final long checkpointSteps, final SpikeSpool spikes, final List<FileSpool> spools,
-        final Path weightDir) throws IOException
+        final Path weightDir, final List<ModelFile.RunOutput> outputs) throws IOException
     {
         final java.util.Map<String, String> positions = new java.util.LinkedHashMap<>();
         final List<Path> folders = new ArrayList<>();
+        gatherRecordings(sim, outputs);
         for (final FileSpool s : spools)
         {
             s.flush();
@@ -615,9 +617,11 @@ final class RunCommand implements Callable<Integer>
         }
     }
 
-    /** Moves the recorded spikes and samples to their files. */
-    private static void drain(final List<FileSpool> spools) throws IOException
+    /** Moves the recorded spikes and samples to their files, those of every rank. */
+    private static void drain(final Simulation sim, final List<ModelFile.RunOutput> outputs,
+        final List<FileSpool> spools) throws IOException
     {
+        gatherRecordings(sim, outputs);
         for (final FileSpool s : spools)
         {
             s.drain();
@@ -811,6 +815,15 @@ final class RunCommand implements Callable<Integer>
     {
         return outputs.stream().flatMapToLong(o -> java.util.Arrays.stream(o.snapshotSteps())).filter(s -> s <= steps)
             .distinct().sorted().toArray();
+    }
+
+    /** Under several ranks, gives every rank what the others recorded into the model's outputs. */
+    private static void gatherRecordings(final Simulation sim, final List<ModelFile.RunOutput> outputs)
+    {
+        for (final ModelFile.RunOutput o : outputs)
+        {
+            o.gatherRecordings(sim);
+        }
     }
 
     /** Under several ranks, gives rank 0 the state the others updated, if an output reads it (the weights). */

@@ -2,6 +2,7 @@ package org.myelin.monitor;
 
 import java.util.Arrays;
 
+import org.myelin.mpi.Communicator;
 import org.myelin.state.StateAccess;
 import org.myelin.state.Stateful;
 
@@ -167,6 +168,79 @@ public final class WeightMonitor implements Stateful
             }
         }
         return out;
+    }
+
+    /**
+     * Under several MPI ranks, gives every rank the samples that only the other ranks recorded:
+     * each rank's workers record the synapses onto their own slices, and rank r owns slices
+     * {@code [r·threadsPerRank, (r + 1)·threadsPerRank)}. A collective: every rank calls it at the
+     * same point, before the samples are read.
+     */
+    public void gather(final Communicator ranks, final int threadsPerRank)
+    {
+        final int size = ranks.size();
+        final int me = ranks.rank();
+        final int firstOwn = me * threadsPerRank;
+        final int lastOwn = Math.min(columns.length, firstOwn + threadsPerRank);
+        int own = 0;
+        for (int s = firstOwn; s < lastOwn; s++)
+        {
+            if (columns[s].length > 0)
+            {
+                own = filled[s] / columns[s].length;
+                break;
+            }
+        }
+        // every rank samples at the same steps; the step of the first sample is rank 0's (slice 0)
+        final int[] header = {own, (int) (firstStep >>> 32), (int) firstStep};
+        final int[] headers = new int[3 * size];
+        ranks.allgather(header, 3, headers);
+        int samples = 0;
+        for (int r = 0; r < size; r++)
+        {
+            samples = Math.max(samples, headers[3 * r]);
+        }
+        firstStep = (long) headers[1] << 32 | headers[2] & 0xffff_ffffL;
+        final int[] counts = new int[size];
+        for (int s = 0; s < columns.length; s++)
+        {
+            counts[Math.min(size - 1, s / threadsPerRank)] += samples * columns[s].length;
+        }
+        final int[] displacements = new int[size];
+        for (int r = 1; r < size; r++)
+        {
+            displacements[r] = displacements[r - 1] + counts[r - 1];
+        }
+        final int[] mine = new int[counts[me]];
+        int at = 0;
+        for (int s = firstOwn; s < lastOwn; s++)
+        {
+            for (int k = 0; k < samples * columns[s].length; k++)
+            {
+                mine[at++] = Float.floatToRawIntBits(buffers[s][k]);
+            }
+        }
+        final int[] all = new int[displacements[size - 1] + counts[size - 1]];
+        ranks.allgatherv(mine, mine.length, all, counts, displacements);
+        final int[] next = displacements.clone();
+        for (int s = 0; s < columns.length; s++)
+        {
+            final int r = Math.min(size - 1, s / threadsPerRank);
+            final int length = samples * columns[s].length;
+            if (r != me)
+            {
+                if (buffers[s].length < length)
+                {
+                    buffers[s] = new float[length];
+                }
+                for (int k = 0; k < length; k++)
+                {
+                    buffers[s][k] = Float.intBitsToFloat(all[next[r] + k]);
+                }
+                filled[s] = length;
+            }
+            next[r] += length;
+        }
     }
 
     /** The first sampled step and every sample, column by column in the order of {@link #pre()}. */

@@ -17,6 +17,7 @@ import org.myelin.base.SpikeObserver;
 import org.myelin.monitor.PopulationRateMonitor;
 import org.myelin.monitor.SpikeMonitor;
 import org.myelin.monitor.StateMonitor;
+import org.myelin.monitor.WeightMonitor;
 import org.myelin.mpi.Communicator;
 import org.myelin.mpi.SingleProcess;
 import org.myelin.state.StateAccess;
@@ -410,6 +411,22 @@ public final class Simulation
     public long exchanges()
     {
         return exchanges;
+    }
+
+    /**
+     * Under several MPI ranks, gives every rank the samples of {@code monitors} that the other
+     * ranks recorded (each records the synapses onto its own slices); nothing in one process. A
+     * collective: every rank calls it at the same point, before it reads the samples.
+     */
+    public void gatherWeightMonitors(final List<WeightMonitor> monitors)
+    {
+        if (ranks.size() > 1)
+        {
+            for (final WeightMonitor m : monitors)
+            {
+                m.gather(ranks, threads);
+            }
+        }
     }
 
     /** The processes that share this simulation's work. */

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.myelin.base.Population;
+import org.myelin.connect.CsrConnectivity;
 import org.myelin.connect.FixedProbability;
 import org.myelin.input.PoissonGroup;
 import org.myelin.neuron.Lif;
@@ -23,8 +24,10 @@ import org.myelin.random.Initializer;
 import org.myelin.synapse.Exponential;
 import org.myelin.monitor.SpikeMonitor;
 import org.myelin.monitor.StateMonitor;
+import org.myelin.monitor.WeightMonitor;
 import org.myelin.mpi.Communicator;
 import org.myelin.mpi.SingleProcess;
+import org.myelin.projection.PlasticProjection;
 import org.myelin.state.StateArrays;
 
 /**
@@ -164,6 +167,95 @@ class DistributedSimulationTest
     static String[] gatheredNames()
     {
         return java.util.Arrays.stream(names()).filter(n -> !n.equals("pair-stdp")).toArray(String[]::new);
+    }
+
+    /**
+     * A weight monitor of synapses onto both ranks' slices: each rank records its own, and once
+     * gathered every rank holds one process's samples, bit for bit, and their times.
+     */
+    @Test
+    void gatheredWeightMonitorsShouldHoldTheSamplesOfOneProcess() throws Exception
+    {
+        final float[][] expected = monitoredWeights(1, 2, new SingleProcess()).values();
+        final double[] expectedTimes = monitoredWeights(1, 2, new SingleProcess()).timesMs();
+        assertThat(expected.length).isGreaterThan(5);
+        for (final int[] split : new int[][] {{2, 1}, {2, 2}, {4, 1}})
+        {
+            final ThreadRanks[] ranks = ThreadRanks.of(split[0]);
+            final ExecutorService pool = Executors.newFixedThreadPool(ranks.length);
+            try
+            {
+                final List<Future<WeightMonitor>> results = new ArrayList<>();
+                for (final ThreadRanks rank : ranks)
+                {
+                    results.add(pool.submit(() -> monitoredWeights(split[1], 2, rank)));
+                }
+                for (final Future<WeightMonitor> result : results)
+                {
+                    final WeightMonitor m = get(result);
+                    assertThat(m.values()).as("split %dx%d", split[0], split[1]).isDeepEqualTo(expected);
+                    assertThat(m.timesMs()).isEqualTo(expectedTimes);
+                }
+            }
+            finally
+            {
+                pool.shutdownNow();
+            }
+        }
+    }
+
+    /**
+     * Runs the pair-STDP network with a weight monitor of two synapses from each of six sources,
+     * onto their first and their last target (so onto every rank's slices), gathering its samples
+     * after each of {@code runs} runs, and returns it.
+     */
+    private static WeightMonitor monitoredWeights(final int threads, final int runs, final Communicator rank)
+    {
+        final Network network = ResumeNetworks.build("pair-stdp");
+        final PlasticProjection plastic = (PlasticProjection) network.deliveries().stream()
+            .filter(d -> d instanceof PlasticProjection).findFirst().orElseThrow();
+        final CsrConnectivity c = (CsrConnectivity) plastic.synapses().build(12);
+        final int[] row = new int[plastic.target().size()];
+        final int[] pre = new int[12];
+        final int[] post = new int[12];
+        for (int i = 0; i < 6; i++)
+        {
+            final int count = c.outDegree(i);
+            c.copyTargets(i, row, 0);
+            pre[2 * i] = i;
+            post[2 * i] = row[0];
+            pre[2 * i + 1] = i;
+            post[2 * i + 1] = row[count - 1];
+        }
+        final WeightMonitor monitor = plastic.monitorWeights(pre, post, 20);
+        final Simulation sim = new Simulation(network, threads, rank);
+        final List<float[]> samples = new ArrayList<>();
+        final List<Double> times = new ArrayList<>();
+        for (int r = 0; r < runs; r++)
+        {
+            sim.runSteps(STEPS / runs, ProgressListener.NONE);
+            sim.gatherWeightMonitors(List.of(monitor));
+            samples.addAll(List.of(monitor.values()));
+            for (final double t : monitor.timesMs())
+            {
+                times.add(t);
+            }
+            if (r < runs - 1)
+            {
+                monitor.clear();
+            }
+        }
+        // all samples of every run, as one monitor held in memory would hold them
+        final WeightMonitor all = new WeightMonitor(plastic.name(), pre, post, 20);
+        all.prepare(new int[][] {java.util.stream.IntStream.range(0, pre.length).toArray()}, network.dt());
+        final int[] local = java.util.stream.IntStream.range(0, pre.length).toArray();
+        long step = Math.round(times.get(0) / network.dt());
+        for (final float[] sample : samples)
+        {
+            all.record(0, step, sample, local);
+            step += 20;
+        }
+        return all;
     }
 
     /** A weight monitor's samples held in memory differ between the ranks: refused, naming them. */

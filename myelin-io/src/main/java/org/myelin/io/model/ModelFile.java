@@ -91,6 +91,15 @@ public record ModelFile(String name, Network network, double durationMs, Integer
         {
             return false;
         }
+
+        /**
+         * Under several MPI ranks, gives every rank what the others recorded into this output's
+         * monitors (each rank records only its own slices); called before the recordings are
+         * drained or written, a collective on every rank. Nothing by default.
+         */
+        default void gatherRecordings(final org.myelin.sim.Simulation simulation)
+        {
+        }
     }
 
     /**

@@ -238,6 +238,18 @@ final class WeightRecording implements ModelFile.RunOutput
         return new WeightFiles.Spool(dir, bases, monitors, continued, keep);
     }
 
+    /** Each rank's weight monitors hold only the synapses onto its own slices until gathered. */
+    @Override
+    public void gatherRecordings(final org.myelin.sim.Simulation simulation)
+    {
+        final List<WeightMonitor> monitors = new ArrayList<>();
+        for (final Entry e : entries.values())
+        {
+            monitors.addAll(e.monitors());
+        }
+        simulation.gatherWeightMonitors(monitors);
+    }
+
     /** The weights of the synapses onto other ranks' slices are those ranks'. */
     @Override
     public boolean readsSharedState()
