@@ -195,12 +195,14 @@ public final class PoissonGroup extends Population
     {
         if (state[0] == null)
         {
-            state[0] = new int[WARM_UP_SOURCES];
+            // the count of calls, then room for the spike ids of a whole block
+            state[0] = new int[1 + WARM_UP_SOURCES];
         }
         final int[] scratch = (int[]) state[0];
         final long call = scratch[0]++ & 0xffff_ffffL;
+        // sources [0, 512) are whole vectors for every lane count, [0, 511) end in a tail
         final int sources = call % 2 == 0 ? WARM_UP_SOURCES : WARM_UP_SOURCES - 1;
-        drawVector(Rng.mix(call), Rng.uniformThreshold(0.003), 1, sources, scratch, 1);
+        drawVector(Rng.mix(call), Rng.uniformThreshold(0.003), 0, sources, scratch, 1);
         return sources;
     }
 
